@@ -1,0 +1,38 @@
+package dev.logsentry;
+
+import dev.logsentry.cli.LogSentryCommand;
+import dev.logsentry.ui.workbench.WorkbenchLauncher;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The single entry point. Without arguments (or with only workbench options such as {@code
+ * --samples} or file names) it opens the workbench; with a subcommand, {@code --help} or {@code
+ * --version} it runs the command line interface.
+ *
+ * <p>This is a plain class on purpose: a main class that extends {@code
+ * javafx.application.Application} fails with "JavaFX runtime components are missing" when JavaFX is
+ * on the class path.
+ */
+public final class Main {
+    private static final Set<String> CLI_FLAGS = Set.of("--help", "-h", "--version", "-V");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (isCommandLine(args)) {
+            System.exit(LogSentryCommand.execute(args));
+        }
+        WorkbenchLauncher.launch(args);
+    }
+
+    static boolean isCommandLine(String[] args) {
+        if (args.length == 0) {
+            return false;
+        }
+        String first = args[0];
+        return CLI_FLAGS.contains(first)
+                || LogSentryCommand.subcommandNames().contains(first)
+                || Arrays.asList(args).contains("--help");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.logsentry.core.time;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * TAI64N labels as written by multilog ({@code @4000000063f1a2b30c1d2e3f}): 16 hex digits of TAI
+ * seconds offset by 2^62, then 8 hex digits of nanoseconds. Decoded the way {@code tai64nlocal}
+ * does it, which ignores leap seconds (TAI - 10 s = UTC as daemontools assumes).
+ */
+public final class Tai64n {
+    /** Length of a label including the leading '@'. */
+    public static final int LABEL_LENGTH = 25;
+
+    private static final long OFFSET = 4611686018427387914L; // 2^62 + 10
+
+    private Tai64n() {}
+
+    /** Decodes the label at the start of {@code text}; empty when it is not a valid label. */
+    public static Optional<Instant> parse(CharSequence text) {
+        if (text.length() < LABEL_LENGTH || text.charAt(0) != '@') {
+            return Optional.empty();
+        }
+        long secs = 0;
+        for (int i = 1; i <= 16; i++) {
+            int d = Character.digit(text.charAt(i), 16);
+            if (d < 0) {
+                return Optional.empty();
+            }
+            secs = (secs << 4) | d;
+        }
+        long nanos = 0;
+        for (int i = 17; i < LABEL_LENGTH; i++) {
+            int d = Character.digit(text.charAt(i), 16);
+            if (d < 0) {
+                return Optional.empty();
+            }
+            nanos = (nanos << 4) | d;
+        }
+        if (nanos > 999_999_999L) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(secs - OFFSET, nanos));
+    }
+
+    /** Encodes an instant as a TAI64N label, the inverse of {@link #parse}. */
+    public static String format(Instant instant) {
+        return String.format("@%016x%08x", instant.getEpochSecond() + OFFSET, instant.getNano());
+    }
+}
