@@ -1,13 +1,13 @@
 package dev.logsentry.ui.events;
 
 import dev.logsentry.core.index.LineSource;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The centre table: the lines of the selected source, virtualized and backed by the index through a

@@ -13,8 +13,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * One open source as the workbench shows it: the core {@link LineSource} (once available) plus
- * FX properties for its state. Properties are only changed on the FX thread.
+ * One open source as the workbench shows it: the core {@link LineSource} (once available) plus FX
+ * properties for its state. Properties are only changed on the FX thread.
  */
 public final class SourceItem {
 

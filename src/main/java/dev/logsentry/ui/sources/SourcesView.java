@@ -74,7 +74,8 @@ public final class SourcesView extends VBox {
                                     item.sizeProperty(),
                                     item.stateProperty()));
             progress.progressProperty().bind(item.progressProperty());
-            progress.visibleProperty().bind(item.stateProperty().isNotEqualTo(SourceItem.State.READY));
+            progress.visibleProperty()
+                    .bind(item.stateProperty().isNotEqualTo(SourceItem.State.READY));
             progress.managedProperty().bind(progress.visibleProperty());
             setTooltip(new Tooltip(item.path().toString()));
             setGraphic(box);

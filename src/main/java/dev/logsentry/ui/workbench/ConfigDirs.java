@@ -3,9 +3,9 @@ package dev.logsentry.ui.workbench;
 import java.nio.file.Path;
 
 /**
- * Where the workbench keeps its settings: {@code $XDG_CONFIG_HOME/logsentry}, else
- * {@code ~/.config/logsentry}; the system property {@code logsentry.config.dir} overrides both (tests
- * use it).
+ * Where the workbench keeps its settings: {@code $XDG_CONFIG_HOME/logsentry}, else {@code
+ * ~/.config/logsentry}; the system property {@code logsentry.config.dir} overrides both (tests use
+ * it).
  */
 public final class ConfigDirs {
     private ConfigDirs() {}

@@ -4,6 +4,7 @@ import dev.logsentry.ui.common.Icons;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -11,11 +12,10 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.control.Alert;
 
 /**
- * Messages for the user above the table, one bar each, newest last: the text names the file and
- * the problem; "Details" opens the technical details for a bug report; the cross dismisses it.
+ * Messages for the user above the table, one bar each, newest last: the text names the file and the
+ * problem; "Details" opens the technical details for a bug report; the cross dismisses it.
  */
 public final class MessageBar extends VBox {
     private final Consumer<UserMessage> dismiss;

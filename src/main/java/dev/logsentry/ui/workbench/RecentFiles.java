@@ -50,7 +50,8 @@ public final class RecentFiles {
             return;
         }
         try {
-            List<String> names = JSON.readValue(file.toFile(), new TypeReference<List<String>>() {});
+            List<String> names =
+                    JSON.readValue(file.toFile(), new TypeReference<List<String>>() {});
             names.stream().limit(MAX).map(Path::of).forEach(paths::add);
         } catch (IOException | RuntimeException e) {
             paths.clear();
@@ -62,7 +63,8 @@ public final class RecentFiles {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), paths.stream().map(Path::toString).toList());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // The recent list is a convenience; a read-only home must not break opening files.
         }

@@ -28,7 +28,9 @@ public final class SampleLogs {
             dir = Files.createTempDirectory("logsentry-samples");
             dir.toFile().deleteOnExit();
         } catch (IOException e) {
-            messages.add(UserMessage.error("Cannot create a folder for the sample logs: " + e.getMessage(), e));
+            messages.add(
+                    UserMessage.error(
+                            "Cannot create a folder for the sample logs: " + e.getMessage(), e));
             return out;
         }
         for (String[] sample : SAMPLES) {
@@ -41,7 +43,9 @@ public final class SampleLogs {
                 target.toFile().deleteOnExit();
                 out.add(target);
             } catch (IOException e) {
-                messages.add(UserMessage.error("Cannot copy the sample " + sample[1] + ": " + e.getMessage(), e));
+                messages.add(
+                        UserMessage.error(
+                                "Cannot copy the sample " + sample[1] + ": " + e.getMessage(), e));
             }
         }
         return out;

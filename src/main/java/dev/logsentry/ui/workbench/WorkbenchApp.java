@@ -17,7 +17,9 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme.LIGHT.apply();
-        model = new WorkbenchViewModel(new CoreSourceOpener(), new RecentFiles(ConfigDirs.configDir()));
+        model =
+                new WorkbenchViewModel(
+                        new CoreSourceOpener(), new RecentFiles(ConfigDirs.configDir()));
         WorkbenchWindow window = new WorkbenchWindow(stage, model);
         stage.show();
         List<Path> initial = new ArrayList<>();

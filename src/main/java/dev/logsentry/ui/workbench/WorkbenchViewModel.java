@@ -24,8 +24,8 @@ import javafx.util.Duration;
 
 /**
  * State and actions of the workbench window: the open sources, the selection, status and messages.
- * Loading runs on a background executor owned here; this class only touches its properties on the FX
- * thread.
+ * Loading runs on a background executor owned here; this class only touches its properties on the
+ * FX thread.
  */
 public final class WorkbenchViewModel implements AutoCloseable {
     private static final Duration REFRESH = Duration.millis(150);
@@ -104,8 +104,17 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     item.linesProperty().set(task.getValue());
                     item.stateProperty().set(SourceItem.State.READY);
                     refreshCounts();
-                    status.set(String.format("Opened %s: %,d lines", item.nameProperty().get(),
-                            item.lineCountProperty().get()));
+                    long count = item.lineCountProperty().get();
+                    status.set(
+                            String.format(
+                                    "Opened %s: %,d lines", item.nameProperty().get(), count));
+                    if (count == 0) {
+                        messages.add(
+                                new UserMessage(
+                                        UserMessage.Severity.INFO,
+                                        item.path() + " is empty: there are no lines to show yet.",
+                                        ""));
+                    }
                 });
         task.setOnFailed(e -> failed(item, task.getException()));
         task.setOnCancelled(

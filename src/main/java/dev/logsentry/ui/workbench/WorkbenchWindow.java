@@ -108,25 +108,31 @@ public final class WorkbenchWindow {
     }
 
     private void bindSelection() {
-        sourcesView.list().getSelectionModel().selectedItemProperty()
-                .addListener((obs, old, now) -> {
-                    if (now != null) {
-                        model.selectedProperty().set(now);
-                    }
-                });
+        sourcesView
+                .list()
+                .getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                model.selectedProperty().set(now);
+                            }
+                        });
         ChangeListener<Object> showSelected = (obs, old, now) -> showSelected();
-        model.selectedProperty().addListener((obs, old, now) -> {
-            if (old != null) {
-                old.linesProperty().removeListener(showSelected);
-                old.lineCountProperty().removeListener(showSelected);
-            }
-            if (now != null) {
-                now.linesProperty().addListener(showSelected);
-                now.lineCountProperty().addListener(showSelected);
-                sourcesView.list().getSelectionModel().select(now);
-            }
-            showSelected();
-        });
+        model.selectedProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (old != null) {
+                                old.linesProperty().removeListener(showSelected);
+                                old.lineCountProperty().removeListener(showSelected);
+                            }
+                            if (now != null) {
+                                now.linesProperty().addListener(showSelected);
+                                now.lineCountProperty().addListener(showSelected);
+                                sourcesView.list().getSelectionModel().select(now);
+                            }
+                            showSelected();
+                        });
         model.sources().addListener((ListChangeListener<SourceItem>) c -> showSelected());
     }
 
@@ -140,7 +146,8 @@ public final class WorkbenchWindow {
             return;
         }
         lineCount.setText(String.format("%,d lines", s.lineCountProperty().get()));
-        statusBar.progressProperty()
+        statusBar
+                .progressProperty()
                 .bind(
                         Bindings.when(s.stateProperty().isEqualTo(SourceItem.State.READY))
                                 .then(0.0)
@@ -168,10 +175,19 @@ public final class WorkbenchWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
-        MenuItem open = item("_Open\u2026", "Shortcut+O", "mdi2f-file-document-outline", e -> chooseFiles());
+        MenuItem open =
+                item(
+                        "_Open\u2026",
+                        "Shortcut+O",
+                        "mdi2f-file-document-outline",
+                        e -> chooseFiles());
         open.setId("menuOpen");
-        MenuItem openFolder = item("Open _Folder\u2026", "Shortcut+Shift+O", "mdi2f-folder-open-outline",
-                e -> chooseFolder());
+        MenuItem openFolder =
+                item(
+                        "Open _Folder\u2026",
+                        "Shortcut+Shift+O",
+                        "mdi2f-folder-open-outline",
+                        e -> chooseFolder());
         Menu recent = new Menu("Open _Recent");
         recent.setId("menuRecent");
         fillRecent(recent);
@@ -179,20 +195,33 @@ public final class WorkbenchWindow {
         MenuItem close = item("_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
         close.disableProperty().bind(model.selectedProperty().isNull());
         MenuItem quit = item("_Quit", "Shortcut+Q", "mdi2p-power", e -> Platform.exit());
-        file.getItems().addAll(open, openFolder, recent, new SeparatorMenuItem(), close,
-                new SeparatorMenuItem(), quit);
+        file.getItems()
+                .addAll(
+                        open,
+                        openFolder,
+                        recent,
+                        new SeparatorMenuItem(),
+                        close,
+                        new SeparatorMenuItem(),
+                        quit);
 
         Menu view = new Menu("_View");
-        MenuItem toggleTheme = item("Toggle _Dark Theme", "Shortcut+Shift+D", "mdi2t-theme-light-dark",
-                e -> toggleTheme());
-        MenuItem focusSources = item("Focus _Sources", "Shortcut+1", null,
-                e -> sourcesView.list().requestFocus());
+        MenuItem toggleTheme =
+                item(
+                        "Toggle _Dark Theme",
+                        "Shortcut+Shift+D",
+                        "mdi2t-theme-light-dark",
+                        e -> toggleTheme());
+        MenuItem focusSources =
+                item("Focus _Sources", "Shortcut+1", null, e -> sourcesView.list().requestFocus());
         MenuItem focusLines = item("Focus _Lines", "Shortcut+2", null, e -> table.requestFocus());
         view.getItems().addAll(toggleTheme, new SeparatorMenuItem(), focusSources, focusLines);
 
         Menu help = new Menu("_Help");
-        MenuItem keys = item("_Keyboard Shortcuts", "F1", "mdi2k-keyboard-outline", e -> showShortcuts());
-        MenuItem about = item("_About LogSentry", null, "mdi2i-information-outline", e -> showAbout());
+        MenuItem keys =
+                item("_Keyboard Shortcuts", "F1", "mdi2k-keyboard-outline", e -> showShortcuts());
+        MenuItem about =
+                item("_About LogSentry", null, "mdi2i-information-outline", e -> showAbout());
         about.setId("menuAbout");
         help.getItems().addAll(keys, about);
 
@@ -222,14 +251,28 @@ public final class WorkbenchWindow {
     }
 
     private ToolBar toolBar() {
-        Button open = toolButton("mdi2f-file-document-outline", "Open a log file (Ctrl+O)", e -> chooseFiles());
+        Button open =
+                toolButton(
+                        "mdi2f-file-document-outline",
+                        "Open a log file (Ctrl+O)",
+                        e -> chooseFiles());
         open.setId("toolOpen");
-        Button folder = toolButton("mdi2f-folder-open-outline", "Open a folder (Ctrl+Shift+O)", e -> chooseFolder());
-        Button close = toolButton("mdi2c-close-box-outline", "Close the selected source (Ctrl+W)",
-                e -> model.closeSelected());
+        Button folder =
+                toolButton(
+                        "mdi2f-folder-open-outline",
+                        "Open a folder (Ctrl+Shift+O)",
+                        e -> chooseFolder());
+        Button close =
+                toolButton(
+                        "mdi2c-close-box-outline",
+                        "Close the selected source (Ctrl+W)",
+                        e -> model.closeSelected());
         close.disableProperty().bind(model.selectedProperty().isNull());
-        Button theme = toolButton("mdi2t-theme-light-dark", "Light or dark theme (Ctrl+Shift+D)",
-                e -> toggleTheme());
+        Button theme =
+                toolButton(
+                        "mdi2t-theme-light-dark",
+                        "Light or dark theme (Ctrl+Shift+D)",
+                        e -> toggleTheme());
         ToolBar bar = new ToolBar(open, folder, close, new javafx.scene.control.Separator(), theme);
         bar.setId("toolBar");
         return bar;
@@ -243,7 +286,8 @@ public final class WorkbenchWindow {
         return b;
     }
 
-    private static MenuItem item(String text, String accelerator, String icon, EventHandler<ActionEvent> action) {
+    private static MenuItem item(
+            String text, String accelerator, String icon, EventHandler<ActionEvent> action) {
         MenuItem mi = new MenuItem(text);
         if (accelerator != null) {
             mi.setAccelerator(KeyCombination.keyCombination(accelerator));
@@ -278,9 +322,17 @@ public final class WorkbenchWindow {
     private void chooseFiles() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open Log Files");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("All files", "*"),
-                new FileChooser.ExtensionFilter("Logs", "*.log", "*.log.*", "*.gz", "syslog*", "messages*", "current"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("All files", "*"),
+                        new FileChooser.ExtensionFilter(
+                                "Logs",
+                                "*.log",
+                                "*.log.*",
+                                "*.gz",
+                                "syslog*",
+                                "messages*",
+                                "current"));
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files != null) {
             openDropped(files);
@@ -299,7 +351,8 @@ public final class WorkbenchWindow {
     private void toggleTheme() {
         theme = theme.other();
         theme.apply();
-        root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), theme == Theme.DARK);
+        root.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("dark"), theme == Theme.DARK);
     }
 
     private void showAbout() {
