@@ -55,7 +55,8 @@ for type in "${types[@]}"; do
         --linux-menu-group "System;Monitor;" \
         --linux-app-category admin \
         --linux-shortcut \
-        --linux-package-deps "libgtk-3-0"
+        --linux-package-deps "libgtk-3-0" \
+        --resource-dir "$here/linux"
       ;;
     msi|exe)
       jpackage --type "$type" "${common[@]}" --icon "$here/windows/logsentry.ico" \

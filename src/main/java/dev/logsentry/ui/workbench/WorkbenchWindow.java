@@ -273,7 +273,13 @@ public final class WorkbenchWindow {
                         "mdi2t-theme-light-dark",
                         "Light or dark theme (Ctrl+Shift+D)",
                         e -> toggleTheme());
-        ToolBar bar = new ToolBar(open, folder, close, new javafx.scene.control.Separator(), theme);
+        ToolBar bar =
+                new ToolBar(
+                        open,
+                        folder,
+                        close,
+                        new javafx.scene.control.Separator(Orientation.VERTICAL),
+                        theme);
         bar.setId("toolBar");
         return bar;
     }
