@@ -239,6 +239,11 @@ public final class IndexedFile implements RawLineSource {
         }
     }
 
+    /** Lines longer than this many bytes are cut by {@link #line}. */
+    public int displayLimit() {
+        return options.displayLimit();
+    }
+
     /** The file this source reads. */
     public Path path() {
         return path;
@@ -256,6 +261,17 @@ public final class IndexedFile implements RawLineSource {
         long complete = offsets.count();
         long lastEnd = complete == 0 ? 0 : offsets.end(complete - 1);
         return complete + (bytes > lastEnd ? 1 : 0);
+    }
+
+    /** Lines that end with a newline; a last line still being written is not among them. */
+    public long completeLineCount() {
+        return offsets.count();
+    }
+
+    /** Where the complete lines end: the offset to continue from when following the file. */
+    public long completeBytes() {
+        long complete = offsets.count();
+        return complete == 0 ? 0 : offsets.end(complete - 1);
     }
 
     @Override
