@@ -1,0 +1,172 @@
+package dev.logsentry.core.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Answers "which of these rules match this line" without running every regex on every line.
+ *
+ * <p>Each rule contributes its required literals ({@link CompiledEre#requiredLiterals()}); one
+ * Aho-Corasick pass over the line finds the rules whose literal occurs, and only those rules (plus
+ * the few without a usable literal) run their regex. Results are memoised per line, so the several
+ * passes of a logcheck run never evaluate a rule twice on the same line.
+ *
+ * <p>The matcher is immutable and shared; each thread uses its own {@link Session}.
+ */
+public final class RuleMatcher {
+
+    private final List<Rule> rules;
+    private final AhoCorasick automaton;
+    private final long[] alwaysRun;
+    private final int alwaysRunCount;
+
+    private RuleMatcher(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        Map<String, List<Integer>> byLiteral = new LinkedHashMap<>();
+        alwaysRun = new long[(rules.size() + 63) >>> 6];
+        int always = 0;
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule.id() != i) {
+                throw new IllegalArgumentException("rules must be indexed by id: " + rule);
+            }
+            List<String> literals = rule.ere().requiredLiterals();
+            if (literals.isEmpty() || rule.ere().ignoreCase()) {
+                alwaysRun[i >>> 6] |= 1L << i;
+                always++;
+            } else {
+                for (String literal : literals) {
+                    byLiteral.computeIfAbsent(literal, l -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        alwaysRunCount = always;
+        List<String> literals = new ArrayList<>(byLiteral.keySet());
+        List<int[]> payloads = new ArrayList<>();
+        for (String literal : literals) {
+            payloads.add(byLiteral.get(literal).stream().mapToInt(Integer::intValue).toArray());
+        }
+        automaton = new AhoCorasick(literals, payloads);
+    }
+
+    /**
+     * A matcher over {@code rules}, which must be indexed by their ids (as {@link
+     * RuleTree#rules()}).
+     */
+    public static RuleMatcher of(List<Rule> rules) {
+        return new RuleMatcher(rules);
+    }
+
+    /** The rules, indexed by id. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** How many rules have no usable literal and run on every line (for diagnostics). */
+    public int alwaysRunCount() {
+        return alwaysRunCount;
+    }
+
+    /** A new per-thread session. */
+    public Session newSession() {
+        return new Session();
+    }
+
+    /**
+     * Matching state for one thread: call {@link #reset} with a line, then ask about rules. Not
+     * thread-safe.
+     */
+    public final class Session {
+        private final long[] candidates = new long[alwaysRun.length];
+        private final Matcher[] matchers = new Matcher[rules.size()];
+        private final int[] memoStamp = new int[rules.size()];
+        private final boolean[] memo = new boolean[rules.size()];
+        private int stamp;
+        private CharSequence line = "";
+
+        private Session() {}
+
+        /** Starts work on {@code latin1Line} (one char per byte). */
+        public void reset(CharSequence latin1Line) {
+            line = latin1Line;
+            if (++stamp == 0) {
+                Arrays.fill(memoStamp, 0);
+                stamp = 1;
+            }
+            System.arraycopy(alwaysRun, 0, candidates, 0, candidates.length);
+            AhoCorasick ac = automaton;
+            int state = ac.start();
+            for (int i = 0, n = latin1Line.length(); i < n; i++) {
+                state = ac.next(state, latin1Line.charAt(i));
+                int[] hits = ac.outputs(state);
+                for (int id : hits) {
+                    candidates[id >>> 6] |= 1L << id;
+                }
+            }
+        }
+
+        /** Whether rule {@code id} matches the current line. */
+        public boolean matches(int id) {
+            if ((candidates[id >>> 6] & (1L << id)) == 0) {
+                return false;
+            }
+            if (memoStamp[id] == stamp) {
+                return memo[id];
+            }
+            Matcher m = matchers[id];
+            if (m == null) {
+                m = rules.get(id).pattern().matcher("");
+                matchers[id] = m;
+            }
+            boolean result = PatternMatch.find(m.reset(line));
+            memoStamp[id] = stamp;
+            memo[id] = result;
+            return result;
+        }
+
+        /** The lowest id in {@code [from, to)} whose rule matches, or -1. */
+        public int firstMatch(int from, int to) {
+            int id = nextCandidate(from, to);
+            while (id >= 0) {
+                if (matches(id)) {
+                    return id;
+                }
+                id = nextCandidate(id + 1, to);
+            }
+            return -1;
+        }
+
+        /** Every rule in {@code [from, to)} that matches, in id order. */
+        public List<Rule> allMatches(int from, int to) {
+            List<Rule> result = new ArrayList<>();
+            for (int id = nextCandidate(from, to); id >= 0; id = nextCandidate(id + 1, to)) {
+                if (matches(id)) {
+                    result.add(rules.get(id));
+                }
+            }
+            return result;
+        }
+
+        private int nextCandidate(int from, int to) {
+            if (from >= to) {
+                return -1;
+            }
+            int word = from >>> 6;
+            long bits = candidates[word] & (-1L << from);
+            while (true) {
+                if (bits != 0) {
+                    int id = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    return id < to ? id : -1;
+                }
+                if (++word >= candidates.length || (word << 6) >= to) {
+                    return -1;
+                }
+                bits = candidates[word];
+            }
+        }
+    }
+}
