@@ -1,0 +1,249 @@
+package dev.logsentry.core.source.state;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the lines added to a log file since the last run, following rotation (rename, gzip,
+ * copytruncate), truncation and inode reuse, like logtail2 but without losing the rest of a rotated
+ * file that was compressed. Reading is pure: the caller decides whether to keep {@link
+ * Result#next()} (only after the report was delivered).
+ *
+ * <p>A live log is read up to its size when the run started and only to the end of its last whole
+ * line: a partial last line is read next run. The rest of a rotated file is read to its end,
+ * including an unterminated last line, because nothing will complete it.
+ */
+public final class LogTail {
+    /** Default cap on the bytes kept of one line (longer lines are cut, see ADR 0003). */
+    public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+
+    private final LineScanner scanner;
+
+    public LogTail() {
+        this(DEFAULT_MAX_LINE_BYTES);
+    }
+
+    public LogTail(int maxLineBytes) {
+        this.scanner = new LineScanner(maxLineBytes);
+    }
+
+    /**
+     * What one read produced.
+     *
+     * @param next the state to save once the lines were delivered; null when nothing was known or
+     *     read about the file (it is missing and was never seen)
+     * @param events rotations followed, truncations and errors, in the order they happened
+     * @param lines number of lines passed to the sink
+     */
+    public record Result(FileState next, List<TailEvent> events, long lines) {}
+
+    /**
+     * Passes every line of {@code log} not yet checked to {@code sink}.
+     *
+     * @param previous the saved state, or null on the first run (the whole file is new)
+     */
+    public Result read(Path log, FileState previous, LineSink sink) throws IOException {
+        Run run = new Run(log.toString(), sink);
+        FileIdentity.Observed now;
+        try {
+            now = FileIdentity.observe(log);
+        } catch (NoSuchFileException e) {
+            run.events.add(TailEvent.error(run.name, "File could not be read: " + log));
+            FileState next = previous == null ? null : run.drainRotated(log, previous);
+            return run.result(next == null ? previous : next);
+        } catch (IOException e) {
+            run.events.add(
+                    TailEvent.error(run.name, "File could not be read: " + log + " (" + e + ")"));
+            return run.result(previous);
+        }
+        if (!now.regularFile()) {
+            run.events.add(
+                    TailEvent.error(
+                            run.name, "File could not be read: " + log + " (not a regular file)"));
+            return run.result(previous);
+        }
+        try {
+            return run.result(run.readLive(log, now, previous));
+        } catch (IOException e) {
+            // Lines already passed on stay passed on; the state is not advanced, so at worst they
+            // are reported twice.
+            run.events.add(
+                    TailEvent.error(run.name, "File could not be read: " + log + " (" + e + ")"));
+            return run.result(previous);
+        }
+    }
+
+    /** One read of one log: collects events and counts lines. */
+    private final class Run {
+        final String name;
+        final LineSink sink;
+        final List<TailEvent> events = new ArrayList<>();
+        long lines;
+
+        Run(String name, LineSink sink) {
+            this.name = name;
+            this.sink = sink::accept;
+        }
+
+        Result result(FileState next) {
+            return new Result(next, List.copyOf(events), lines);
+        }
+
+        FileState readLive(Path log, FileIdentity.Observed now, FileState prev) throws IOException {
+            if (prev == null) {
+                return readFrom(log, now, 0);
+            }
+            boolean sameInode = prev.sameInode(now.device(), now.inode());
+            boolean sameContent =
+                    prev.fingerprintLength() == 0 ? sameInode : FileIdentity.startsLike(log, prev);
+            if (sameContent && now.size() >= prev.offset()) {
+                return readFrom(log, now, prev.offset());
+            }
+            if (sameContent) {
+                events.add(TailEvent.warning(name, truncatedMessage(log, prev, now)));
+                return readFrom(log, now, 0);
+            }
+            FileState drained = drainRotated(log, prev);
+            if (drained == null && prev.offset() > 0) {
+                String why;
+                if (sameInode && now.size() < prev.offset()) {
+                    why = truncatedMessage(log, prev, now);
+                } else if (sameInode) {
+                    why =
+                            log
+                                    + " was rewritten in place (its first bytes changed; truncated, or"
+                                    + " the inode was reused) and no rotated copy was found next to it;"
+                                    + " reading it from the start";
+                } else {
+                    why =
+                            log
+                                    + " was replaced and its previous file was not found next to it"
+                                    + " (.0, .1, .1.gz, -YYYYMMDD, -YYYYMMDD.gz); lines written to the old"
+                                    + " file after byte "
+                                    + prev.offset()
+                                    + " may not have been checked";
+                }
+                events.add(TailEvent.warning(name, why));
+            }
+            return readFrom(log, now, 0);
+        }
+
+        private String truncatedMessage(Path log, FileState prev, FileIdentity.Observed now) {
+            return log
+                    + " shrank from "
+                    + prev.offset()
+                    + " to "
+                    + now.size()
+                    + " bytes (truncated); reading it from the start";
+        }
+
+        /** Reads the live log from {@code offset} to its current size, whole lines only. */
+        private FileState readFrom(Path log, FileIdentity.Observed now, long offset)
+                throws IOException {
+            long end = offset;
+            if (now.size() > offset) {
+                try (InputStream in = Files.newInputStream(log)) {
+                    in.skipNBytes(offset);
+                    LineScanner.Result r =
+                            scanner.scan(in, offset, now.size(), false, name, log.toString(), sink);
+                    lines += r.lines();
+                    end = r.end();
+                }
+            }
+            return stateOf(log, now.device(), now.inode(), end);
+        }
+
+        /**
+         * Finds the rotated file that continues {@code prev} and reads its rest, then every newer
+         * generation in full (rotated more than once since the last run).
+         *
+         * @return the state after the newest rotated file read, or null when none matched
+         */
+        FileState drainRotated(Path log, FileState prev) throws IOException {
+            List<Path> gens = RotatedFiles.newestFirst(log);
+            for (int i = 0; i < gens.size(); i++) {
+                Path g = gens.get(i);
+                if (!continues(g, prev)) {
+                    continue;
+                }
+                FileState state = readRotated(g, prev.offset());
+                events.add(
+                        TailEvent.info(
+                                name,
+                                log
+                                        + " was rotated; read the rest of "
+                                        + g
+                                        + " from byte "
+                                        + prev.offset()));
+                for (int j = i - 1; j >= 0; j--) {
+                    state = readRotated(gens.get(j), 0);
+                    events.add(
+                            TailEvent.info(
+                                    name,
+                                    "read "
+                                            + gens.get(j)
+                                            + " in full (rotated since the last run)"));
+                }
+                return state;
+            }
+            return null;
+        }
+
+        private boolean continues(Path g, FileState prev) throws IOException {
+            if (FileIdentity.isGzip(g)) {
+                return FileIdentity.startsLike(g, prev);
+            }
+            FileIdentity.Observed o = FileIdentity.observe(g);
+            if (prev.fingerprintLength() == 0) {
+                return prev.sameInode(o.device(), o.inode());
+            }
+            // Same inode (renamed) or same first bytes (a copytruncate copy): either way it is the
+            // file we were reading, provided it is not shorter than what we read of it.
+            return o.size() >= prev.offset() && FileIdentity.startsLike(g, prev);
+        }
+
+        private FileState readRotated(Path g, long offset) throws IOException {
+            try (InputStream in = FileIdentity.openContent(g)) {
+                long skipped = 0;
+                while (skipped < offset) {
+                    long n = in.skip(offset - skipped);
+                    if (n <= 0) {
+                        if (in.read() < 0) {
+                            break;
+                        }
+                        n = 1;
+                    }
+                    skipped += n;
+                }
+                if (skipped < offset) {
+                    events.add(
+                            TailEvent.warning(
+                                    name,
+                                    g
+                                            + " is shorter than the "
+                                            + offset
+                                            + " bytes already read of it; nothing more read from it"));
+                    return stateOf(g, -1, -1, skipped);
+                }
+                LineScanner.Result r = scanner.scan(in, offset, -1, true, name, g.toString(), sink);
+                lines += r.lines();
+                if (FileIdentity.isGzip(g)) {
+                    return stateOf(g, -1, -1, r.end());
+                }
+                FileIdentity.Observed o = FileIdentity.observe(g);
+                return stateOf(g, o.device(), o.inode(), r.end());
+            }
+        }
+
+        private FileState stateOf(Path file, long dev, long ino, long offset) throws IOException {
+            int len = FileIdentity.fingerprintLengthFor(offset);
+            String fp = len == 0 ? "" : FileIdentity.fingerprint(file, len);
+            return new FileState(dev, ino, len, fp == null ? "" : fp, offset);
+        }
+    }
+}
