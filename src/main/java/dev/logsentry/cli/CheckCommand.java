@@ -27,34 +27,37 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        usageHelpAutoWidth = true,
         description = {
-            "Check what is new in log files and the systemd journal against logcheck rules, and",
-            "report it like logcheck does: nothing is reported twice, nothing is lost to rotation.",
-            "Settings come from --config FILE, then --logcheck-conf FILE, then these options."
+            "Check what is new in log files and the systemd journal against logcheck",
+            "rules and report it as logcheck does: no line is reported twice, and none",
+            "is lost to rotation, compression, truncation or a failed delivery.",
+            "Settings: --config FILE, then --logcheck-conf FILE, then these options."
         },
         footer = {
             "",
             "Examples:",
             "  logsentry check /var/log/syslog /var/log/auth.log",
-            "  logsentry check --rules /etc/logcheck --level server --journal '/var/log/*.log'",
+            "  logsentry check --level workstation --journal '/var/log/*.log'",
             "  logsentry check --logcheck-conf /etc/logcheck/logcheck.conf \\",
-            "      --logfiles /etc/logcheck/logcheck.logfiles --mail-to root@localhost",
-            "  logsentry check --dry-run --format json --output /tmp/report.json /var/log/syslog",
+            "      --logfiles /etc/logcheck/logcheck.logfiles",
+            "  logsentry check -t --format json -o /tmp/report.json /var/log/syslog",
+            "  logsentry check --mail-to admin@example.org --smtp-host mail.example.org \\",
+            "      --smtp-security starttls --smtp-user logs \\",
+            "      --smtp-password-file /etc/logsentry/smtp.pw /var/log/syslog",
             "  logsentry check --config /etc/logsentry/check.yaml",
             "",
-            "Cron (as root, hourly like logcheck):",
-            "  2 * * * *  root  logsentry check --logcheck-conf /etc/logcheck/logcheck.conf"
-                    + " --logfiles /etc/logcheck/logcheck.logfiles",
+            "Cron (/etc/cron.d/logsentry, hourly like logcheck):",
+            "  2 * * * * root logsentry check --config /etc/logsentry/check.yaml",
             "",
             "Exit codes:",
             "  0  checked; the report was delivered, or there was nothing to report",
-            "  1  checked, but some log files could not be read (named on stderr or in the report)",
+            "  1  checked, but some log files could not be read (see stderr/report)",
             "  2  usage or configuration error; nothing was read",
-            "  3  the report could not be delivered; state unchanged, lines are reported next run",
-            "  4  another check holds the lock of the state directory; nothing was read",
-            "  5  the state could not be read (nothing checked) or saved after delivery (lines are",
-            "     reported once more next run)"
+            "  3  the report could not be delivered; state unchanged, so the same",
+            "     lines are reported next run",
+            "  4  another check holds the lock of the state directory; nothing read",
+            "  5  the state could not be read (nothing checked) or not saved after",
+            "     delivery (the lines are reported once more next run)"
         })
 public final class CheckCommand implements Callable<Integer> {
     static final int EXIT_SOURCE_ERRORS = 1;
