@@ -1,0 +1,222 @@
+package dev.logsentry.core.source.follow;
+
+import dev.logsentry.core.index.IndexedFile;
+import dev.logsentry.core.index.LineOffsets;
+import dev.logsentry.core.index.LineText;
+import dev.logsentry.core.index.OpenOptions;
+import dev.logsentry.core.index.RawLineSource;
+import dev.logsentry.core.index.SourceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A followed log as one growing {@link RawLineSource}: the lines of the file as it was indexed,
+ * then every line the {@link Follower} reads, with a marker line wherever the file was rotated or
+ * truncated. Followed lines are kept in a private temporary file (owner-only, deleted on close), so
+ * they stay readable whatever later happens to the log, at a few bytes of heap per line.
+ *
+ * <p>Usage: {@code FollowedSource s = FollowedSource.follow(indexedFile);
+ * executor.submit(s.follower()::run); ... s.close();}
+ */
+public final class FollowedSource implements RawLineSource, FollowListener {
+    /** Marker lines start with this, so they can be styled and told apart from log lines. */
+    public static final String MARKER_PREFIX = "\u2500\u2500\u2500 ";
+
+    private final String name;
+    private final IndexedFile base;
+    private final long baseLines;
+    private final Path spillPath;
+    private final FileChannel spill;
+    private final LineOffsets offsets = new LineOffsets(0);
+    private final ConcurrentSkipListSet<Long> markers = new ConcurrentSkipListSet<>();
+    private final List<FollowListener> listeners = new CopyOnWriteArrayList<>();
+    private final Follower follower;
+    private final int displayLimit;
+    private volatile long spillEnd;
+
+    private FollowedSource(String name, IndexedFile base, Path file, long start, int displayLimit)
+            throws IOException {
+        this.name = name;
+        this.base = base;
+        this.baseLines = base == null ? 0 : base.completeLineCount();
+        this.displayLimit = displayLimit;
+        this.spillPath = Files.createTempFile("logsentry-follow-", ".log");
+        this.spill = FileChannel.open(spillPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.follower = new Follower(file, start, this);
+    }
+
+    /**
+     * Follows an indexed file from the end of its complete lines. Index it to the end first (its
+     * {@link IndexedFile#index} job) so that no line is read twice.
+     */
+    public static FollowedSource follow(IndexedFile file) throws SourceException {
+        try {
+            return new FollowedSource(
+                    file.name(), file, file.path(), file.completeBytes(), displayLimitOf(file));
+        } catch (IOException e) {
+            throw new SourceException(
+                    file.path(),
+                    SourceException.Reason.UNREADABLE,
+                    "Cannot follow " + file.path() + ": no temporary file (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
+    /** Follows {@code file} from {@code startOffset} with nothing before it (0 reads it all). */
+    public static FollowedSource follow(Path file, long startOffset) throws SourceException {
+        try {
+            Path fn = file.getFileName();
+            return new FollowedSource(
+                    fn == null ? file.toString() : fn.toString(),
+                    null,
+                    file,
+                    startOffset,
+                    OpenOptions.DEFAULT_DISPLAY_LIMIT);
+        } catch (IOException e) {
+            throw new SourceException(
+                    file,
+                    SourceException.Reason.UNREADABLE,
+                    "Cannot follow " + file + ": no temporary file (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
+    private static int displayLimitOf(IndexedFile file) {
+        return file.displayLimit();
+    }
+
+    /** The follower to run on the caller's executor: {@code executor.submit(follower()::run)}. */
+    public Follower follower() {
+        return follower;
+    }
+
+    /** Also tells {@code l} about every line and event, on the follower's thread. */
+    public void addListener(FollowListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(FollowListener l) {
+        listeners.remove(l);
+    }
+
+    /** Whether line {@code index} is a marker (rotation, truncation, ...) rather than log text. */
+    public boolean isMarker(long index) {
+        return markers.contains(index);
+    }
+
+    @Override
+    public void line(byte[] raw) {
+        append(raw);
+        for (FollowListener l : listeners) {
+            l.line(raw);
+        }
+    }
+
+    @Override
+    public void event(FollowEvent event) {
+        markers.add(baseLines + offsets.count());
+        append((MARKER_PREFIX + event.message()).getBytes(StandardCharsets.UTF_8));
+        for (FollowListener l : listeners) {
+            l.event(event);
+        }
+    }
+
+    private void append(byte[] raw) {
+        byte[] withNl = Arrays.copyOf(raw, raw.length + 1);
+        withNl[raw.length] = '\n';
+        ByteBuffer bb = ByteBuffer.wrap(withNl);
+        try {
+            while (bb.hasRemaining()) {
+                spillEnd += spill.write(bb, spillEnd);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep followed lines in " + spillPath, e);
+        }
+        offsets.add(spillEnd);
+        offsets.publish();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long lineCount() {
+        return baseLines + offsets.count();
+    }
+
+    @Override
+    public String line(long index) throws IOException {
+        if (index < baseLines) {
+            return base.line(index);
+        }
+        long i = index - baseLines;
+        long start = offsets.start(i);
+        long len = offsets.end(i) - 1 - start;
+        int want = (int) Math.min(len, displayLimit);
+        byte[] b = readSpill(start, want);
+        return want == len ? LineText.decode(b) : LineText.display(b, 0, want, len);
+    }
+
+    @Override
+    public byte[] rawLine(long index) throws IOException {
+        if (index < baseLines) {
+            return base.rawLine(index);
+        }
+        long i = index - baseLines;
+        long start = offsets.start(i);
+        return readSpill(start, (int) (offsets.end(i) - 1 - start));
+    }
+
+    @Override
+    public long lineLength(long index) {
+        if (index < baseLines) {
+            return base.lineLength(index);
+        }
+        long i = index - baseLines;
+        return offsets.end(i) - 1 - offsets.start(i);
+    }
+
+    private byte[] readSpill(long pos, int len) throws IOException {
+        ByteBuffer bb = ByteBuffer.allocate(len);
+        while (bb.hasRemaining()) {
+            if (spill.read(bb, pos + bb.position()) < 0) {
+                throw new IOException("followed lines of " + name + " were cut short");
+            }
+        }
+        return bb.array();
+    }
+
+    /**
+     * The offset of a line in its own file for base lines; followed lines report their position in
+     * the private copy, since they may come from several file generations.
+     */
+    @Override
+    public long offset(long index) {
+        return index < baseLines ? base.offset(index) : offsets.start(index - baseLines);
+    }
+
+    @Override
+    public long size() {
+        return (base == null ? 0 : base.completeBytes()) + spillEnd;
+    }
+
+    /** Stops following, then frees the private copy. The base file is left open (the caller's). */
+    @Override
+    public void close() throws IOException {
+        follower.close();
+        spill.close();
+        Files.deleteIfExists(spillPath);
+    }
+}
