@@ -192,6 +192,7 @@ public final class IndexedFile implements RawLineSource {
             long pos = indexedBytes;
             long reported = pos;
             byte[] buf = new byte[BLOCK];
+            int[] ends = new int[BLOCK];
             while (true) {
                 if (cancelled.getAsBoolean() || !channel.isOpen()) {
                     return new IndexResult(lineCount(), pos, true);
@@ -208,7 +209,10 @@ public final class IndexedFile implements RawLineSource {
                 if (n == 0) {
                     break;
                 }
-                scan(buf, n, pos);
+                int count = NewlineScanner.lineEnds(buf, 0, n, ends);
+                for (int k = 0; k < count; k++) {
+                    offsets.add(pos + ends[k]);
+                }
                 pos += n;
                 offsets.publish();
                 indexedBytes = pos;
