@@ -1,5 +1,6 @@
 package dev.logsentry.core.source;
 
+import dev.logsentry.core.index.GzipFile;
 import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.OpenOptions;
 import dev.logsentry.core.index.SourceException;
@@ -24,6 +25,10 @@ public final class LogOpener {
      * @throws SourceException with a message naming the file when it cannot be opened
      */
     public static OpenedLog open(Path path, OpenOptions options) throws SourceException {
+        if (GzipFile.isGzip(path)) {
+            GzipFile gz = GzipFile.open(path, options);
+            return new OpenedLog(gz, gz::index, SourceKind.GZIP);
+        }
         IndexedFile file = IndexedFile.open(path, options);
         return new OpenedLog(file, file::index, SourceKind.FILE);
     }
