@@ -30,6 +30,15 @@ class NewlineScannerTest {
                 }
                 i = actual + 1;
             }
+            int[] ends = new int[to - from];
+            int count = NewlineScanner.lineEnds(buf, from, to, ends);
+            int k = 0;
+            for (int j = from; j < to; j++) {
+                if (buf[j] == '\n') {
+                    assertThat(ends[k++]).isEqualTo(j + 1);
+                }
+            }
+            assertThat(count).isEqualTo(k);
         }
     }
 
