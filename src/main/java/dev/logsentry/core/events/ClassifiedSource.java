@@ -138,6 +138,11 @@ public final class ClassifiedSource {
         return new VerdictCounts(counts[0], counts[1] - moved, counts[2], counts[3] + moved);
     }
 
+    /** Lines stored whose verdict depends on whether the run has an attack. */
+    synchronized long conditionalCount() {
+        return conditional;
+    }
+
     /** Heap used by the stored verdicts, in bytes (for docs and tests). */
     public long memoryBytes() {
         return store.memoryBytes();
