@@ -1,6 +1,8 @@
 package dev.logsentry.ui.workbench;
 
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.ui.events.EventsViewModel;
+import dev.logsentry.ui.rules.RulesViewModel;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourceOpener;
 import java.io.IOException;
@@ -13,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,8 +37,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final SourceOpener opener;
     private final RecentFiles recent;
     private final ExecutorService background =
-            Executors.newFixedThreadPool(
-                    2,
+            Executors.newCachedThreadPool(
                     r -> {
                         Thread t = new Thread(r, "logsentry-background");
                         t.setDaemon(true);
@@ -46,6 +49,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final ObservableList<UserMessage> messages = FXCollections.observableArrayList();
     private final ObservableList<Path> recentPaths = FXCollections.observableArrayList();
     private final Timeline refresher;
+    private final EventsViewModel events;
+    private final RulesViewModel rules = new RulesViewModel();
+    private final ObjectProperty<Perspective> requestedPerspective = new SimpleObjectProperty<>();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty lineCountText = new SimpleStringProperty("");
 
     public WorkbenchViewModel(SourceOpener opener, RecentFiles recent) {
         this.opener = opener;
@@ -54,6 +62,79 @@ public final class WorkbenchViewModel implements AutoCloseable {
         refresher = new Timeline(new KeyFrame(REFRESH, e -> refreshCounts()));
         refresher.setCycleCount(Timeline.INDEFINITE);
         refresher.play();
+        events = new EventsViewModel(sources, background, this::warn);
+        events.currentProperty().bind(selected);
+        events.ruleTreeProperty().addListener((obs, old, now) -> rules.treeProperty().set(now));
+        events.classifiedProperty().addListener((obs, old, now) -> updateMatchCounts());
+        events.showRuleRequests()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                rules.selectedRuleProperty().set(null);
+                                rules.selectedRuleProperty().set(now);
+                                requestedPerspective.set(null);
+                                requestedPerspective.set(Perspective.RULES);
+                            }
+                        });
+        selected.addListener((obs, old, now) -> updateLineCount());
+        sources.addListener(
+                (javafx.collections.ListChangeListener<SourceItem>)
+                        c -> {
+                            while (c.next()) {
+                                c.getRemoved().forEach(events::detach);
+                                c.getAddedSubList().forEach(events::attach);
+                            }
+                        });
+        events.reloadRules();
+    }
+
+    public EventsViewModel events() {
+        return events;
+    }
+
+    public RulesViewModel rules() {
+        return rules;
+    }
+
+    /** Set when something asks to show a perspective (a "Show in Rules" link, a dnscache log). */
+    public ObjectProperty<Perspective> requestedPerspective() {
+        return requestedPerspective;
+    }
+
+    /** Progress of the background work on the selected source (index, then classification). */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty lineCountTextProperty() {
+        return lineCountText;
+    }
+
+    private void warn(String text) {
+        messages.add(new UserMessage(UserMessage.Severity.WARNING, text, ""));
+    }
+
+    private void updateMatchCounts() {
+        var c = events.classifiedProperty().get();
+        rules.matchCountsProperty()
+                .set(c == null ? r -> -1 : events.ruleMatchCounts()::applyAsLong);
+    }
+
+    private void updateLineCount() {
+        SourceItem s = selected.get();
+        if (s == null) {
+            lineCountText.set("");
+            progress.set(0);
+            return;
+        }
+        lineCountText.set(String.format("%,d lines", s.lineCountProperty().get()));
+        double p =
+                s.stateProperty().get() == SourceItem.State.READY
+                        ? (events.classifyProgressProperty().get() >= 1
+                                ? 0
+                                : events.classifyProgressProperty().get())
+                        : s.progressProperty().get();
+        progress.set(p);
     }
 
     public ObservableList<SourceItem> sources() {
@@ -192,6 +273,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 item.sizeProperty().set(lines.size());
             }
         }
+        updateLineCount();
+        events.refresh();
     }
 
     private static void closeQuietly(LineSource lines) {
