@@ -5,11 +5,15 @@ import dev.logsentry.core.check.Classifier;
 import dev.logsentry.core.check.Profile;
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.core.events.ClassifiedSource;
+import dev.logsentry.core.events.Export;
 import dev.logsentry.core.events.FilteredView;
 import dev.logsentry.core.events.LineDetails;
 import dev.logsentry.core.events.LineFilter;
+import dev.logsentry.core.events.Navigation;
 import dev.logsentry.core.events.QuickText;
+import dev.logsentry.core.events.Rows;
 import dev.logsentry.core.events.SourceClock;
+import dev.logsentry.core.events.TimeHistogram;
 import dev.logsentry.core.events.VerdictCounts;
 import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.rules.BundledRules;
@@ -25,6 +29,7 @@ import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -48,6 +53,7 @@ import javafx.concurrent.Task;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
@@ -90,6 +96,9 @@ public final class EventsViewModel {
             new javafx.beans.property.SimpleLongProperty();
     private FilterRun filterRun;
     private long lastLineCount = -1;
+    private volatile TimeHistogram histogram;
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<long[]> ruleCounts = new SimpleObjectProperty<>();
     private long selectedLine = -1;
     private Path bundledRules;
     private long detailsGeneration;
@@ -290,19 +299,16 @@ public final class EventsViewModel {
         }
     }
 
+    /** Lines decided by each rule (by rule id) in the current source, or null while unknown. */
+    public ObjectProperty<long[]> ruleCountsProperty() {
+        return ruleCounts;
+    }
+
     /** Matches per rule on the current source (deciding rule only), for the Rules perspective. */
     public ToLongFunction<Rule> ruleMatchCounts() {
-        ClassifiedSource c = classified.get();
-        if (c == null) {
+        long[] counts = ruleCounts.get();
+        if (counts == null) {
             return r -> -1;
-        }
-        long[] counts = new long[c.rules().rules().size()];
-        long n = c.classifiedCount();
-        for (long i = 0; i < n; i++) {
-            int id = c.ruleId(i);
-            if (id >= 0 && id < counts.length) {
-                counts[id]++;
-            }
         }
         return r -> r.id() < counts.length ? counts[r.id()] : -1;
     }
@@ -439,15 +445,247 @@ public final class EventsViewModel {
         }
     }
 
-    public void jumpToTime(java.time.Instant t) {}
+    /** Selects the first shown line at or after {@code t} (a click on the timeline). */
+    public void jumpToTime(java.time.Instant t) {
+        TimeHistogram h = histogram;
+        if (h == null) {
+            return;
+        }
+        long line = h.lineAtOrAfter(t);
+        if (line >= 0) {
+            revealShown(line);
+        }
+    }
 
-    public void jump(Verdict v, boolean forward) {}
+    /** Reveals {@code line}, or the next shown line after it when a filter hides it. */
+    private void revealShown(long line) {
+        RowIndex r = rows.get();
+        if (r == null || r.rowOf(line) >= 0) {
+            reveal(line);
+            return;
+        }
+        if (r instanceof FilteredRows f) {
+            long at = f.view().indexOf(line);
+            long row = at >= 0 ? at : -at - 1;
+            if (row < f.view().size()) {
+                reveal(f.view().lineAt(row));
+            }
+        }
+    }
 
-    public void nextMatch(boolean forward) {}
+    /** The rows the table shows now, as core {@link Rows}. */
+    private Rows shownRows(ClassifiedSource c) {
+        RowIndex r = rows.get();
+        if (r instanceof FilteredRows f) {
+            return f.view();
+        }
+        return Rows.range(0, c.source().lineCount());
+    }
 
-    public void exportShown() {}
+    /**
+     * Selects the next (or previous) shown line with verdict {@code v}, or any reported verdict
+     * (attack, violation, unusual) when {@code v} is null.
+     */
+    public void jump(Verdict v, boolean forward) {
+        ClassifiedSource c = classified.get();
+        if (c == null) {
+            return;
+        }
+        Set<Verdict> wanted = v == null ? Navigation.REPORTABLE : EnumSet.of(v);
+        Navigation nav = new Navigation(c);
+        RowIndex r = rows.get();
+        long line;
+        if (r instanceof FilteredRows f) {
+            long from;
+            if (selectedLine < 0) {
+                from = forward ? -1 : f.view().size();
+            } else {
+                long at = f.view().indexOf(selectedLine);
+                from = at >= 0 ? at : (forward ? -at - 2 : -at - 1);
+            }
+            long row =
+                    forward
+                            ? nav.nextRow(f.view(), from, wanted)
+                            : nav.previousRow(f.view(), from, wanted);
+            line = row < 0 ? -1 : f.view().lineAt(row);
+        } else {
+            long from = selectedLine < 0 ? (forward ? -1 : c.classifiedCount()) : selectedLine;
+            line = forward ? nav.nextLine(from, wanted) : nav.previousLine(from, wanted);
+        }
+        String what = v == null ? "reported line" : VerdictStyle.label(v).toLowerCase() + " line";
+        if (line < 0) {
+            status.set("No " + (forward ? "further " : "earlier ") + what + ".");
+        } else {
+            status.set("");
+            reveal(line);
+        }
+    }
 
-    public void exportLines(List<Long> lines) {}
+    /** F3 / Shift+F3: the next or previous shown line containing the filter text. */
+    public void nextMatch(boolean forward) {
+        ClassifiedSource c = classified.get();
+        QuickText q =
+                new QuickText(
+                        quickText.get() == null ? "" : quickText.get(),
+                        regex.get(),
+                        caseSensitive.get());
+        if (c == null || q.isEmpty() || q.error().isPresent()) {
+            status.set(q.error().orElse("Type a search text in the filter field first (Ctrl+F)."));
+            return;
+        }
+        Rows shown = shownRows(c);
+        long fromRow = -1;
+        if (selectedLine >= 0) {
+            RowIndex r = rows.get();
+            if (r instanceof FilteredRows f) {
+                long at = f.view().indexOf(selectedLine);
+                fromRow = at >= 0 ? at : (forward ? -at - 2 : -at - 1);
+            } else {
+                fromRow = selectedLine;
+            }
+        }
+        long start = forward ? fromRow : (fromRow < 0 ? shown.size() : fromRow);
+        Navigation nav = new Navigation(c);
+        Task<Long> find =
+                new Task<>() {
+                    @Override
+                    protected Long call() throws Exception {
+                        long row =
+                                forward
+                                        ? nav.nextMatch(shown, start, q, this::isCancelled)
+                                        : nav.previousMatch(shown, start, q, this::isCancelled);
+                        return row < 0 ? -1 : shown.lineAt(row);
+                    }
+                };
+        find.setOnSucceeded(
+                e -> {
+                    if (find.getValue() < 0) {
+                        status.set(
+                                "\u201c"
+                                        + q.text()
+                                        + "\u201d not found "
+                                        + (forward ? "below." : "above."));
+                    } else {
+                        status.set("");
+                        reveal(find.getValue());
+                    }
+                });
+        find.setOnFailed(
+                e -> problems.accept("Search failed: " + find.getException().getMessage()));
+        background.submit(find);
+    }
+
+    /** Exports the lines the table shows (after filters). */
+    public void exportShown() {
+        ClassifiedSource c = classified.get();
+        if (c != null) {
+            export(shownRows(c), "shown lines");
+        }
+    }
+
+    /** Exports the given lines (a selection). */
+    public void exportLines(List<Long> lines) {
+        if (classified.get() == null || lines.isEmpty()) {
+            status.set("Select lines to export first.");
+            return;
+        }
+        export(
+                Rows.of(lines.stream().mapToLong(Long::longValue).toArray()),
+                lines.size() + " selected lines");
+    }
+
+    private void export(Rows what, String description) {
+        ClassifiedSource c = classified.get();
+        SourceItem item = current.get();
+        Window owner =
+                Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(null);
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + description);
+        for (Export.Format f : Export.Format.values()) {
+            chooser.getExtensionFilters()
+                    .add(
+                            new FileChooser.ExtensionFilter(
+                                    f.name().replace('_', ' ') + " (*." + f.extension() + ")",
+                                    "*." + f.extension()));
+        }
+        chooser.setInitialFileName(item.nameProperty().get() + "-export.log");
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return;
+        }
+        exportTo(
+                c,
+                what,
+                formatOf(file.getName(), chooser.getSelectedExtensionFilter()),
+                file.toPath());
+    }
+
+    /** Writes {@code what} to {@code target} in the background; the dialog and tests use it. */
+    public Task<Export.Result> exportTo(
+            ClassifiedSource c, Rows what, Export.Format format, Path target) {
+        Task<Export.Result> task =
+                new Task<>() {
+                    @Override
+                    protected Export.Result call() throws Exception {
+                        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+                        Export.Result r;
+                        try (var out = Files.newOutputStream(tmp)) {
+                            r =
+                                    new Export(c, SourceClock.of(c.source()))
+                                            .write(
+                                                    what,
+                                                    format,
+                                                    out,
+                                                    this::updateProgress,
+                                                    this::isCancelled);
+                        }
+                        if (r.cancelled()) {
+                            Files.deleteIfExists(tmp);
+                        } else {
+                            Files.move(
+                                    tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                        return r;
+                    }
+                };
+        task.setOnSucceeded(
+                e ->
+                        status.set(
+                                String.format(
+                                        "Exported %,d lines to %s",
+                                        task.getValue().lines(), target)));
+        task.setOnFailed(
+                e ->
+                        problems.accept(
+                                "Cannot export to "
+                                        + target
+                                        + ": "
+                                        + task.getException().getMessage()));
+        status.set("Exporting to " + target + "\u2026");
+        background.submit(task);
+        return task;
+    }
+
+    private static Export.Format formatOf(String name, FileChooser.ExtensionFilter chosen) {
+        for (Export.Format f : Export.Format.values()) {
+            if (name.endsWith("." + f.extension())) {
+                return f;
+            }
+        }
+        if (chosen != null) {
+            for (Export.Format f : Export.Format.values()) {
+                if (chosen.getExtensions().contains("*." + f.extension())) {
+                    return f;
+                }
+            }
+        }
+        return Export.Format.TEXT;
+    }
+
+    /** A message for the status bar (navigation results, export progress). */
+    public StringProperty statusProperty() {
+        return status;
+    }
 
     /** Called periodically on the FX thread while sources grow. */
     public void refresh() {
@@ -603,8 +841,33 @@ public final class EventsViewModel {
         }
     }
 
+    private void showSummary(Session s) {
+        histogram = s == null ? null : s.histogramOf;
+        timeline.set(histogram == null ? null : new HistogramData(histogram));
+        ruleCounts.set(s == null ? null : s.ruleCountsOf);
+    }
+
+    /** The core histogram as the timeline's data. */
+    private record HistogramData(TimeHistogram h) implements TimelineView.TimelineData {
+        @Override
+        public int buckets() {
+            return h.bucketCount();
+        }
+
+        @Override
+        public java.time.Instant bucketStart(int b) {
+            return b >= h.bucketCount() ? h.end() : h.bucketStart(b);
+        }
+
+        @Override
+        public long count(int bucket, Verdict verdict) {
+            return h.count(bucket, verdict);
+        }
+    }
+
     private void showSession() {
         Session s = sessions.get(current.get());
+        showSummary(s);
         ClassifiedSource c = s == null ? null : s.classified;
         classified.set(c);
         verdicts.set(c == null ? line -> null : line -> verdictIfKnown(c, line));
@@ -637,6 +900,8 @@ public final class EventsViewModel {
         private final ClassifiedSource classified;
         private volatile boolean cancelled;
         private volatile double pendingFraction;
+        private TimeHistogram histogramOf;
+        private long[] ruleCountsOf;
         private final java.util.concurrent.atomic.AtomicBoolean pending =
                 new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -662,6 +927,7 @@ public final class EventsViewModel {
                             () -> cancelled);
                     publish(1);
                     if (!indexing && classified.upToDate()) {
+                        summarize();
                         return;
                     }
                     Thread.sleep(200);
@@ -672,6 +938,43 @@ public final class EventsViewModel {
                 Platform.runLater(
                         () -> problems.accept("Classifying " + item.path() + " failed: " + e));
             }
+        }
+
+        /** Timeline and per-rule counts, once the source is fully classified. */
+        private void summarize() {
+            long[] counts = new long[classified.rules().rules().size()];
+            long n = classified.classifiedCount();
+            for (long i = 0; i < n && !cancelled; i++) {
+                int id = classified.ruleId(i);
+                if (id >= 0 && id < counts.length) {
+                    counts[id]++;
+                }
+            }
+            TimeHistogram h;
+            try {
+                h =
+                        TimeHistogram.compute(
+                                classified,
+                                SourceClock.of(classified.source()),
+                                THREADS,
+                                (done, total) -> {},
+                                () -> cancelled);
+            } catch (java.io.IOException e) {
+                Platform.runLater(
+                        () ->
+                                problems.accept(
+                                        "Timeline of " + item.path() + ": " + e.getMessage()));
+                h = null;
+            }
+            TimeHistogram done = h;
+            Platform.runLater(
+                    () -> {
+                        histogramOf = done;
+                        ruleCountsOf = counts;
+                        if (current.get() == item) {
+                            showSummary(this);
+                        }
+                    });
         }
 
         private void publish(double fraction) {

@@ -65,7 +65,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         events = new EventsViewModel(sources, background, this::warn);
         events.currentProperty().bind(selected);
         events.ruleTreeProperty().addListener((obs, old, now) -> rules.treeProperty().set(now));
-        events.classifiedProperty().addListener((obs, old, now) -> updateMatchCounts());
+        events.ruleCountsProperty().addListener((obs, old, now) -> updateMatchCounts());
         events.showRuleRequests()
                 .addListener(
                         (obs, old, now) -> {
@@ -83,6 +83,13 @@ public final class WorkbenchViewModel implements AutoCloseable {
                             while (c.next()) {
                                 c.getRemoved().forEach(events::detach);
                                 c.getAddedSubList().forEach(events::attach);
+                            }
+                        });
+        events.statusProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null && !now.isEmpty()) {
+                                status.set(now);
                             }
                         });
         events.reloadRules();
