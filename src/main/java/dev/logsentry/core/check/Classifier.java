@@ -261,10 +261,11 @@ public final class Classifier {
         }
         Rule ignore = first(s, categoryRanges[Category.IGNORE.ordinal()]);
         boolean unusual = tree.hasDirectory(Category.IGNORE) && ignore == null;
+        // crackingAny stays null: the 1996 script never subtracts attacks from violations
         return new LineFacts(
                 attacks,
                 violations,
-                hacking,
+                null,
                 violation,
                 unusual,
                 suppressed != null ? suppressed : ignore);

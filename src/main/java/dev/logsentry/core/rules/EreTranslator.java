@@ -61,6 +61,7 @@ public final class EreTranslator {
                 java.toString(),
                 pattern,
                 RequiredLiterals.of(tree, MIN_LITERAL),
+                RequiredLiterals.allOf(tree, MIN_LITERAL + 1, 4),
                 ignoreCase,
                 anchoredAtStart(tree));
     }
@@ -160,18 +161,13 @@ public final class EreTranslator {
             appendChar((char) bytes.nextSetBit(0), out);
             return;
         }
-        out.append('[');
-        int low = bytes.nextSetBit(0);
-        while (low >= 0) {
-            int high = bytes.nextClearBit(low) - 1;
-            appendChar((char) low, out);
-            if (high > low) {
-                if (high > low + 1) {
-                    out.append('-');
-                }
-                appendChar((char) high, out);
-            }
-            low = bytes.nextSetBit(high + 1);
+        // Single characters, never ranges: java.util.regex turns a class of single chars below
+        // 256 into one table lookup, but each range into another predicate in a chain.
+        boolean negate = count > 128;
+        BitSet members = negate ? ByteClasses.complement(bytes) : bytes;
+        out.append(negate ? "[^" : "[");
+        for (int c = members.nextSetBit(0); c >= 0; c = members.nextSetBit(c + 1)) {
+            appendChar((char) c, out);
         }
         out.append(']');
     }

@@ -21,13 +21,17 @@ final class LiteralIndex {
     private final int[] slotGram;
     private final int[][] slotEntries;
     private final int mask;
-    private final String[] literals;
+    private final byte[][] literals;
+
+    /** Shortest literal the index accepts. */
+    static final int GRAM = 4;
 
     /**
-     * @param literals distinct literals, each at least 3 chars, chars 0-255
+     * @param literals distinct literals, each at least {@link #GRAM} chars, chars 0-255
      */
     LiteralIndex(List<String> literals) {
-        this.literals = literals.toArray(new String[0]);
+        this.literals = new byte[literals.size()][];
+        java.util.Map<Integer, Integer> load = new java.util.HashMap<>();
         int size = Integer.highestOneBit(Math.max(16, literals.size() * 4)) * 2;
         mask = size - 1;
         slotGram = new int[size];
@@ -37,12 +41,14 @@ final class LiteralIndex {
             entries.add(null);
         }
         for (int id = 0; id < this.literals.length; id++) {
-            String literal = this.literals[id];
-            if (literal.length() < 3) {
-                throw new IllegalArgumentException("literal shorter than 3 bytes: " + literal);
+            String literal = literals.get(id);
+            if (literal.length() < GRAM) {
+                throw new IllegalArgumentException("literal shorter than 4 bytes: " + literal);
             }
-            int offset = bestGramOffset(literal);
-            int gram = gram(literal, offset);
+            this.literals[id] = literal.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            int offset = bestGramOffset(this.literals[id], load);
+            int gram = gram(this.literals[id], offset);
+            load.merge(gram, 1, Integer::sum);
             int h = hash(gram);
             bitmap[h >>> 6] |= 1L << h;
             int slot = h & mask;
@@ -69,31 +75,37 @@ final class LiteralIndex {
         }
     }
 
-    /** Calls {@code found} once per occurrence of a literal in {@code line} (ids may repeat). */
-    void scan(CharSequence line, Found found) {
-        int n = line.length();
-        if (n < 3) {
+    /**
+     * Calls {@code found} for each occurrence of a literal in {@code line[0, length)} (ids may
+     * repeat).
+     */
+    void scan(byte[] line, int length, Found found) {
+        if (length < GRAM) {
             return;
         }
-        int g = ((line.charAt(0) & 0xff) << 8) | (line.charAt(1) & 0xff);
-        for (int i = 2; i < n; i++) {
-            g = ((g << 8) | (line.charAt(i) & 0xff)) & 0xffffff;
+        long[] bits = bitmap;
+        int g = ((line[0] & 0xff) << 16) | ((line[1] & 0xff) << 8) | (line[2] & 0xff);
+        for (int i = 3; i < length; i++) {
+            g = (g << 8) | (line[i] & 0xff);
             int h = hash(g);
-            if ((bitmap[h >>> 6] & (1L << h)) != 0) {
-                probe(line, g, h, i - 2, found);
+            if ((bits[h >>> 6] & (1L << h)) != 0) {
+                probe(line, length, g, h, i - 3, found);
             }
         }
     }
 
-    private void probe(CharSequence line, int gram, int h, int start, Found found) {
+    private void probe(byte[] line, int length, int gram, int h, int start, Found found) {
         int slot = h & mask;
         while (slotGram[slot] != -1) {
             if (slotGram[slot] == gram) {
                 int[] e = slotEntries[slot];
                 for (int k = 0; k < e.length; k += 2) {
                     int at = start - e[k + 1];
-                    String literal = literals[e[k]];
-                    if (at >= 0 && regionEquals(line, at, literal)) {
+                    byte[] literal = literals[e[k]];
+                    if (at >= 0
+                            && at + literal.length <= length
+                            && Arrays.equals(
+                                    line, at, at + literal.length, literal, 0, literal.length)) {
                         found.literal(e[k]);
                     }
                 }
@@ -103,28 +115,16 @@ final class LiteralIndex {
         }
     }
 
-    private static boolean regionEquals(CharSequence line, int at, String literal) {
-        int len = literal.length();
-        if (at + len > line.length()) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (line.charAt(at + i) != literal.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Receives literal ids. */
     interface Found {
         void literal(int id);
     }
 
-    private static int gram(String s, int offset) {
-        return ((s.charAt(offset) & 0xff) << 16)
-                | ((s.charAt(offset + 1) & 0xff) << 8)
-                | (s.charAt(offset + 2) & 0xff);
+    private static int gram(byte[] s, int offset) {
+        return ((s[offset] & 0xff) << 24)
+                | ((s[offset + 1] & 0xff) << 16)
+                | ((s[offset + 2] & 0xff) << 8)
+                | (s[offset + 3] & 0xff);
     }
 
     private static int hash(int gram) {
@@ -132,16 +132,17 @@ final class LiteralIndex {
     }
 
     /**
-     * The gram least likely to occur in ordinary log text: letters beat digits, which beat spaces
-     * and punctuation (every syslog line has "]: " and digits).
+     * The gram least likely to occur in ordinary log text and least shared with other literals:
+     * letters beat digits, which beat spaces and punctuation (every syslog line has "]: " and
+     * digits); a gram already keying other literals costs extra comparisons.
      */
-    private static int bestGramOffset(String literal) {
+    private static int bestGramOffset(byte[] literal, java.util.Map<Integer, Integer> load) {
         int best = 0;
         int bestScore = Integer.MAX_VALUE;
-        for (int i = 0; i + 3 <= literal.length(); i++) {
-            int score = 0;
-            for (int k = 0; k < 3; k++) {
-                score += commonness(literal.charAt(i + k));
+        for (int i = 0; i + GRAM <= literal.length; i++) {
+            int score = 4 * load.getOrDefault(gram(literal, i), 0);
+            for (int k = 0; k < GRAM; k++) {
+                score += commonness((char) (literal[i + k] & 0xff));
             }
             if (score < bestScore) {
                 bestScore = score;

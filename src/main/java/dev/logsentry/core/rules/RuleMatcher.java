@@ -1,5 +1,6 @@
 package dev.logsentry.core.rules;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,38 +22,73 @@ public final class RuleMatcher {
 
     private final List<Rule> rules;
     private final LiteralIndex index;
-    private final int[][] rulesOfLiteral;
+
+    /** For each literal: entries {@code rule << 3 | group}. */
+    private final int[][] postingsOfLiteral;
+
+    /** For each rule: how many literal groups must be satisfied. */
+    private final int[] needed;
+
     private final long[] alwaysRun;
     private final int alwaysRunCount;
 
     private RuleMatcher(List<Rule> rules) {
         this.rules = List.copyOf(rules);
-        Map<String, List<Integer>> byLiteral = new LinkedHashMap<>();
+        Map<String, List<Integer>> postings = new LinkedHashMap<>();
         alwaysRun = new long[(rules.size() + 63) >>> 6];
+        needed = new int[rules.size()];
         int always = 0;
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             if (rule.id() != i) {
                 throw new IllegalArgumentException("rules must be indexed by id: " + rule);
             }
-            List<String> literals = rule.ere().requiredLiterals();
-            if (literals.isEmpty() || rule.ere().ignoreCase()) {
+            List<List<String>> groups = requirementGroups(rule.ere());
+            if (groups.isEmpty()) {
                 alwaysRun[i >>> 6] |= 1L << i;
                 always++;
-            } else {
-                for (String literal : literals) {
-                    byLiteral.computeIfAbsent(literal, l -> new ArrayList<>()).add(i);
+                continue;
+            }
+            needed[i] = groups.size();
+            for (int g = 0; g < groups.size(); g++) {
+                for (String literal : groups.get(g)) {
+                    postings.computeIfAbsent(literal, l -> new ArrayList<>()).add(i << 3 | g);
                 }
             }
         }
         alwaysRunCount = always;
-        List<String> literals = new ArrayList<>(byLiteral.keySet());
-        rulesOfLiteral = new int[literals.size()][];
+        List<String> literals = new ArrayList<>(postings.keySet());
+        postingsOfLiteral = new int[literals.size()][];
         for (int i = 0; i < literals.size(); i++) {
-            rulesOfLiteral[i] =
-                    byLiteral.get(literals.get(i)).stream().mapToInt(Integer::intValue).toArray();
+            postingsOfLiteral[i] =
+                    postings.get(literals.get(i)).stream().mapToInt(Integer::intValue).toArray();
         }
         index = new LiteralIndex(literals);
+    }
+
+    /**
+     * The literal groups a line must satisfy before the rule's regex runs: one of the alternatives
+     * of {@link CompiledEre#requiredLiterals()}, and each of {@link CompiledEre#allOfLiterals()}.
+     * Literals shorter than the index's grams are left out; a rule with no group left (or matched
+     * ignoring case) runs on every line.
+     */
+    private static List<List<String>> requirementGroups(CompiledEre ere) {
+        List<List<String>> groups = new ArrayList<>();
+        if (ere.ignoreCase()) {
+            return groups;
+        }
+        List<String> any = ere.requiredLiterals();
+        if (!any.isEmpty() && any.stream().allMatch(l -> l.length() >= LiteralIndex.GRAM)) {
+            groups.add(any);
+        }
+        for (String literal : ere.allOfLiterals()) {
+            if (literal.length() >= LiteralIndex.GRAM
+                    && !(any.size() == 1 && any.get(0).equals(literal))
+                    && groups.size() < 8) {
+                groups.add(List.of(literal));
+            }
+        }
+        return groups;
     }
 
     /**
@@ -87,8 +123,12 @@ public final class RuleMatcher {
         private final Matcher[] matchers = new Matcher[rules.size()];
         private final int[] memoStamp = new int[rules.size()];
         private final boolean[] memo = new boolean[rules.size()];
-        private final int[] literalStamp = new int[rulesOfLiteral.length];
+        private final int[] literalStamp = new int[postingsOfLiteral.length];
+        private final int[] groupStamp = new int[rules.size()];
+        private final int[] groupsSeen = new int[rules.size()];
         private int stamp;
+        private long regexRuns;
+        private long regexMatches;
         private CharSequence line = "";
 
         private Session() {}
@@ -99,21 +139,50 @@ public final class RuleMatcher {
             if (++stamp == 0) {
                 Arrays.fill(memoStamp, 0);
                 Arrays.fill(literalStamp, 0);
+                Arrays.fill(groupStamp, 0);
                 stamp = 1;
             }
             System.arraycopy(alwaysRun, 0, candidates, 0, candidates.length);
-            index.scan(latin1Line, this);
+            byte[] bytes = latin1Line.toString().getBytes(StandardCharsets.ISO_8859_1);
+            index.scan(bytes, bytes.length, this);
         }
 
-        /** Called by the literal index: marks the rules that require literal {@code id}. */
+        /**
+         * Called by the literal index: counts the groups literal {@code id} satisfies and marks the
+         * rules whose groups are now all satisfied.
+         */
         @Override
         public void literal(int id) {
-            if (literalStamp[id] != stamp) {
-                literalStamp[id] = stamp;
-                for (int rule : rulesOfLiteral[id]) {
-                    candidates[rule >>> 6] |= 1L << rule;
+            if (literalStamp[id] == stamp) {
+                return;
+            }
+            literalStamp[id] = stamp;
+            for (int posting : postingsOfLiteral[id]) {
+                int rule = posting >>> 3;
+                int bit = 1 << (posting & 7);
+                if (groupStamp[rule] != stamp) {
+                    groupStamp[rule] = stamp;
+                    groupsSeen[rule] = 0;
+                }
+                int seen = groupsSeen[rule];
+                if ((seen & bit) == 0) {
+                    seen |= bit;
+                    groupsSeen[rule] = seen;
+                    if (Integer.bitCount(seen) == needed[rule]) {
+                        candidates[rule >>> 6] |= 1L << rule;
+                    }
                 }
             }
+        }
+
+        /** How many regexes this session has run (for diagnostics and benchmarks). */
+        public long regexRuns() {
+            return regexRuns;
+        }
+
+        /** How many of those runs matched. */
+        public long regexMatches() {
+            return regexMatches;
         }
 
         /** Whether rule {@code id} matches the current line. */
@@ -136,6 +205,10 @@ public final class RuleMatcher {
                             : PatternMatch.find(m);
             memoStamp[id] = stamp;
             memo[id] = result;
+            regexRuns++;
+            if (result) {
+                regexMatches++;
+            }
             return result;
         }
 
