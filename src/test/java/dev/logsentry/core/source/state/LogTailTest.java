@@ -255,4 +255,15 @@ class LogTailTest {
                 .extracting(TailLine::bytes)
                 .isEqualTo(new byte[] {'a', (byte) 0xff, 0, (byte) 0xc3});
     }
+
+    @Test
+    void somethingThatIsNotARegularFileIsAnError() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("notafile"));
+        Run r = run(d, null);
+        assertThat(r.lines()).isEmpty();
+        assertThat(r.result().events())
+                .singleElement()
+                .satisfies(e -> assertThat(e.severity()).isEqualTo(TailEvent.Severity.ERROR))
+                .satisfies(e -> assertThat(e.message()).contains("not a regular file"));
+    }
 }
