@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
  *     pattern has no such set of literals of at least {@link EreTranslator#MIN_LITERAL} bytes (then
  *     the pattern must be tried on every line)
  * @param ignoreCase whether ASCII letters match either case (grep -i)
+ * @param anchored whether every match starts at the beginning of the line (the pattern starts with
+ *     {@code ^} in every alternative), so {@code lookingAt} answers as {@code find} does
  */
 public record CompiledEre(
         String source,
         String javaRegex,
         Pattern pattern,
         List<String> requiredLiterals,
-        boolean ignoreCase) {}
+        boolean ignoreCase,
+        boolean anchored) {}

@@ -57,12 +57,34 @@ public final class EreTranslator {
             throw new EreSyntaxException("cannot translate: " + e.getDescription(), 0);
         }
         return new CompiledEre(
-                ere, java.toString(), pattern, RequiredLiterals.of(tree, MIN_LITERAL), ignoreCase);
+                ere,
+                java.toString(),
+                pattern,
+                RequiredLiterals.of(tree, MIN_LITERAL),
+                ignoreCase,
+                anchoredAtStart(tree));
     }
 
     /** The java.util.regex text for {@code ere} (for display and tests). */
     public static String translate(String ere) throws EreSyntaxException {
         return compile(ere, false).javaRegex();
+    }
+
+    /** True when every match of {@code node} must start at the beginning of the line. */
+    private static boolean anchoredAtStart(EreNode node) {
+        if (node instanceof Anchor a) {
+            return a.kind() == Anchor.Kind.LINE_START;
+        }
+        if (node instanceof Group g) {
+            return anchoredAtStart(g.body());
+        }
+        if (node instanceof Sequence s) {
+            return !s.items().isEmpty() && anchoredAtStart(s.items().get(0));
+        }
+        if (node instanceof Alternation a) {
+            return a.branches().stream().allMatch(EreTranslator::anchoredAtStart);
+        }
+        return false;
     }
 
     private static void emit(EreNode node, StringBuilder out) {

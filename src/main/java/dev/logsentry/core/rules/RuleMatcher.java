@@ -10,17 +10,18 @@ import java.util.regex.Matcher;
 /**
  * Answers "which of these rules match this line" without running every regex on every line.
  *
- * <p>Each rule contributes its required literals ({@link CompiledEre#requiredLiterals()}); one
- * Aho-Corasick pass over the line finds the rules whose literal occurs, and only those rules (plus
- * the few without a usable literal) run their regex. Results are memoised per line, so the several
- * passes of a logcheck run never evaluate a rule twice on the same line.
+ * <p>Each rule contributes its required literals ({@link CompiledEre#requiredLiterals()}); one pass
+ * of a {@link LiteralIndex} over the line finds the rules whose literal occurs, and only those
+ * rules (plus the few without a usable literal) run their regex. Results are memoised per line, so
+ * the several passes of a logcheck run never evaluate a rule twice on the same line.
  *
  * <p>The matcher is immutable and shared; each thread uses its own {@link Session}.
  */
 public final class RuleMatcher {
 
     private final List<Rule> rules;
-    private final AhoCorasick automaton;
+    private final LiteralIndex index;
+    private final int[][] rulesOfLiteral;
     private final long[] alwaysRun;
     private final int alwaysRunCount;
 
@@ -46,11 +47,12 @@ public final class RuleMatcher {
         }
         alwaysRunCount = always;
         List<String> literals = new ArrayList<>(byLiteral.keySet());
-        List<int[]> payloads = new ArrayList<>();
-        for (String literal : literals) {
-            payloads.add(byLiteral.get(literal).stream().mapToInt(Integer::intValue).toArray());
+        rulesOfLiteral = new int[literals.size()][];
+        for (int i = 0; i < literals.size(); i++) {
+            rulesOfLiteral[i] =
+                    byLiteral.get(literals.get(i)).stream().mapToInt(Integer::intValue).toArray();
         }
-        automaton = new AhoCorasick(literals, payloads);
+        index = new LiteralIndex(literals);
     }
 
     /**
@@ -80,11 +82,12 @@ public final class RuleMatcher {
      * Matching state for one thread: call {@link #reset} with a line, then ask about rules. Not
      * thread-safe.
      */
-    public final class Session {
+    public final class Session implements LiteralIndex.Found {
         private final long[] candidates = new long[alwaysRun.length];
         private final Matcher[] matchers = new Matcher[rules.size()];
         private final int[] memoStamp = new int[rules.size()];
         private final boolean[] memo = new boolean[rules.size()];
+        private final int[] literalStamp = new int[rulesOfLiteral.length];
         private int stamp;
         private CharSequence line = "";
 
@@ -95,16 +98,20 @@ public final class RuleMatcher {
             line = latin1Line;
             if (++stamp == 0) {
                 Arrays.fill(memoStamp, 0);
+                Arrays.fill(literalStamp, 0);
                 stamp = 1;
             }
             System.arraycopy(alwaysRun, 0, candidates, 0, candidates.length);
-            AhoCorasick ac = automaton;
-            int state = ac.start();
-            for (int i = 0, n = latin1Line.length(); i < n; i++) {
-                state = ac.next(state, latin1Line.charAt(i));
-                int[] hits = ac.outputs(state);
-                for (int id : hits) {
-                    candidates[id >>> 6] |= 1L << id;
+            index.scan(latin1Line, this);
+        }
+
+        /** Called by the literal index: marks the rules that require literal {@code id}. */
+        @Override
+        public void literal(int id) {
+            if (literalStamp[id] != stamp) {
+                literalStamp[id] = stamp;
+                for (int rule : rulesOfLiteral[id]) {
+                    candidates[rule >>> 6] |= 1L << rule;
                 }
             }
         }
@@ -122,7 +129,11 @@ public final class RuleMatcher {
                 m = rules.get(id).pattern().matcher("");
                 matchers[id] = m;
             }
-            boolean result = PatternMatch.find(m.reset(line));
+            m.reset(line);
+            boolean result =
+                    rules.get(id).ere().anchored()
+                            ? PatternMatch.lookingAt(m)
+                            : PatternMatch.find(m);
             memoStamp[id] = stamp;
             memo[id] = result;
             return result;
