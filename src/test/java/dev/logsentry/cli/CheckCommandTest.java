@@ -306,4 +306,14 @@ class CheckCommandTest {
         assertThat(check(args)).isZero();
         assertThat(out()).contains("bob").doesNotContain("alice");
     }
+
+    @Test
+    void withoutRulesItUsesTheBundledStarterRules() throws IOException {
+        Path log = tmp.resolve("log/other");
+        append(log, "Mar  5 04:05:09 web1 mystery[1]: a line no starter rule knows");
+        int rc = check("--state", state.toString(), log.toString());
+        assertThat(rc).as(stderr.toString()).isZero();
+        assertThat(out()).contains("mystery[1]: a line no starter rule knows");
+        assertThat(stderr.toString()).doesNotContain("rule problem");
+    }
 }

@@ -151,13 +151,24 @@ class ConfigFilesTest {
                 new CheckConfig.Mail(
                         List.of("a@b"), null, null, null, null, "u", null, "NOPE", null, null);
         assertThatThrownBy(() -> r.smtp(m, "h")).hasMessageContaining("NOPE");
-        CheckConfig c =
-                new CheckConfig(
+        CheckConfig.Sources x =
+                new CheckConfig.Sources(List.of("/x"), null, null, null, null, null);
+        assertThat(r.settings(new CheckConfig(null, x, null, null, null)).rulesDir())
+                .as("no rules configured and no /etc/logcheck: the bundled starter rules")
+                .isNull();
+        CheckConfig.Rules missing =
+                new CheckConfig.Rules(
+                        tmp.resolve("nope").toString(),
                         null,
-                        new CheckConfig.Sources(List.of("/x"), null, null, null, null, null),
+                        null,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null);
-        assertThatThrownBy(() -> r.settings(c)).hasMessageContaining("--rules");
+        assertThatThrownBy(() -> r.settings(new CheckConfig(missing, x, null, null, null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("does not exist");
     }
 }
