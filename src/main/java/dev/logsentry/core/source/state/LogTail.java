@@ -54,7 +54,7 @@ public final class LogTail {
             now = FileIdentity.observe(log);
         } catch (NoSuchFileException e) {
             run.events.add(TailEvent.error(run.name, "File could not be read: " + log));
-            LogTail.Run.Drained drained = previous == null ? null : run.drainRotated(log, previous);
+            Run.Drained drained = previous == null ? null : run.drainRotated(log, previous);
             return run.result(drained == null ? previous : run.stateOf(drained));
         } catch (IOException e) {
             run.events.add(
@@ -69,6 +69,9 @@ public final class LogTail {
         }
         try {
             return run.result(run.readLive(log, now, previous));
+        } catch (RotatedWhileReading e) {
+            run.events.add(TailEvent.warning(run.name, e.getMessage()));
+            return run.result(previous);
         } catch (IOException e) {
             // Lines already passed on stay passed on; the state is not advanced, so at worst they
             // are reported twice.
@@ -149,6 +152,10 @@ public final class LogTail {
             long end = offset;
             if (now.size() > offset) {
                 try (InputStream in = Files.newInputStream(log)) {
+                    FileIdentity.Observed opened = FileIdentity.observe(log);
+                    if (opened.device() != now.device() || opened.inode() != now.inode()) {
+                        throw new RotatedWhileReading(log);
+                    }
                     in.skipNBytes(offset);
                     LineScanner.Result r =
                             scanner.scan(in, offset, now.size(), false, name, log.toString(), sink);
@@ -252,6 +259,16 @@ public final class LogTail {
             String end = FileIdentity.endFingerprint(file, offset);
             return new FileState(
                     dev, ino, len, head == null ? "" : head, end == null ? "" : end, offset);
+        }
+    }
+
+    /**
+     * The log was replaced between looking at it and opening it. Its state is left as it was, so
+     * the next run follows the rotation properly (lines already passed on come at most twice).
+     */
+    private static final class RotatedWhileReading extends IOException {
+        RotatedWhileReading(Path log) {
+            super(log + " was rotated while being read; it is read again next run");
         }
     }
 }
