@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "  logsentry check --level workstation --journal '/var/log/*.log'",
             "  logsentry check --logcheck-conf /etc/logcheck/logcheck.conf \\",
             "      --logfiles /etc/logcheck/logcheck.logfiles",
-            "  logsentry check -t --format json -o /tmp/report.json /var/log/syslog",
+            "  logsentry check -t --format json --output /tmp/report.json /var/log/syslog",
             "  logsentry check --mail-to admin@example.org --smtp-host mail.example.org \\",
             "      --smtp-security starttls --smtp-user logs \\",
             "      --smtp-password-file /etc/logsentry/smtp.pw /var/log/syslog",
@@ -150,10 +150,17 @@ public final class CheckCommand implements Callable<Integer> {
     String format;
 
     @Option(
-            names = {"-o", "--output"},
+            names = "--output",
             paramLabel = "FILE",
             description = "Write the report to FILE (mode 0600) instead of standard output.")
     String output;
+
+    @Option(
+            names = "--stdout",
+            description =
+                    "Print the report on standard output and send no mail, even when a config"
+                            + " or logcheck.conf names recipients (logcheck -o).")
+    Boolean toStdout;
 
     @Option(
             names = "--host",
@@ -321,7 +328,7 @@ public final class CheckCommand implements Callable<Integer> {
                         journalSince,
                         maxLineBytes),
                 new CheckConfig.State(state, dryRun),
-                new CheckConfig.Report(format, output, host, null, null, reboot),
+                new CheckConfig.Report(format, output, toStdout, host, null, null, reboot),
                 new CheckConfig.Mail(
                         mailTo,
                         mailFrom,

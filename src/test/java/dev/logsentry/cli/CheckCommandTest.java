@@ -316,4 +316,45 @@ class CheckCommandTest {
         assertThat(out()).contains("mystery[1]: a line no starter rule knows");
         assertThat(stderr.toString()).doesNotContain("rule problem");
     }
+
+    @Test
+    void logcheckConfRecipientsGetMailUnlessStdoutIsAsked() throws Exception {
+        Path conf = tmp.resolve("logcheck.conf");
+        write(conf, "SENDMAILTO=\"logcheck\"\nMAILASATTACH=1\n");
+        String port = Integer.toString(GREEN_MAIL.getSmtp().getPort());
+        assertThat(
+                        check(
+                                base(
+                                                "--logcheck-conf",
+                                                conf.toString(),
+                                                "--dry-run",
+                                                "--stdout",
+                                                syslog.toString())
+                                        .toArray(String[]::new)))
+                .isZero();
+        assertThat(out()).contains(SUDO);
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+
+        stdout.reset();
+        assertThat(
+                        check(
+                                base(
+                                                "--logcheck-conf",
+                                                conf.toString(),
+                                                "--smtp-host",
+                                                "127.0.0.1",
+                                                "--smtp-port",
+                                                port,
+                                                syslog.toString())
+                                        .toArray(String[]::new)))
+                .as(stderr.toString())
+                .isZero();
+        assertThat(out()).isEmpty();
+        MimeMessage[] got = GREEN_MAIL.getReceivedMessages();
+        assertThat(got).hasSize(1);
+        assertThat(got[0].getAllRecipients())
+                .extracting(Object::toString)
+                .containsExactly("logcheck");
+        assertThat(got[0].getContentType()).startsWith("multipart/mixed");
+    }
 }

@@ -96,7 +96,7 @@ public final class SettingsResolver {
                 or(c.sources(), new CheckConfig.Sources(null, null, null, null, null, null));
         CheckConfig.State st = or(c.state(), new CheckConfig.State(null, null));
         CheckConfig.Report rep =
-                or(c.report(), new CheckConfig.Report(null, null, null, null, null, null));
+                or(c.report(), new CheckConfig.Report(null, null, null, null, null, null, null));
 
         Level level;
         Profile profile;
@@ -182,7 +182,10 @@ public final class SettingsResolver {
                 Boolean.TRUE.equals(rep.addTag()));
     }
 
-    /** Where reports go: the output file and/or mail when configured, otherwise {@code stdout}. */
+    /**
+     * Where reports go: the output file and/or mail when configured, otherwise {@code stdout};
+     * {@code --stdout} prints it and suppresses mail.
+     */
     public List<Delivery> deliveries(CheckConfig c, String host, OutputStream stdout)
             throws ConfigException {
         List<Delivery> out = new ArrayList<>();
@@ -190,11 +193,12 @@ public final class SettingsResolver {
         if (rep != null && rep.output() != null) {
             out.add(new FileDelivery(Path.of(rep.output())));
         }
+        boolean stdoutOnly = rep != null && Boolean.TRUE.equals(rep.stdout());
         CheckConfig.Mail m = c.mail();
-        if (m != null && m.to() != null && !m.to().isEmpty()) {
+        if (!stdoutOnly && m != null && m.to() != null && !m.to().isEmpty()) {
             out.add(new SmtpDelivery(smtp(m, host)));
         }
-        if (out.isEmpty()) {
+        if (out.isEmpty() || stdoutOnly) {
             out.add(new StreamDelivery(stdout, "standard output"));
         }
         return out;
