@@ -148,6 +148,18 @@ public final class CheckService {
     }
 
     /**
+     * The state key of a journal source: {@code journal} for the system journal, with the extra
+     * journalctl arguments appended otherwise, so a cursor of one journal file is never used for
+     * another.
+     */
+    static String journalKey(JournalTail.Config journal) {
+        List<String> cmd = journal.command();
+        return cmd.size() <= 1
+                ? JOURNAL
+                : JOURNAL + " " + String.join(" ", cmd.subList(1, cmd.size()));
+    }
+
+    /**
      * The configured rule tree, or the bundled starter rules unpacked into a private temp directory
      * that is removed again once loaded (the rules are compiled into memory).
      */
@@ -203,17 +215,18 @@ public final class CheckService {
         for (Source src : sources) {
             List<TailEvent> events;
             if (src.file() == null) {
+                String key = journalKey(s.journal());
                 JournalTail.Result r =
                         new JournalTail(s.journal())
                                 .read(
                                         JOURNAL,
-                                        state.journals().get(JOURNAL),
+                                        state.journals().get(key),
                                         l ->
                                                 lines.add(
                                                         InputLine.ofBytes(
                                                                 JOURNAL, l.offset(), l.bytes())));
                 if (r.next() != null) {
-                    journals.put(JOURNAL, r.next());
+                    journals.put(key, r.next());
                 }
                 events = r.events();
             } else {
