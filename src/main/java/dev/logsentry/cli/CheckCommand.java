@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "  logsentry check --level workstation --journal '/var/log/*.log'",
             "  logsentry check --logcheck-conf /etc/logcheck/logcheck.conf \\",
             "      --logfiles /etc/logcheck/logcheck.logfiles",
-            "  logsentry check -t --format json -o /tmp/report.json /var/log/syslog",
+            "  logsentry check -t --format json --output /tmp/report.json /var/log/syslog",
             "  logsentry check --mail-to admin@example.org --smtp-host mail.example.org \\",
             "      --smtp-security starttls --smtp-user logs \\",
             "      --smtp-password-file /etc/logsentry/smtp.pw /var/log/syslog",
@@ -57,7 +57,8 @@ import picocli.CommandLine.Spec;
             "     lines are reported next run",
             "  4  another check holds the lock of the state directory; nothing read",
             "  5  the state could not be read (nothing checked) or not saved after",
-            "     delivery (the lines are reported once more next run)"
+            "     delivery (the lines are reported once more next run)",
+            " 70  internal error (a bug; please report it); state unchanged"
         })
 public final class CheckCommand implements Callable<Integer> {
     static final int EXIT_SOURCE_ERRORS = 1;
@@ -65,6 +66,7 @@ public final class CheckCommand implements Callable<Integer> {
     static final int EXIT_DELIVERY = 3;
     static final int EXIT_LOCK = 4;
     static final int EXIT_STATE = 5;
+    static final int EXIT_INTERNAL = 70;
 
     @Spec CommandSpec spec;
 
@@ -150,10 +152,17 @@ public final class CheckCommand implements Callable<Integer> {
     String format;
 
     @Option(
-            names = {"-o", "--output"},
+            names = "--output",
             paramLabel = "FILE",
             description = "Write the report to FILE (mode 0600) instead of standard output.")
     String output;
+
+    @Option(
+            names = "--stdout",
+            description =
+                    "Print the report on standard output and send no mail, even when a config"
+                            + " or logcheck.conf names recipients (logcheck -o).")
+    Boolean toStdout;
 
     @Option(
             names = "--host",
@@ -253,6 +262,20 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try {
+            return check();
+        } catch (RuntimeException e) {
+            // A bug, not bad input: say so, with the trace for the report. The state was not
+            // saved (it is written last), so nothing is lost.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("logsentry check: internal error, state unchanged: " + e);
+            e.printStackTrace(err);
+            err.flush();
+            return EXIT_INTERNAL;
+        }
+    }
+
+    private int check() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         CheckConfig layered;
         CheckSettings settings;
@@ -321,7 +344,7 @@ public final class CheckCommand implements Callable<Integer> {
                         journalSince,
                         maxLineBytes),
                 new CheckConfig.State(state, dryRun),
-                new CheckConfig.Report(format, output, host, null, null, reboot),
+                new CheckConfig.Report(format, output, toStdout, host, null, null, reboot),
                 new CheckConfig.Mail(
                         mailTo,
                         mailFrom,

@@ -306,4 +306,55 @@ class CheckCommandTest {
         assertThat(check(args)).isZero();
         assertThat(out()).contains("bob").doesNotContain("alice");
     }
+
+    @Test
+    void withoutRulesItUsesTheBundledStarterRules() throws IOException {
+        Path log = tmp.resolve("log/other");
+        append(log, "Mar  5 04:05:09 web1 mystery[1]: a line no starter rule knows");
+        int rc = check("--state", state.toString(), log.toString());
+        assertThat(rc).as(stderr.toString()).isZero();
+        assertThat(out()).contains("mystery[1]: a line no starter rule knows");
+        assertThat(stderr.toString()).doesNotContain("rule problem");
+    }
+
+    @Test
+    void logcheckConfRecipientsGetMailUnlessStdoutIsAsked() throws Exception {
+        Path conf = tmp.resolve("logcheck.conf");
+        write(conf, "SENDMAILTO=\"logcheck\"\nMAILASATTACH=1\n");
+        String port = Integer.toString(GREEN_MAIL.getSmtp().getPort());
+        assertThat(
+                        check(
+                                base(
+                                                "--logcheck-conf",
+                                                conf.toString(),
+                                                "--dry-run",
+                                                "--stdout",
+                                                syslog.toString())
+                                        .toArray(String[]::new)))
+                .isZero();
+        assertThat(out()).contains(SUDO);
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+
+        stdout.reset();
+        assertThat(
+                        check(
+                                base(
+                                                "--logcheck-conf",
+                                                conf.toString(),
+                                                "--smtp-host",
+                                                "127.0.0.1",
+                                                "--smtp-port",
+                                                port,
+                                                syslog.toString())
+                                        .toArray(String[]::new)))
+                .as(stderr.toString())
+                .isZero();
+        assertThat(out()).isEmpty();
+        MimeMessage[] got = GREEN_MAIL.getReceivedMessages();
+        assertThat(got).hasSize(1);
+        assertThat(got[0].getAllRecipients())
+                .extracting(Object::toString)
+                .containsExactly("logcheck");
+        assertThat(got[0].getContentType()).startsWith("multipart/mixed");
+    }
 }

@@ -132,6 +132,7 @@ public record CheckConfig(Rules rules, Sources sources, State state, Report repo
      *
      * @param format text or json
      * @param output write the report to this file (mode 0600)
+     * @param stdout print the report on standard output and send no mail (logcheck -o)
      * @param host host name in the subject (default: the short host name)
      * @param fqdn FQDN=1: use the fully qualified host name
      * @param addTag ADDTAG=yes: prefix the subject with [logcheck]
@@ -141,6 +142,7 @@ public record CheckConfig(Rules rules, Sources sources, State state, Report repo
     public record Report(
             String format,
             String output,
+            Boolean stdout,
             String host,
             Boolean fqdn,
             Boolean addTag,
@@ -152,6 +154,7 @@ public record CheckConfig(Rules rules, Sources sources, State state, Report repo
             return new Report(
                     pick(a.format, b.format),
                     pick(a.output, b.output),
+                    pick(a.stdout, b.stdout),
                     pick(a.host, b.host),
                     pick(a.fqdn, b.fqdn),
                     pick(a.addTag, b.addTag),

@@ -13,6 +13,7 @@ import dev.logsentry.core.report.TextReports;
 import dev.logsentry.core.report.delivery.Delivery;
 import dev.logsentry.core.report.delivery.DeliveryException;
 import dev.logsentry.core.report.delivery.FinishedReport;
+import dev.logsentry.core.rules.BundledRules;
 import dev.logsentry.core.rules.RuleProblem;
 import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.rules.RuleTreeLoader;
@@ -27,6 +28,7 @@ import dev.logsentry.core.source.state.StateLock;
 import dev.logsentry.core.source.state.StateStore;
 import dev.logsentry.core.source.state.TailEvent;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One {@code logsentry check} run, the way logcheck does it but without losing lines: take the
@@ -89,10 +92,14 @@ public final class CheckService {
             return stopped(CheckOutcome.Status.STATE_ERROR, e.getMessage());
         }
         Read read = readSources(s, state);
-        RuleTree tree =
-                s.options().profile() == Profile.CLASSIC_1996
-                        ? RuleTreeLoader.loadClassic(s.rulesDir())
-                        : RuleTreeLoader.load(s.rulesDir(), s.level());
+        RuleTree tree;
+        try {
+            tree = loadRules(s);
+        } catch (IOException e) {
+            return stopped(
+                    CheckOutcome.Status.STATE_ERROR,
+                    "cannot unpack the bundled rules: " + e.getMessage());
+        }
         CheckResult result =
                 new CheckEngine(tree, s.options())
                         .run(new CheckInput(read.lines(), read.errors(), read.warnings()));
@@ -140,6 +147,44 @@ public final class CheckService {
         return new CheckOutcome(status, result, delivered, messages);
     }
 
+    /**
+     * The state key of a journal source: {@code journal} for the system journal, with the extra
+     * journalctl arguments appended otherwise, so a cursor of one journal file is never used for
+     * another.
+     */
+    static String journalKey(JournalTail.Config journal) {
+        List<String> cmd = journal.command();
+        return cmd.size() <= 1
+                ? JOURNAL
+                : JOURNAL + " " + String.join(" ", cmd.subList(1, cmd.size()));
+    }
+
+    /**
+     * The configured rule tree, or the bundled starter rules unpacked into a private temp directory
+     * that is removed again once loaded (the rules are compiled into memory).
+     */
+    private static RuleTree loadRules(CheckSettings s) throws IOException {
+        boolean classic = s.options().profile() == Profile.CLASSIC_1996;
+        if (s.rulesDir() != null) {
+            return classic
+                    ? RuleTreeLoader.loadClassic(s.rulesDir())
+                    : RuleTreeLoader.load(s.rulesDir(), s.level());
+        }
+        Path tmp = Files.createTempDirectory("logsentry-rules");
+        try {
+            BundledRules.extractTo(tmp);
+            return classic
+                    ? RuleTreeLoader.loadClassic(BundledRules.classicDir(tmp))
+                    : RuleTreeLoader.load(BundledRules.logcheckTree(tmp), s.level());
+        } finally {
+            try (Stream<Path> walk = Files.walk(tmp)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     /** New lines and state of every source; errors and warnings in logcheck's wording. */
     record Read(
             List<InputLine> lines,
@@ -170,17 +215,18 @@ public final class CheckService {
         for (Source src : sources) {
             List<TailEvent> events;
             if (src.file() == null) {
+                String key = journalKey(s.journal());
                 JournalTail.Result r =
                         new JournalTail(s.journal())
                                 .read(
                                         JOURNAL,
-                                        state.journals().get(JOURNAL),
+                                        state.journals().get(key),
                                         l ->
                                                 lines.add(
                                                         InputLine.ofBytes(
                                                                 JOURNAL, l.offset(), l.bytes())));
                 if (r.next() != null) {
-                    journals.put(JOURNAL, r.next());
+                    journals.put(key, r.next());
                 }
                 events = r.events();
             } else {

@@ -10,7 +10,8 @@ import java.util.List;
  * A validated check run: every default applied, every path resolved. Built by {@link
  * SettingsResolver}; read by {@link CheckService}.
  *
- * @param rulesDir the rule tree (or the classic files' directory)
+ * @param rulesDir the rule tree (or the classic files' directory); null for the bundled starter
+ *     rules
  * @param level report level (ignored by the classic profile)
  * @param options engine options, including the profile
  * @param logFiles log files to read, globs expanded

@@ -84,6 +84,7 @@ public final class ConfigFiles {
                         null,
                         null,
                         null,
+                        null,
                         flag(v.get("FQDN")),
                         v.containsKey("ADDTAG") ? "yes".equals(v.get("ADDTAG")) : null,
                         null);

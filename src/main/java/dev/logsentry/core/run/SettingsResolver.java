@@ -40,7 +40,8 @@ public final class SettingsResolver {
 
     /**
      * @param env environment variables (passwords may come from here)
-     * @param defaultRules rule tree used when none is configured, or null when there is none
+     * @param defaultRules rule tree used when none is configured, or null for the bundled starter
+     *     rules
      * @param defaultStateDir state directory used when none is configured
      * @param hostName the host name used when none is configured
      */
@@ -95,18 +96,8 @@ public final class SettingsResolver {
                 or(c.sources(), new CheckConfig.Sources(null, null, null, null, null, null));
         CheckConfig.State st = or(c.state(), new CheckConfig.State(null, null));
         CheckConfig.Report rep =
-                or(c.report(), new CheckConfig.Report(null, null, null, null, null, null));
+                or(c.report(), new CheckConfig.Report(null, null, null, null, null, null, null));
 
-        Path rulesDir = r.dir() != null ? Path.of(r.dir()) : defaultRules;
-        if (rulesDir == null) {
-            throw new ConfigException(
-                    "no rules: "
-                            + ETC_LOGCHECK
-                            + " does not exist; give a rule directory with --rules DIR");
-        }
-        if (!Files.isDirectory(rulesDir)) {
-            throw new ConfigException("rule directory " + rulesDir + " does not exist");
-        }
         Level level;
         Profile profile;
         try {
@@ -114,6 +105,15 @@ public final class SettingsResolver {
             profile = r.profile() == null ? Profile.LOGCHECK_1_4 : Profile.parse(r.profile());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
+        }
+        // No rule directory given: /etc/logcheck for the logcheck profile when present, else the
+        // bundled starter rules (null); the classic files are never in /etc/logcheck.
+        Path rulesDir =
+                r.dir() != null
+                        ? Path.of(r.dir())
+                        : profile == Profile.LOGCHECK_1_4 ? defaultRules : null;
+        if (rulesDir != null && !Files.isDirectory(rulesDir)) {
+            throw new ConfigException("rule directory " + rulesDir + " does not exist");
         }
         CheckOptions options = CheckOptions.defaults(profile);
         if (r.sortUniq() != null) {
@@ -182,7 +182,10 @@ public final class SettingsResolver {
                 Boolean.TRUE.equals(rep.addTag()));
     }
 
-    /** Where reports go: the output file and/or mail when configured, otherwise {@code stdout}. */
+    /**
+     * Where reports go: the output file and/or mail when configured, otherwise {@code stdout};
+     * {@code --stdout} prints it and suppresses mail.
+     */
     public List<Delivery> deliveries(CheckConfig c, String host, OutputStream stdout)
             throws ConfigException {
         List<Delivery> out = new ArrayList<>();
@@ -190,11 +193,12 @@ public final class SettingsResolver {
         if (rep != null && rep.output() != null) {
             out.add(new FileDelivery(Path.of(rep.output())));
         }
+        boolean stdoutOnly = rep != null && Boolean.TRUE.equals(rep.stdout());
         CheckConfig.Mail m = c.mail();
-        if (m != null && m.to() != null && !m.to().isEmpty()) {
+        if (!stdoutOnly && m != null && m.to() != null && !m.to().isEmpty()) {
             out.add(new SmtpDelivery(smtp(m, host)));
         }
-        if (out.isEmpty()) {
+        if (out.isEmpty() || stdoutOnly) {
             out.add(new StreamDelivery(stdout, "standard output"));
         }
         return out;
