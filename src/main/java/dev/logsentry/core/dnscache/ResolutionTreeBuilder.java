@@ -329,6 +329,9 @@ public final class ResolutionTreeBuilder {
             contLevel = o.pending.gluelessness();
         }
         for (DnscacheEntry e : b.lines) {
+            if (!others.isEmpty()) {
+                tree.noteAmbiguous();
+            }
             if (e instanceof Tx t) {
                 enterLevel(o, t.gluelessness(), t.name(), others);
                 ResolutionStep step = ResolutionStep.of(e, t.gluelessness(), others);
@@ -337,9 +340,6 @@ public final class ResolutionTreeBuilder {
                 o.pending = t;
                 o.pendingStep = step;
                 tree.noteGluelessness(t.gluelessness());
-                if (!others.isEmpty()) {
-                    tree.noteAmbiguous();
-                }
             } else if (isResponse(e) && o.pending != null) {
                 int g = o.pending.gluelessness();
                 ResolutionStep step = ResolutionStep.of(e, g, others);
