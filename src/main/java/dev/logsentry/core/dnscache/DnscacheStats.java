@@ -45,7 +45,7 @@ public record DnscacheStats(
     /** Computes the statistics; {@code lame} maps lame server addresses to their lame answers. */
     public static DnscacheStats of(
             List<ResolutionTree> trees, List<Stats> counters, Map<String, Long> lame) {
-        SortedMap<Long, Integer> qps = new TreeMap<>();
+        Map<Long, Integer> qps = new HashMap<>();
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         Map<String, Long> names = new HashMap<>();
         Map<String, Long> clients = new HashMap<>();
@@ -70,13 +70,13 @@ public record DnscacheStats(
             if (t.outcome() == Outcome.SERVFAIL) {
                 servfail.merge(t.name(), 1L, Long::sum);
             }
-            if (t.duration() != null) {
+            if (t.durationNanos() >= 0) {
                 timed.add(t);
             }
         }
-        timed.sort(Comparator.comparing(ResolutionTree::duration).reversed());
+        timed.sort(Comparator.comparingLong(ResolutionTree::durationNanos).reversed());
         return new DnscacheStats(
-                qps,
+                new TreeMap<>(qps),
                 List.copyOf(counters),
                 outcomes,
                 top(names),

@@ -18,7 +18,7 @@ public final class ResolutionStep {
     private final DnscacheEntry entry;
     private final String lookupName;
     private final int gluelessness;
-    private final List<ResolutionStep> children = new ArrayList<>(2);
+    private List<ResolutionStep> children = List.of(); // most steps are leaves
     private final List<Long> alternatives;
     private boolean restart;
 
@@ -93,6 +93,9 @@ public final class ResolutionStep {
     }
 
     void add(ResolutionStep child) {
+        if (children.isEmpty()) {
+            children = new ArrayList<>(4);
+        }
         children.add(child);
     }
 

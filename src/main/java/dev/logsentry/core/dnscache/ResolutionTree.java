@@ -27,6 +27,7 @@ public final class ResolutionTree {
     private int ambiguousSteps;
     private boolean cacheHit;
     private boolean complete;
+    private long durationNanos = -1;
 
     ResolutionTree(Query query, long serial, boolean tcp) {
         this.query = query;
@@ -84,8 +85,12 @@ public final class ResolutionTree {
 
     /** From the query line to sent/drop, when both lines have TAI64N labels; else {@code null}. */
     public Duration duration() {
-        Instant s = start();
-        return s == null || end == null ? null : Duration.between(s, end);
+        return durationNanos < 0 ? null : Duration.ofNanos(durationNanos);
+    }
+
+    /** {@link #duration()} in nanoseconds, -1 when unknown. */
+    public long durationNanos() {
+        return durationNanos;
     }
 
     public long startLine() {
@@ -162,6 +167,12 @@ public final class ResolutionTree {
         this.endLine = endLine;
         this.cacheHit = hit;
         this.complete = true;
+        Instant s = start();
+        if (s != null && end != null) {
+            durationNanos =
+                    (end.getEpochSecond() - s.getEpochSecond()) * 1_000_000_000L
+                            + (end.getNano() - s.getNano());
+        }
     }
 
     void unfinished() {

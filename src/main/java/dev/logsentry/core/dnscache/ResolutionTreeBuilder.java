@@ -113,7 +113,9 @@ public final class ResolutionTreeBuilder {
             if (prev != null) {
                 abandon(prev);
             }
-            boolean tcp = tcpConnections.contains(q.client() + ":" + q.port());
+            boolean tcp =
+                    !tcpConnections.isEmpty()
+                            && tcpConnections.contains(q.client() + ":" + q.port());
             Open o = new Open(new ResolutionTree(q, q.serial(), tcp), q.name());
             trees.add(o.tree);
             open.put(q.serial(), o);
