@@ -35,6 +35,7 @@ public final class LogSentryCommand implements Runnable {
         CommandLine cl = new CommandLine(new LogSentryCommand());
         // Subcommands are registered here, one line each, as the issues add them.
         cl.addSubcommand(new CheckCommand());
+        cl.addSubcommand(new DnscacheCommand());
         return cl;
     }
 
