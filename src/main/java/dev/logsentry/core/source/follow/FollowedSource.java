@@ -5,6 +5,7 @@ import dev.logsentry.core.index.OpenOptions;
 import dev.logsentry.core.index.RawLineSource;
 import dev.logsentry.core.index.SourceException;
 import dev.logsentry.core.index.SpillFile;
+import dev.logsentry.core.source.MultilogDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,18 +28,27 @@ public final class FollowedSource implements RawLineSource, FollowListener {
     public static final String MARKER_PREFIX = "\u2500\u2500\u2500 ";
 
     private final String name;
-    private final IndexedFile base;
+    private final RawLineSource base;
     private final long baseLines;
+    private final long baseBytes;
     private final SpillFile spill;
     private final ConcurrentSkipListSet<Long> markers = new ConcurrentSkipListSet<>();
     private final List<FollowListener> listeners = new CopyOnWriteArrayList<>();
     private final Follower follower;
 
-    private FollowedSource(String name, IndexedFile base, Path file, long start, int displayLimit)
+    private FollowedSource(
+            String name,
+            RawLineSource base,
+            long baseLines,
+            long baseBytes,
+            Path file,
+            long start,
+            int displayLimit)
             throws IOException {
         this.name = name;
         this.base = base;
-        this.baseLines = base == null ? 0 : base.completeLineCount();
+        this.baseLines = baseLines;
+        this.baseBytes = baseBytes;
         this.spill = new SpillFile(name, displayLimit);
         this.follower = new Follower(file, start, this);
     }
@@ -50,12 +60,52 @@ public final class FollowedSource implements RawLineSource, FollowListener {
     public static FollowedSource follow(IndexedFile file) throws SourceException {
         try {
             return new FollowedSource(
-                    file.name(), file, file.path(), file.completeBytes(), displayLimitOf(file));
+                    file.name(),
+                    file,
+                    file.completeLineCount(),
+                    file.completeBytes(),
+                    file.path(),
+                    file.completeBytes(),
+                    displayLimitOf(file));
         } catch (IOException e) {
             throw new SourceException(
                     file.path(),
                     SourceException.Reason.UNREADABLE,
                     "Cannot follow " + file.path() + ": no temporary file (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
+    /**
+     * Follows a multilog directory: its lines so far, then what multilog appends to {@code
+     * current}; multilog's own rotation (current renamed to {@code @....s}, a new current) is a
+     * rename-and-create. Index the directory to the end first.
+     */
+    public static FollowedSource follow(MultilogDirectory dir) throws SourceException {
+        List<RawLineSource> parts = dir.parts();
+        Path current = dir.files().get(dir.files().size() - 1);
+        if (!current.getFileName().toString().equals("current")
+                || !(parts.get(parts.size() - 1) instanceof IndexedFile last)) {
+            throw new SourceException(
+                    dir.directory(),
+                    SourceException.Reason.MISSING,
+                    dir.directory() + " has no current file to follow");
+        }
+        long partial = last.lineCount() - last.completeLineCount();
+        try {
+            return new FollowedSource(
+                    dir.name(),
+                    dir,
+                    dir.lineCount() - partial,
+                    dir.size(),
+                    current,
+                    last.completeBytes(),
+                    last.displayLimit());
+        } catch (IOException e) {
+            throw new SourceException(
+                    current,
+                    SourceException.Reason.UNREADABLE,
+                    "Cannot follow " + current + ": no temporary file (" + e.getMessage() + ")",
                     e);
         }
     }
@@ -67,6 +117,8 @@ public final class FollowedSource implements RawLineSource, FollowListener {
             return new FollowedSource(
                     fn == null ? file.toString() : fn.toString(),
                     null,
+                    0,
+                    0,
                     file,
                     startOffset,
                     OpenOptions.DEFAULT_DISPLAY_LIMIT);
@@ -163,7 +215,7 @@ public final class FollowedSource implements RawLineSource, FollowListener {
 
     @Override
     public long size() {
-        return (base == null ? 0 : base.completeBytes()) + spill.size();
+        return baseBytes + spill.size();
     }
 
     /** Stops following, then frees the private copy. The base file is left open (the caller's). */
