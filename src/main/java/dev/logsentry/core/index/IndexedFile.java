@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
@@ -31,6 +32,7 @@ public final class IndexedFile extends ByteLineSource {
     private final Path path;
     private final FileChannel channel;
     private final ReentrantLock writer = new ReentrantLock();
+    private Object fileKey;
 
     private IndexedFile(Path path, FileChannel channel, OpenOptions options) {
         super(options);
@@ -51,8 +53,12 @@ public final class IndexedFile extends ByteLineSource {
      *     or I/O error), or looks binary and {@code options.allowBinary()} is false
      */
     public static IndexedFile open(Path path, OpenOptions options) throws SourceException {
+        Object keyBefore = fileKeyOf(path);
         FileChannel channel = openChannel(path);
         IndexedFile file = new IndexedFile(path, channel, options);
+        Object keyAfter = fileKeyOf(path);
+        // Only a key seen before and after opening surely belongs to the opened file.
+        file.fileKey = keyBefore != null && keyBefore.equals(keyAfter) ? keyAfter : null;
         try {
             file.firstBlock();
             return file;
@@ -60,6 +66,22 @@ public final class IndexedFile extends ByteLineSource {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    private static Object fileKeyOf(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The identity (device and inode on Unix) of the opened file, or null when unknown: tells
+     * whether the path still names the same file later, after a rotation.
+     */
+    public Object fileKey() {
+        return fileKey;
     }
 
     /** Opens a channel for reading, translating each failure into a message naming the file. */

@@ -1,5 +1,6 @@
 package dev.logsentry.core.source.follow;
 
+import dev.logsentry.core.index.IndexProgress;
 import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.OpenOptions;
 import dev.logsentry.core.index.RawLineSource;
@@ -43,6 +44,7 @@ public final class FollowedSource implements RawLineSource, FollowListener {
             long baseBytes,
             Path file,
             long start,
+            Object expectedKey,
             int displayLimit)
             throws IOException {
         this.name = name;
@@ -50,7 +52,7 @@ public final class FollowedSource implements RawLineSource, FollowListener {
         this.baseLines = baseLines;
         this.baseBytes = baseBytes;
         this.spill = new SpillFile(name, displayLimit);
-        this.follower = new Follower(file, start, this);
+        this.follower = new Follower(file, start, expectedKey, this, Follower.DEFAULT_POLL_MILLIS);
     }
 
     /**
@@ -58,6 +60,9 @@ public final class FollowedSource implements RawLineSource, FollowListener {
      * {@link IndexedFile#index} job) so that no line is read twice.
      */
     public static FollowedSource follow(IndexedFile file) throws SourceException {
+        // Catch up first: lines appended since indexing, through the file's own channel, so that
+        // even a file rotated away meanwhile gives its last lines.
+        file.index(IndexProgress.NONE, () -> false);
         try {
             return new FollowedSource(
                     file.name(),
@@ -66,6 +71,7 @@ public final class FollowedSource implements RawLineSource, FollowListener {
                     file.completeBytes(),
                     file.path(),
                     file.completeBytes(),
+                    file.fileKey(),
                     displayLimitOf(file));
         } catch (IOException e) {
             throw new SourceException(
@@ -82,6 +88,7 @@ public final class FollowedSource implements RawLineSource, FollowListener {
      * rename-and-create. Index the directory to the end first.
      */
     public static FollowedSource follow(MultilogDirectory dir) throws SourceException {
+        dir.index(IndexProgress.NONE, () -> false); // catch up, as for a single file
         List<RawLineSource> parts = dir.parts();
         Path current = dir.files().get(dir.files().size() - 1);
         if (!current.getFileName().toString().equals("current")
@@ -100,6 +107,7 @@ public final class FollowedSource implements RawLineSource, FollowListener {
                     dir.size(),
                     current,
                     last.completeBytes(),
+                    last.fileKey(),
                     last.displayLimit());
         } catch (IOException e) {
             throw new SourceException(
@@ -121,6 +129,7 @@ public final class FollowedSource implements RawLineSource, FollowListener {
                     0,
                     file,
                     startOffset,
+                    null,
                     OpenOptions.DEFAULT_DISPLAY_LIMIT);
         } catch (IOException e) {
             throw new SourceException(

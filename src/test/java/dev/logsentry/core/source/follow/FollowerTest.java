@@ -285,4 +285,26 @@ class FollowerTest {
             dirSource.close();
         }
     }
+
+    @Test
+    void aFileRotatedBetweenIndexingAndFollowingLosesNothing() throws Exception {
+        append(log(), "a\nb\n");
+        try (IndexedFile base = IndexedFile.open(log())) {
+            base.index(IndexProgress.NONE, () -> false);
+            append(log(), "c\n");
+            Files.move(log(), dir.resolve("app.log.1"));
+            append(log(), "d\n"); // shorter than the old offset would suggest
+            FollowedSource s = FollowedSource.follow(base);
+            try {
+                s.follower().poll();
+                assertThat(s.lineCount()).isEqualTo(5);
+                assertThat(s.line(2)).isEqualTo("c");
+                assertThat(s.isMarker(3)).isTrue();
+                assertThat(s.line(3)).contains("replaced since it was indexed");
+                assertThat(s.line(4)).isEqualTo("d");
+            } finally {
+                s.close();
+            }
+        }
+    }
 }
