@@ -2,6 +2,7 @@ package dev.logsentry.core.index;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -60,6 +61,30 @@ public final class NewlineScanner {
         }
         for (; i < to; i++) {
             if (buf[i] == '\n') {
+                ends[count++] = i + 1;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * As {@link #lineEnds(byte[], int, int, int[])} over a buffer in {@link
+     * ByteOrder#LITTLE_ENDIAN} order (a mapped file): positions are buffer indexes.
+     */
+    public static int lineEnds(ByteBuffer buf, int from, int to, int[] ends) {
+        int count = 0;
+        int i = from;
+        int wordEnd = to - 7;
+        for (; i < wordEnd; i += 8) {
+            long x = buf.getLong(i) ^ NEWLINES;
+            long t = ~(((x & LOW7) + LOW7) | x | LOW7);
+            while (t != 0) {
+                ends[count++] = i + (Long.numberOfTrailingZeros(t) >>> 3) + 1;
+                t &= t - 1;
+            }
+        }
+        for (; i < to; i++) {
+            if (buf.get(i) == '\n') {
                 ends[count++] = i + 1;
             }
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Opens whatever an administrator points at and picks the right reader for it. This is the one
@@ -40,6 +41,7 @@ public final class LogOpener {
      */
     public static OpenedLog open(Path path, OpenOptions options, ZoneId zone)
             throws SourceException {
+        Objects.requireNonNull(options, "options");
         if (Files.isDirectory(path)) {
             if (!MultilogDirectory.isMultilog(path)) {
                 throw new SourceException(

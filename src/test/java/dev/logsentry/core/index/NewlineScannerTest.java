@@ -39,6 +39,12 @@ class NewlineScannerTest {
                 }
             }
             assertThat(count).isEqualTo(k);
+            int[] viaBuffer = new int[to - from];
+            java.nio.ByteBuffer bb =
+                    java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            assertThat(NewlineScanner.lineEnds(bb, from, to, viaBuffer)).isEqualTo(count);
+            assertThat(java.util.Arrays.copyOf(viaBuffer, count))
+                    .isEqualTo(java.util.Arrays.copyOf(ends, count));
         }
     }
 

@@ -24,8 +24,11 @@ public final class IndexBench {
                 chars += f.line(i).length();
             }
             long t1 = System.nanoTime();
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long c1 = threads.getCurrentThreadCpuTime();
             IndexResult r = f.index((done, total, lines) -> {}, () -> false);
             long t2 = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime() - c1;
             String last = f.line(f.lineCount() - 1);
             long t3 = System.nanoTime();
             System.gc();
@@ -34,7 +37,8 @@ public final class IndexBench {
             double secs = (t2 - t0) / 1e9;
             System.out.printf(
                     "first_screen_ms=%.1f full_index_s=%.3f lines=%d bytes=%d mb_per_s=%.0f"
-                            + " heap_used_mb=%.1f index_mb=%.1f last_line_ms=%.2f chk=%d%n",
+                            + " heap_used_mb=%.1f index_mb=%.1f last_line_ms=%.2f index_cpu_s=%.3f"
+                            + " chk=%d%n",
                     (t1 - t0) / 1e6,
                     secs,
                     r.lines(),
@@ -43,6 +47,7 @@ public final class IndexBench {
                     heap / 1e6,
                     f.indexMemoryBytes() / 1e6,
                     (t3 - t2) / 1e6,
+                    cpu / 1e9,
                     chars + last.length());
         }
     }
