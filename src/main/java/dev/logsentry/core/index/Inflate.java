@@ -1,7 +1,10 @@
 package dev.logsentry.core.index;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32;
 
@@ -62,9 +65,15 @@ final class Inflate {
         DONE
     }
 
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final FileChannel in;
-    private final ByteBuffer ibuf = ByteBuffer.allocate(1 << 16);
-    private long inputPos; // file offset of the next byte not yet in bitbuf
+    private final byte[] ibuf = new byte[1 << 16];
+    private int ipos;
+    private int ilen;
+    private long ibase; // file offset of ibuf[0]; ibase + ipos = next byte not yet in bitbuf
+    private boolean fileEnd;
     private long bitbuf;
     private int bitcnt;
     private boolean eof;
@@ -90,13 +99,12 @@ final class Inflate {
         this.in = in;
         this.mode = Mode.HEADER;
         this.checkCrc = true;
-        ibuf.limit(0);
     }
 
     /** A decoder resuming at a checkpoint: a block boundary with the window before it. */
     Inflate(FileChannel in, long bitPos, long outPos, byte[] window) throws IOException {
         this(in);
-        inputPos = bitPos >>> 3;
+        ibase = bitPos >>> 3;
         dropBits((int) (bitPos & 7));
         out = outPos;
         for (int i = 0; i < window.length; i++) {
@@ -117,7 +125,7 @@ final class Inflate {
 
     /** The bit position in the compressed file of the next unread bit. */
     long bitPosition() {
-        return inputPos * 8 - bitcnt;
+        return (ibase + ipos) * 8 - bitcnt;
     }
 
     /** Compressed bytes consumed so far. */
@@ -214,6 +222,63 @@ final class Inflate {
                 }
                 out += n;
                 copyLen -= n;
+                continue;
+            }
+            if (bitcnt < 48) {
+                refill();
+            }
+            if (bitcnt >= 48) {
+                // Fast path: enough bits for a length, a distance and their extra bits, so no
+                // checks per field; bits are taken from locals.
+                long bb = bitbuf;
+                int bc = bitcnt;
+                int e = litTable[(int) bb & ((1 << litBits) - 1)];
+                int len = e & 15;
+                if (len == 0) {
+                    throw corrupt("invalid Huffman code");
+                }
+                bb >>>= len;
+                bc -= len;
+                int sym = e >>> 4;
+                if (sym < 256) {
+                    bitbuf = bb;
+                    bitcnt = bc;
+                    ring[(int) (out++ & MASK)] = (byte) sym;
+                    dst[o++] = (byte) sym;
+                    continue;
+                }
+                if (sym == 256) {
+                    bitbuf = bb;
+                    bitcnt = bc;
+                    mode = Mode.BLOCK;
+                    return o;
+                }
+                sym -= 257;
+                if (sym >= 29) {
+                    throw corrupt("invalid length code");
+                }
+                int eb = LEN_EXTRA[sym];
+                copyLen = LEN_BASE[sym] + (int) (bb & ((1L << eb) - 1));
+                bb >>>= eb;
+                bc -= eb;
+                e = distTable[(int) bb & ((1 << distBits) - 1)];
+                len = e & 15;
+                if (len == 0) {
+                    throw corrupt("invalid Huffman code");
+                }
+                bb >>>= len;
+                bc -= len;
+                int d = e >>> 4;
+                if (d >= 30) {
+                    throw corrupt("invalid distance code");
+                }
+                eb = DIST_EXTRA[d];
+                copyDist = DIST_BASE[d] + (int) (bb & ((1L << eb) - 1));
+                bitbuf = bb >>> eb;
+                bitcnt = bc - eb;
+                if (copyDist > out || copyDist > WINDOW) {
+                    throw corrupt("distance too far back");
+                }
                 continue;
             }
             int sym = decode(litTable, litBits);
@@ -408,20 +473,47 @@ final class Inflate {
         bits(n);
     }
 
+    /**
+     * Tops the bit buffer up to at least 56 bits. With 8 input bytes at hand it loads a whole word
+     * at once; the bytes above the bits it counts are the next input bytes, so loading them again
+     * later ORs in the same bits.
+     */
     private void refill() throws IOException {
-        while (bitcnt <= 56) {
-            if (!ibuf.hasRemaining()) {
-                ibuf.clear();
-                int r = in.read(ibuf, inputPos);
-                ibuf.flip();
-                if (r <= 0) {
-                    eof = true;
-                    return;
-                }
-            }
-            bitbuf |= (ibuf.get() & 0xFFL) << bitcnt;
+        if (ilen - ipos < 8) {
+            loadMore();
+        }
+        if (ilen - ipos >= 8) {
+            bitbuf |= (long) LONGS.get(ibuf, ipos) << bitcnt;
+            int n = (63 - bitcnt) >>> 3;
+            ipos += n;
+            bitcnt += n << 3;
+            return;
+        }
+        while (bitcnt <= 56 && ipos < ilen) {
+            bitbuf |= (ibuf[ipos++] & 0xFFL) << bitcnt;
             bitcnt += 8;
-            inputPos++;
+        }
+        if (ipos >= ilen && fileEnd) {
+            eof = true;
+        }
+    }
+
+    private void loadMore() throws IOException {
+        if (fileEnd) {
+            return;
+        }
+        int rest = ilen - ipos;
+        System.arraycopy(ibuf, ipos, ibuf, 0, rest);
+        ibase += ipos;
+        ipos = 0;
+        ilen = rest;
+        while (ilen < ibuf.length) {
+            int r = in.read(ByteBuffer.wrap(ibuf, ilen, ibuf.length - ilen), ibase + ilen);
+            if (r <= 0) {
+                fileEnd = true;
+                return;
+            }
+            ilen += r;
         }
     }
 
@@ -494,7 +586,7 @@ final class Inflate {
     }
 
     private DataException truncated() {
-        long at = inputPos;
+        long at = ibase + ilen;
         return new DataException("truncated: the compressed data ends at byte " + at, at, true);
     }
 }
