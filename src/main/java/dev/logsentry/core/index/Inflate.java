@@ -18,25 +18,6 @@ import java.util.zip.CRC32;
 final class Inflate {
     static final int WINDOW = 1 << 15;
     private static final int MASK = WINDOW - 1;
-    private static final int MAX_BITS = 15;
-    private static final int[] LEN_BASE = {
-        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115,
-        131, 163, 195, 227, 258
-    };
-    private static final int[] LEN_EXTRA = {
-        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0
-    };
-    private static final int[] DIST_BASE = {
-        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
-        2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577
-    };
-    private static final int[] DIST_EXTRA = {
-        0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12,
-        13, 13
-    };
-    private static final int[] CL_ORDER = {
-        16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15
-    };
 
     /** Malformed or truncated data; {@link #offset} is the compressed byte where it broke. */
     static final class DataException extends IOException {
@@ -85,8 +66,8 @@ final class Inflate {
     private int storedLeft;
     private int copyLen;
     private int copyDist;
-    private final int[] litTable = new int[1 << MAX_BITS];
-    private final int[] distTable = new int[1 << MAX_BITS];
+    private final int[] litTable = new int[1 << Huffman.MAX_BITS];
+    private final int[] distTable = new int[1 << Huffman.MAX_BITS];
     private int litBits;
     private int distBits;
     private final CRC32 crc = new CRC32();
@@ -257,8 +238,8 @@ final class Inflate {
                 if (sym >= 29) {
                     throw corrupt("invalid length code");
                 }
-                int eb = LEN_EXTRA[sym];
-                copyLen = LEN_BASE[sym] + (int) (bb & ((1L << eb) - 1));
+                int eb = Huffman.LEN_EXTRA[sym];
+                copyLen = Huffman.LEN_BASE[sym] + (int) (bb & ((1L << eb) - 1));
                 bb >>>= eb;
                 bc -= eb;
                 e = distTable[(int) bb & ((1 << distBits) - 1)];
@@ -272,8 +253,8 @@ final class Inflate {
                 if (d >= 30) {
                     throw corrupt("invalid distance code");
                 }
-                eb = DIST_EXTRA[d];
-                copyDist = DIST_BASE[d] + (int) (bb & ((1L << eb) - 1));
+                eb = Huffman.DIST_EXTRA[d];
+                copyDist = Huffman.DIST_BASE[d] + (int) (bb & ((1L << eb) - 1));
                 bitbuf = bb >>> eb;
                 bitcnt = bc - eb;
                 if (copyDist > out || copyDist > WINDOW) {
@@ -294,12 +275,12 @@ final class Inflate {
                 if (sym >= 29) {
                     throw corrupt("invalid length code");
                 }
-                copyLen = LEN_BASE[sym] + bits(LEN_EXTRA[sym]);
+                copyLen = Huffman.LEN_BASE[sym] + bits(Huffman.LEN_EXTRA[sym]);
                 int d = decode(distTable, distBits);
                 if (d >= 30) {
                     throw corrupt("invalid distance code");
                 }
-                copyDist = DIST_BASE[d] + bits(DIST_EXTRA[d]);
+                copyDist = Huffman.DIST_BASE[d] + bits(Huffman.DIST_EXTRA[d]);
                 if (copyDist > out || copyDist > WINDOW) {
                     throw corrupt("distance too far back");
                 }
@@ -330,8 +311,8 @@ final class Inflate {
                 for (int i = 0; i < 30; i++) {
                     lengths[288 + i] = 5;
                 }
-                litBits = build(lengths, 0, 288, litTable);
-                distBits = build(lengths, 288, 30, distTable);
+                litBits = table(lengths, 0, 288, litTable);
+                distBits = table(lengths, 288, 30, distTable);
                 mode = Mode.CODES;
             }
             case 2 -> {
@@ -351,10 +332,10 @@ final class Inflate {
         }
         byte[] cl = new byte[19];
         for (int i = 0; i < ncode; i++) {
-            cl[CL_ORDER[i]] = (byte) bits(3);
+            cl[Huffman.CL_ORDER[i]] = (byte) bits(3);
         }
         int[] clTable = new int[1 << 7];
-        int clBits = build(cl, 0, 19, clTable);
+        int clBits = table(cl, 0, 19, clTable);
         byte[] lengths = new byte[nlen + ndist];
         int i = 0;
         while (i < nlen + ndist) {
@@ -386,51 +367,17 @@ final class Inflate {
         if (lengths[256] == 0) {
             throw corrupt("no end-of-block code");
         }
-        litBits = build(lengths, 0, nlen, litTable);
-        distBits = build(lengths, nlen, ndist, distTable);
+        litBits = table(lengths, 0, nlen, litTable);
+        distBits = table(lengths, nlen, ndist, distTable);
     }
 
-    /**
-     * Fills a lookup table indexed by the next {@code maxLen} input bits (deflate sends Huffman
-     * codes most significant bit first, so codes are stored bit-reversed): entry = symbol << 4 |
-     * code length; 0 marks an invalid code. Returns maxLen.
-     */
-    private int build(byte[] lengths, int from, int n, int[] table) throws DataException {
-        int[] count = new int[MAX_BITS + 1];
-        int maxLen = 1;
-        for (int i = 0; i < n; i++) {
-            count[lengths[from + i]]++;
-            maxLen = Math.max(maxLen, lengths[from + i]);
+    /** Builds a lookup table, locating a bad code at the current input position. */
+    private int table(byte[] lengths, int from, int n, int[] table) throws DataException {
+        try {
+            return Huffman.build(lengths, from, n, table);
+        } catch (DataException e) {
+            throw corrupt("over-subscribed Huffman code");
         }
-        count[0] = 0;
-        int left = 1;
-        for (int len = 1; len <= MAX_BITS; len++) {
-            left = (left << 1) - count[len];
-            if (left < 0) {
-                throw corrupt("over-subscribed Huffman code");
-            }
-        }
-        int[] next = new int[MAX_BITS + 2];
-        int code = 0;
-        for (int len = 1; len <= MAX_BITS; len++) {
-            code = (code + count[len - 1]) << 1;
-            next[len] = code;
-        }
-        int size = 1 << maxLen;
-        java.util.Arrays.fill(table, 0, size, 0);
-        for (int sym = 0; sym < n; sym++) {
-            int len = lengths[from + sym];
-            if (len == 0) {
-                continue;
-            }
-            int c = next[len]++;
-            int rev = Integer.reverse(c) >>> (32 - len);
-            int entry = sym << 4 | len;
-            for (int k = rev; k < size; k += 1 << len) {
-                table[k] = entry;
-            }
-        }
-        return maxLen;
     }
 
     private int decode(int[] table, int maxLen) throws IOException {
