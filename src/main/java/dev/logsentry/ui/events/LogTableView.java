@@ -95,7 +95,9 @@ public final class LogTableView extends TableView<LogRow> {
             setItems(FXCollections.observableArrayList());
             return;
         }
-        if (adapter != null && adapter.source() == source && adapter.rows() instanceof RowIndex) {
+        if (adapter != null
+                && adapter.source() == source
+                && adapter.rows() instanceof RowIndex.AllRows) {
             adapter.refresh();
             return;
         }

@@ -72,7 +72,8 @@ public final class SourcesView extends VBox {
                                     () -> describe(item),
                                     item.lineCountProperty(),
                                     item.sizeProperty(),
-                                    item.stateProperty()));
+                                    item.stateProperty(),
+                                    item.kindProperty()));
             progress.progressProperty().bind(item.progressProperty());
             progress.visibleProperty()
                     .bind(item.stateProperty().isNotEqualTo(SourceItem.State.READY));
@@ -82,7 +83,8 @@ public final class SourcesView extends VBox {
         }
 
         private static String describe(SourceItem item) {
-            String size = humanSize(item.sizeProperty().get());
+            String size =
+                    item.kindProperty().get() + " \u00b7 " + humanSize(item.sizeProperty().get());
             String lines = String.format("%,d lines", item.lineCountProperty().get());
             return switch (item.stateProperty().get()) {
                 case OPENING -> "opening\u2026";

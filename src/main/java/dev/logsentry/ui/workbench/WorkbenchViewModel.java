@@ -1,8 +1,11 @@
 package dev.logsentry.ui.workbench;
 
+import dev.logsentry.core.dnscache.DnscacheDetector;
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.ui.dns.DnsViewModel;
 import dev.logsentry.ui.events.EventsViewModel;
 import dev.logsentry.ui.rules.RulesViewModel;
+import dev.logsentry.ui.sources.PartlyReadableException;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourceOpener;
 import java.io.IOException;
@@ -51,6 +54,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final Timeline refresher;
     private final EventsViewModel events;
     private final RulesViewModel rules = new RulesViewModel();
+    private final DnsViewModel dns = new DnsViewModel();
+    private final java.util.Map<SourceItem, Boolean> dnscacheSources =
+            new java.util.IdentityHashMap<>();
+    private SourceItem dnsShown;
     private final ObjectProperty<Perspective> requestedPerspective = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty lineCountText = new SimpleStringProperty("");
@@ -76,7 +83,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
                                 requestedPerspective.set(Perspective.RULES);
                             }
                         });
-        selected.addListener((obs, old, now) -> updateLineCount());
+        selected.addListener(
+                (obs, old, now) -> {
+                    updateLineCount();
+                    showDns(now);
+                });
         sources.addListener(
                 (javafx.collections.ListChangeListener<SourceItem>)
                         c -> {
@@ -101,6 +112,49 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public RulesViewModel rules() {
         return rules;
+    }
+
+    /** The DNS perspective's model: the analysis of the selected dnscache source. */
+    public DnsViewModel dns() {
+        return dns;
+    }
+
+    /** Whether {@code item} was recognised as a dnscache log. */
+    public boolean isDnscache(SourceItem item) {
+        return dnscacheSources.getOrDefault(item, false);
+    }
+
+    /** Recognises a dnscache log once opened, then analyses it and shows the DNS perspective. */
+    private void detectDnscache(SourceItem item) {
+        LineSource lines = item.linesProperty().get();
+        if (lines == null) {
+            return;
+        }
+        List<String> first = new java.util.ArrayList<>();
+        try {
+            for (long i = 0; i < Math.min(40, lines.lineCount()); i++) {
+                first.add(lines.line(i));
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (DnscacheDetector.looksLikeDnscache(first)) {
+            dnscacheSources.put(item, true);
+            item.kindProperty().set("dnscache");
+            if (selected.get() == item) {
+                showDns(item);
+            }
+        }
+    }
+
+    private void showDns(SourceItem item) {
+        if (item == null || !isDnscache(item) || item == dnsShown) {
+            return;
+        }
+        dnsShown = item;
+        dns.load(List.of(item.path()), background);
+        requestedPerspective.set(null);
+        requestedPerspective.set(Perspective.DNS);
     }
 
     /** Set when something asks to show a perspective (a "Show in Rules" link, a dnscache log). */
@@ -192,6 +246,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     item.linesProperty().set(task.getValue());
                     item.stateProperty().set(SourceItem.State.READY);
                     refreshCounts();
+                    detectDnscache(item);
                     long count = item.lineCountProperty().get();
                     status.set(
                             String.format(
@@ -204,7 +259,23 @@ public final class WorkbenchViewModel implements AutoCloseable {
                                         ""));
                     }
                 });
-        task.setOnFailed(e -> failed(item, task.getException()));
+        task.setOnFailed(
+                e -> {
+                    if (task.getException() instanceof PartlyReadableException partly) {
+                        item.progressProperty().unbind();
+                        item.linesProperty().set(partly.readable());
+                        item.stateProperty().set(SourceItem.State.READY);
+                        refreshCounts();
+                        messages.add(
+                                new UserMessage(
+                                        UserMessage.Severity.WARNING,
+                                        partly.getMessage()
+                                                + " \u2014 showing the lines read before that.",
+                                        ""));
+                    } else {
+                        failed(item, task.getException());
+                    }
+                });
         task.setOnCancelled(
                 e -> {
                     item.progressProperty().unbind();
@@ -327,9 +398,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
                         }
                     },
                     this::isCancelled,
-                    source ->
+                    (source, kind) ->
                             Platform.runLater(
                                     () -> {
+                                        item.kindProperty().set(kind);
                                         item.linesProperty().set(source);
                                         item.stateProperty().set(SourceItem.State.INDEXING);
                                     }));

@@ -2,6 +2,7 @@ package dev.logsentry.ui.workbench;
 
 import dev.logsentry.core.AppInfo;
 import dev.logsentry.ui.common.Icons;
+import dev.logsentry.ui.dns.DnsView;
 import dev.logsentry.ui.events.EventsView;
 import dev.logsentry.ui.rules.RulesView;
 import dev.logsentry.ui.sources.SourceItem;
@@ -74,8 +75,10 @@ public final class WorkbenchWindow {
         this.rulesView = new RulesView(model.rules());
         perspectives.put(Perspective.EVENTS, eventsView);
         perspectives.put(Perspective.RULES, rulesView);
+        perspectives.put(Perspective.DNS, new DnsView(model.dns()));
 
         root.setId("workbench");
+        setTheme(Theme.LIGHT);
         root.setTop(new VBox(menuBar(), toolBar()));
         MessageBar messages = new MessageBar(model.messages(), model::dismiss);
         VBox centre = new VBox(messages, perspectiveHost);
