@@ -100,7 +100,12 @@ public final class EventsView extends BorderPane {
         if (table.adapter() == null || table.adapter().source() != lines) {
             showRows();
         } else {
+            int before = table.getItems().size();
             table.grow();
+            int after = table.getItems().size();
+            if (item != null && item.followingProperty().get() && after > before) {
+                table.scrollTo(after - 1); // follow mode reads like tail -f
+            }
         }
     }
 
@@ -250,6 +255,7 @@ public final class EventsView extends BorderPane {
                                 "Shortcut+Alt+Shift+U",
                                 () -> model.jump(Verdict.UNUSUAL, false)));
         m.getItems().add(item("Go to Line\u2026", "Shortcut+G", this::goToLine));
+        m.getItems().add(item("Show Deciding Rule", "F4", model::showDecidingRule));
         m.getItems().add(new SeparatorMenuItem());
         CheckMenuItem hide = new CheckMenuItem("Hide Ignored Lines");
         hide.setId("menuHideIgnored");

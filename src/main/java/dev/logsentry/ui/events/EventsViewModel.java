@@ -438,6 +438,16 @@ public final class EventsViewModel implements ClassificationSession.Listener {
         showRuleRequests.set(rule);
     }
 
+    /** Shows the rule that decided the selected line in the Rules perspective (F4). */
+    public void showDecidingRule() {
+        LineDetails d = details.get();
+        if (d == null || d.decidingRule() == null) {
+            status.set("The selected line was decided by no rule (or no line is selected).");
+            return;
+        }
+        showRule(d.decidingRule().rule());
+    }
+
     /** Selects and scrolls to {@code line} (0-based) of the current source, if it exists. */
     public void goToLine(long line) {
         SourceItem item = current.get();

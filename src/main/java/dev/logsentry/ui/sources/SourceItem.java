@@ -36,6 +36,8 @@ public final class SourceItem {
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.OPENING);
     private final StringProperty problem = new SimpleStringProperty();
     private final StringProperty kind = new SimpleStringProperty("log");
+    private final javafx.beans.property.BooleanProperty following =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private Runnable cancel = () -> {};
 
     public SourceItem(Path path) {
@@ -75,6 +77,11 @@ public final class SourceItem {
 
     public ReadOnlyObjectProperty<State> state() {
         return state;
+    }
+
+    /** Whether new lines are being followed (tail -f). */
+    public javafx.beans.property.BooleanProperty followingProperty() {
+        return following;
     }
 
     /** What the source is: "log", or "dnscache" once recognised. */

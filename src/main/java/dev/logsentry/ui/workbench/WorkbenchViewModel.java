@@ -1,7 +1,12 @@
 package dev.logsentry.ui.workbench;
 
 import dev.logsentry.core.dnscache.DnscacheDetector;
+import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.index.SourceException;
+import dev.logsentry.core.source.LogOpener;
+import dev.logsentry.core.source.MultilogDirectory;
+import dev.logsentry.core.source.follow.FollowedSource;
 import dev.logsentry.ui.dns.DnsViewModel;
 import dev.logsentry.ui.events.EventsViewModel;
 import dev.logsentry.ui.rules.RulesViewModel;
@@ -9,6 +14,7 @@ import dev.logsentry.ui.sources.PartlyReadableException;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourceOpener;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -218,16 +224,29 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return recentPaths;
     }
 
-    /** Opens each path (files, folders); the same path twice only selects it. */
+    /**
+     * Opens each path (files, folders) and selects the first; the same path twice only selects it.
+     */
     public void open(List<Path> paths) {
+        SourceItem first = null;
         for (Path path : paths) {
-            open(path);
+            SourceItem item = open(path);
+            first = first == null ? item : first;
+        }
+        if (first == null) {
+            return;
+        }
+        if (first != null && sources.contains(first)) {
+            selected.set(first);
         }
     }
 
     /** Opens one path in the background and selects it; the returned item tracks the work. */
     public SourceItem open(Path path) {
         Path normal = path.toAbsolutePath().normalize();
+        if (Files.isDirectory(normal) && !MultilogDirectory.isMultilog(normal)) {
+            return openFolder(normal);
+        }
         Optional<SourceItem> existing =
                 sources.stream().filter(s -> s.path().equals(normal)).findFirst();
         if (existing.isPresent()) {
@@ -288,6 +307,79 @@ public final class WorkbenchViewModel implements AutoCloseable {
         recent.add(normal);
         recentPaths.setAll(recent.paths());
         return item;
+    }
+
+    /**
+     * Starts or stops following the selected source (Ctrl+L): new lines appear as they are written,
+     * through rotation and truncation, with a marker line where the file changed.
+     */
+    public void toggleFollow() {
+        SourceItem item = selected.get();
+        if (item == null || item.stateProperty().get() != SourceItem.State.READY) {
+            status.set("Follow: wait until the source is indexed.");
+            return;
+        }
+        LineSource lines = item.linesProperty().get();
+        if (lines instanceof FollowedSource followed) {
+            closeQuietly(followed);
+            item.followingProperty().set(false);
+            status.set("Stopped following " + item.nameProperty().get());
+            return;
+        }
+        LineSource base = lines;
+        Task<FollowedSource> start =
+                new Task<>() {
+                    @Override
+                    protected FollowedSource call() throws Exception {
+                        if (base instanceof IndexedFile file) {
+                            return FollowedSource.follow(file);
+                        }
+                        if (base instanceof MultilogDirectory dir) {
+                            return FollowedSource.follow(dir);
+                        }
+                        throw new IllegalStateException(
+                                item.path()
+                                        + " cannot be followed (only plain files and multilog directories)");
+                    }
+                };
+        start.setOnSucceeded(
+                e -> {
+                    FollowedSource followed = start.getValue();
+                    item.linesProperty().set(followed);
+                    item.followingProperty().set(true);
+                    events.detach(item);
+                    events.attach(item);
+                    background.submit(followed.follower()::run);
+                    status.set("Following " + item.path() + " (Ctrl+L stops)");
+                });
+        start.setOnFailed(
+                e ->
+                        warn(
+                                "Cannot follow "
+                                        + item.path()
+                                        + ": "
+                                        + start.getException().getMessage()));
+        background.submit(start);
+    }
+
+    /** A folder that is not a multilog directory: opens every log file in it. */
+    private SourceItem openFolder(Path dir) {
+        try {
+            List<Path> files = LogOpener.logFilesIn(dir);
+            if (files.isEmpty()) {
+                warn(dir + " has no log files to open.");
+                return null;
+            }
+            SourceItem first = null;
+            for (Path f : files) {
+                SourceItem item = open(f);
+                first = first == null ? item : first;
+            }
+            return first;
+        } catch (SourceException e) {
+            messages.add(UserMessage.error(e.getMessage(), e));
+            return null;
+        }
     }
 
     /** Closes the selected source and stops its background work. */
