@@ -20,6 +20,9 @@ import java.util.regex.Matcher;
  */
 public final class RuleMatcher {
 
+    /** An extra literal required by more rules than this is not used to filter. */
+    private static final int MAX_CONJUNCT_SHARING = 8;
+
     private final List<Rule> rules;
     private final LiteralIndex index;
 
@@ -38,12 +41,21 @@ public final class RuleMatcher {
         alwaysRun = new long[(rules.size() + 63) >>> 6];
         needed = new int[rules.size()];
         int always = 0;
+        List<List<List<String>>> groupsOfRule = new ArrayList<>();
+        Map<String, Integer> conjunctUse = new java.util.HashMap<>();
+        for (Rule rule : rules) {
+            List<List<String>> groups = requirementGroups(rule.ere());
+            groupsOfRule.add(groups);
+            for (int g = 1; g < groups.size(); g++) {
+                conjunctUse.merge(groups.get(g).get(0), 1, Integer::sum);
+            }
+        }
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             if (rule.id() != i) {
                 throw new IllegalArgumentException("rules must be indexed by id: " + rule);
             }
-            List<List<String>> groups = requirementGroups(rule.ere());
+            List<List<String>> groups = selective(groupsOfRule.get(i), conjunctUse);
             if (groups.isEmpty()) {
                 alwaysRun[i >>> 6] |= 1L << i;
                 always++;
@@ -64,6 +76,25 @@ public final class RuleMatcher {
                     postings.get(literals.get(i)).stream().mapToInt(Integer::intValue).toArray();
         }
         index = new LiteralIndex(literals);
+    }
+
+    /**
+     * Drops extra literals shared by many rules (" sshd[" is in every sshd rule): they select
+     * little and would make every sshd line update the counters of all of them.
+     */
+    private static List<List<String>> selective(
+            List<List<String>> groups, Map<String, Integer> conjunctUse) {
+        if (groups.size() < 2) {
+            return groups;
+        }
+        List<List<String>> kept = new ArrayList<>();
+        kept.add(groups.get(0));
+        for (int g = 1; g < groups.size(); g++) {
+            if (conjunctUse.get(groups.get(g).get(0)) <= MAX_CONJUNCT_SHARING) {
+                kept.add(groups.get(g));
+            }
+        }
+        return kept;
     }
 
     /**
