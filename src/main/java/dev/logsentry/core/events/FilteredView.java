@@ -2,7 +2,6 @@ package dev.logsentry.core.events;
 
 import dev.logsentry.core.check.Verdict;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -319,7 +318,7 @@ public final class FilteredView implements Rows {
                     if (time && !filter.inRange(t)) {
                         return true;
                     }
-                    if (text && !quick.matches(new String(buf, off, len, StandardCharsets.UTF_8))) {
+                    if (text && !quick.matches(buf, off, len)) {
                         return true;
                     }
                     r.add(line);
