@@ -206,12 +206,23 @@ public final class ClassifiedSource {
             units.add(new long[] {start, end});
             start = end;
         }
+        try (LineReader reader = LineReader.of(source)) {
+            return runUnits(units, total, reader, progress, cancelled);
+        }
+    }
+
+    private ClassifyResult runUnits(
+            List<long[]> units,
+            long total,
+            LineReader reader,
+            Progress progress,
+            BooleanSupplier cancelled) {
         AtomicBoolean stop = new AtomicBoolean();
         BooleanSupplier halt = () -> stop.get() || cancelled.getAsBoolean();
         int workers = Math.min(threads, units.size());
         if (workers <= 1) {
             for (long[] u : units) {
-                Unit r = runUnit(u[0], u[1], halt);
+                Unit r = runUnit(u[0], u[1], halt, reader);
                 merge(r, progress, total);
                 if (r.stoppedEarly()) {
                     return r.toResult(total);
@@ -225,7 +236,7 @@ public final class ClassifiedSource {
         try {
             while (next < units.size() && inFlight.size() < 2 * workers) {
                 long[] u = units.get(next++);
-                inFlight.add(pool.submit(() -> runUnit(u[0], u[1], halt)));
+                inFlight.add(pool.submit(() -> runUnit(u[0], u[1], halt, reader)));
             }
             while (!inFlight.isEmpty()) {
                 Unit r = inFlight.poll().get();
@@ -235,7 +246,7 @@ public final class ClassifiedSource {
                 }
                 if (next < units.size()) {
                     long[] u = units.get(next++);
-                    inFlight.add(pool.submit(() -> runUnit(u[0], u[1], halt)));
+                    inFlight.add(pool.submit(() -> runUnit(u[0], u[1], halt, reader)));
                 }
             }
             return new ClassifyResult(store.size(), total, false, Optional.empty());
@@ -315,27 +326,33 @@ public final class ClassifiedSource {
         progress.update(r.end, total);
     }
 
-    private Unit runUnit(long start, long end, BooleanSupplier halt) {
+    private Unit runUnit(long start, long end, BooleanSupplier halt, LineReader reader) {
         VerdictStore.Chunk chunk = store.chunk(start);
         Unit r = new Unit(start);
-        long line = start;
+        long[] done = {start}; // lines before this are stored and counted
         try {
-            for (; line < end; line++) {
-                if ((line & 255) == 0 && halt.getAsBoolean()) {
-                    r.cancelled = true;
-                    break;
-                }
-                Outcome o = classifyLine(line);
-                chunk.set(offsetInChunk(line), o.verdict, o.rule, o.alt);
-                r.counts[o.verdict]++;
-                if (o.alt != VerdictStore.NOT_CONDITIONAL) {
-                    r.conditional++;
-                }
-            }
+            r.end =
+                    reader.read(
+                            start,
+                            end,
+                            (line, buf, off, len) -> {
+                                if ((line & 255) == 0 && halt.getAsBoolean()) {
+                                    r.cancelled = true;
+                                    return false;
+                                }
+                                Outcome o = classifyLine(line, buf, off, len);
+                                chunk.set(offsetInChunk(line), o.verdict, o.rule, o.alt);
+                                r.counts[o.verdict]++;
+                                if (o.alt != VerdictStore.NOT_CONDITIONAL) {
+                                    r.conditional++;
+                                }
+                                done[0] = line + 1;
+                                return true;
+                            });
         } catch (IOException | RuntimeException e) {
-            r.error = readError(line, e);
+            r.error = readError(done[0], e);
+            r.end = done[0];
         }
-        r.end = line;
         return r;
     }
 
@@ -350,14 +367,18 @@ public final class ClassifiedSource {
             new Outcome(VerdictStore.NONE, -1, VerdictStore.NOT_CONDITIONAL);
 
     private Outcome classifyLine(long line) throws IOException {
-        if (followed != null && followed.isMarker(line)) {
-            return MARKER;
-        }
         byte[] bytes =
                 raw != null
                         ? raw.rawLine(line)
                         : source.line(line).getBytes(StandardCharsets.UTF_8);
-        InputLine in = InputLine.ofBytes(source.name(), source.offset(line), bytes);
+        return classifyLine(line, bytes, 0, bytes.length);
+    }
+
+    private Outcome classifyLine(long line, byte[] buf, int off, int len) {
+        if (followed != null && followed.isMarker(line)) {
+            return MARKER;
+        }
+        InputLine in = InputLine.ofBytes(source.name(), source.offset(line), buf, off, off + len);
         Classification c = classifier.classify(in);
         int alt = VerdictStore.NOT_CONDITIONAL;
         if (c.verdict() == Verdict.VIOLATION) {

@@ -92,6 +92,19 @@ public final class TimeHistogram {
             Progress progress,
             BooleanSupplier cancelled)
             throws IOException {
+        try (LineReader reader = LineReader.of(classified.source())) {
+            return compute(classified, clock, threads, progress, cancelled, reader);
+        }
+    }
+
+    private static TimeHistogram compute(
+            ClassifiedSource classified,
+            SourceClock clock,
+            int threads,
+            Progress progress,
+            BooleanSupplier cancelled,
+            LineReader reader)
+            throws IOException {
         long end = classified.classifiedCount();
         FineBins all = new FineBins();
         int units = (int) ((end + UNIT - 1) / UNIT);
@@ -108,7 +121,7 @@ public final class TimeHistogram {
                     long a = next;
                     long b = Math.min(end, a + UNIT);
                     next = b;
-                    inFlight.add(pool.submit(() -> count(classified, clock, a, b, halt)));
+                    inFlight.add(pool.submit(() -> count(classified, clock, a, b, halt, reader)));
                 }
                 Future<FineBins> f = inFlight.poll();
                 if (f == null) {
@@ -145,35 +158,47 @@ public final class TimeHistogram {
     }
 
     private static FineBins count(
-            ClassifiedSource classified, SourceClock clock, long a, long b, BooleanSupplier halt)
+            ClassifiedSource classified,
+            SourceClock clock,
+            long a,
+            long b,
+            BooleanSupplier halt,
+            LineReader reader)
             throws IOException {
         FineBins bins = new FineBins();
         LineClock lineClock = new LineClock(classified.source(), clock.lineTimes());
-        long line = a;
+        long[] at = {a};
         try {
             lineClock.seek(a);
-            for (; line < b; line++) {
-                if ((line & 255) == 0 && halt.getAsBoolean()) {
-                    return null;
-                }
-                Instant t = lineClock.next(line);
-                if (t == null) {
-                    bins.untimed++;
-                } else {
-                    bins.add(t.getEpochSecond(), classified.verdictCode(line), line);
-                }
-            }
+            long end =
+                    reader.read(
+                            a,
+                            b,
+                            (line, buf, off, len) -> {
+                                at[0] = line;
+                                if ((line & 255) == 0 && halt.getAsBoolean()) {
+                                    return false;
+                                }
+                                Instant t = lineClock.next(buf, off, len);
+                                if (t == null) {
+                                    bins.untimed++;
+                                } else {
+                                    bins.add(
+                                            t.getEpochSecond(), classified.verdictCode(line), line);
+                                }
+                                return true;
+                            });
+            return end < b ? null : bins;
         } catch (IOException e) {
             throw new IOException(
                     "Cannot read line "
-                            + (line + 1)
+                            + (at[0] + 1)
                             + " of "
                             + classified.source().name()
                             + ": "
                             + e.getMessage(),
                     e);
         }
-        return bins;
     }
 
     /** Chooses the bar width and fills the bars. */
