@@ -1,6 +1,8 @@
 package dev.logsentry.core.time;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -91,5 +93,32 @@ public final class Tai64n {
     /** Encodes an instant as a TAI64N label, the inverse of {@link #parse}. */
     public static String format(Instant instant) {
         return String.format("@%016x%08x", instant.getEpochSecond() + OFFSET, instant.getNano());
+    }
+
+    /**
+     * Formats an instant the way {@code tai64nlocal} prints it: local date and time with nine
+     * digits of nanoseconds, {@code 2023-02-19 05:16:41.203238975}.
+     */
+    public static String formatLocal(Instant instant, ZoneId zone) {
+        LocalDateTime t = LocalDateTime.ofInstant(instant, zone);
+        return String.format(
+                "%04d-%02d-%02d %02d:%02d:%02d.%09d",
+                t.getYear(),
+                t.getMonthValue(),
+                t.getDayOfMonth(),
+                t.getHour(),
+                t.getMinute(),
+                t.getSecond(),
+                t.getNano());
+    }
+
+    /**
+     * The {@code tai64nlocal} filter for one line: a leading label is replaced by local time, any
+     * other line is returned unchanged.
+     */
+    public static String toLocal(String line, ZoneId zone) {
+        return parse(line)
+                .map(t -> formatLocal(t, zone) + line.substring(LABEL_LENGTH))
+                .orElse(line);
     }
 }

@@ -1,0 +1,49 @@
+package dev.logsentry.core.check;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One log line as read from its source, without the line terminator.
+ *
+ * <p>The text is kept as the line's bytes, stored one byte per char (ISO-8859-1) in {@code latin1}:
+ * that keeps binary data and invalid UTF-8 exactly, costs one byte per char in a compact Java
+ * string, and is what the rules match against (grep's C-locale byte semantics). Use {@link
+ * #displayText()} to show the line to a person.
+ *
+ * @param source where the line came from (a path, "journal", ...), reported in JSON
+ * @param offset byte offset of the line's start in that source, or -1 when unknown
+ * @param latin1 the line's bytes, one char per byte
+ */
+public record InputLine(String source, long offset, String latin1) {
+
+    /** A line from raw bytes. */
+    public static InputLine ofBytes(String source, long offset, byte[] bytes) {
+        return new InputLine(source, offset, new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    /** A line from raw bytes {@code bytes[from, to)}. */
+    public static InputLine ofBytes(String source, long offset, byte[] bytes, int from, int to) {
+        return new InputLine(
+                source, offset, new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+    }
+
+    /** A line from decoded text (it is matched as its UTF-8 bytes). */
+    public static InputLine ofText(String source, long offset, String text) {
+        return ofBytes(source, offset, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The raw bytes of the line. */
+    public byte[] bytes() {
+        return latin1.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The line decoded as UTF-8, invalid bytes replaced by U+FFFD. */
+    public String displayText() {
+        return new String(bytes(), StandardCharsets.UTF_8);
+    }
+
+    /** The same line with other text (same source and offset). */
+    public InputLine withLatin1(String text) {
+        return text.equals(latin1) ? this : new InputLine(source, offset, text);
+    }
+}

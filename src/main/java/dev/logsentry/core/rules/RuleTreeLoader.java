@@ -1,0 +1,230 @@
+package dev.logsentry.core.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a logcheck rule tree with the exact rules of Debian's logcheck 1.4 ({@code cleanrules}):
+ *
+ * <ul>
+ *   <li>only file names run-parts accepts ({@code ^[A-Za-z0-9_-]+$}: no {@code *.disabled}, no
+ *       {@code ~} backups, no dot files), regular files or links to them, in byte order;
+ *   <li>lines that are empty, white space only, or start with {@code #} (in the first column) are
+ *       dropped; everything else, trailing white space included, is a pattern;
+ *   <li>the ignore files of every level in use ({@link Level#ignoreLevels()}) are concatenated by
+ *       name.
+ * </ul>
+ *
+ * A pattern that grep would reject, or an unreadable file, becomes a {@link RuleProblem}; logcheck
+ * would give up (or silently drop every line, as {@code grep -v} with a bad pattern outputs
+ * nothing), we report the problem and run the other rules.
+ *
+ * <p>{@link #loadClassic} reads the four files of the 1996 logcheck.sh instead.
+ */
+public final class RuleTreeLoader {
+
+    private static final Pattern RUN_PARTS_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /** Classic file names and their categories, in the seed script's order. */
+    private static final Map<String, Category> CLASSIC_FILES =
+            Map.of(
+                    "logcheck.hacking", Category.CRACKING,
+                    "logcheck.violations", Category.VIOLATIONS,
+                    "logcheck.violations.ignore", Category.VIOLATIONS_IGNORE,
+                    "logcheck.ignore", Category.IGNORE);
+
+    private final List<RuleProblem> problems = new ArrayList<>();
+    private final Map<Category, TreeMap<String, List<Path>>> sources =
+            new EnumMap<>(Category.class);
+    private final Set<Category> directories = EnumSet.noneOf(Category.class);
+
+    private RuleTreeLoader() {}
+
+    /**
+     * Loads the logcheck 1.4 tree under {@code root} for {@code level}. Never throws for bad rules;
+     * see {@link RuleTree#problems()}.
+     */
+    public static RuleTree load(Path root, Level level) {
+        RuleTreeLoader loader = new RuleTreeLoader();
+        loader.scan(root.resolve(Category.CRACKING.directoryName()), Category.CRACKING);
+        loader.scan(
+                root.resolve(Category.CRACKING_IGNORE.directoryName()), Category.CRACKING_IGNORE);
+        loader.scan(root.resolve(Category.VIOLATIONS.directoryName()), Category.VIOLATIONS);
+        loader.scan(
+                root.resolve(Category.VIOLATIONS_IGNORE.directoryName()),
+                Category.VIOLATIONS_IGNORE);
+        for (Level l : level.ignoreLevels()) {
+            loader.scan(root.resolve(l.directoryName()), Category.IGNORE);
+        }
+        return loader.build(
+                root,
+                level,
+                c -> false,
+                true,
+                optionalText(root.resolve("header.txt")),
+                optionalText(root.resolve("footer.txt")));
+    }
+
+    /**
+     * Loads the 1996 logcheck.sh files from {@code dir}: {@code logcheck.hacking}, {@code
+     * logcheck.violations} (both matched ignoring case, as the script's {@code egrep -i}), {@code
+     * logcheck.violations.ignore} and {@code logcheck.ignore} (case-sensitive). The script passes
+     * them to grep unchanged, so no line is a comment and an empty line matches every line. A
+     * missing file is a missing category.
+     */
+    public static RuleTree loadClassic(Path dir) {
+        RuleTreeLoader loader = new RuleTreeLoader();
+        CLASSIC_FILES.forEach(
+                (name, category) -> {
+                    Path file = dir.resolve(name);
+                    if (Files.isRegularFile(file)) {
+                        loader.directories.add(category);
+                        loader.sources
+                                .computeIfAbsent(category, c -> new TreeMap<>())
+                                .computeIfAbsent(name, n -> new ArrayList<>())
+                                .add(file);
+                    }
+                });
+        return loader.build(
+                dir,
+                Level.PARANOID,
+                c -> c == Category.CRACKING || c == Category.VIOLATIONS,
+                false,
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    private void scan(Path dir, Category category) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        directories.add(category);
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (RUN_PARTS_NAME.matcher(name).matches() && Files.isRegularFile(entry)) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new RuleProblem(dir, 0, "", "cannot list directory: " + e.getMessage()));
+            return;
+        }
+        TreeMap<String, List<Path>> byName =
+                sources.computeIfAbsent(category, c -> new TreeMap<>());
+        for (String name : names) {
+            byName.computeIfAbsent(name, n -> new ArrayList<>()).add(dir.resolve(name));
+        }
+    }
+
+    private interface CaseRule {
+        boolean ignoreCase(Category category);
+    }
+
+    private RuleTree build(
+            Path root,
+            Level level,
+            CaseRule caseRule,
+            boolean stripComments,
+            Optional<String> header,
+            Optional<String> footer) {
+        Map<Category, List<RuleFile>> files = new EnumMap<>(Category.class);
+        int nextId = 0;
+        for (Category category : Category.values()) {
+            List<RuleFile> list = new ArrayList<>();
+            for (Map.Entry<String, List<Path>> entry :
+                    sources.getOrDefault(category, new TreeMap<>()).entrySet()) {
+                List<Rule> rules = new ArrayList<>();
+                for (Path path : entry.getValue()) {
+                    nextId =
+                            readRules(
+                                    path,
+                                    category,
+                                    entry.getKey(),
+                                    caseRule.ignoreCase(category),
+                                    stripComments,
+                                    nextId,
+                                    rules);
+                }
+                list.add(new RuleFile(category, entry.getKey(), entry.getValue(), rules));
+            }
+            files.put(category, list);
+        }
+        return new RuleTree(root, level, files, directories, problems, header, footer);
+    }
+
+    private int readRules(
+            Path path,
+            Category category,
+            String name,
+            boolean ignoreCase,
+            boolean stripComments,
+            int nextId,
+            List<Rule> out) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            problems.add(new RuleProblem(path, 0, "", "cannot read rule file: " + e.getMessage()));
+            return nextId;
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int id = nextId;
+        int lineNo = 0;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end);
+            start = end + 1;
+            lineNo++;
+            if (stripComments && (line.startsWith("#") || isSpaceOnly(line))) {
+                continue;
+            }
+            try {
+                CompiledEre ere = EreTranslator.compile(line, ignoreCase);
+                out.add(new Rule(category, name, path, lineNo, ere, id++));
+            } catch (EreSyntaxException e) {
+                problems.add(new RuleProblem(path, lineNo, line, e.getMessage()));
+            }
+        }
+        return id;
+    }
+
+    /** {@code ^[[:space:]]*$} in the C locale (String.isBlank also accepts Unicode spaces). */
+    private static boolean isSpaceOnly(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && (c < '\t' || c > '\r')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<String> optionalText(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

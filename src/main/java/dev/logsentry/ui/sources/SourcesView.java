@@ -1,0 +1,111 @@
+package dev.logsentry.ui.sources;
+
+import dev.logsentry.ui.common.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The Sources view: every open source with its size, line count and indexing progress. */
+public final class SourcesView extends VBox {
+    private final ListView<SourceItem> list = new ListView<>();
+
+    public SourcesView(ObservableList<SourceItem> sources) {
+        setId("sourcesView");
+        getStyleClass().add("sources-view");
+        Label title = new Label("Sources");
+        title.getStyleClass().add("view-title");
+        list.setId("sourcesList");
+        list.setItems(sources);
+        list.setCellFactory(v -> new SourceCell());
+        list.setPlaceholder(new Label("No sources.\nDrop log files here."));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(title, list);
+    }
+
+    public ListView<SourceItem> list() {
+        return list;
+    }
+
+    /** Two lines per source: the name, then size, lines and state with a progress bar. */
+    private static final class SourceCell extends ListCell<SourceItem> {
+        private final Label name = new Label();
+        private final Label details = new Label();
+        private final ProgressBar progress = new ProgressBar();
+        private final VBox box = new VBox(2);
+
+        SourceCell() {
+            name.getStyleClass().add("source-name");
+            name.setGraphic(Icons.icon("mdi2f-file-document-outline"));
+            details.getStyleClass().add("source-details");
+            progress.setMaxWidth(Double.MAX_VALUE);
+            progress.setPrefHeight(6);
+            HBox row = new HBox(6, details, new Region());
+            box.getChildren().addAll(name, row, progress);
+            box.setPadding(new Insets(2, 0, 2, 0));
+        }
+
+        @Override
+        protected void updateItem(SourceItem item, boolean empty) {
+            super.updateItem(item, empty);
+            name.textProperty().unbind();
+            details.textProperty().unbind();
+            progress.progressProperty().unbind();
+            progress.visibleProperty().unbind();
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            name.textProperty().bind(item.nameProperty());
+            details.textProperty()
+                    .bind(
+                            Bindings.createStringBinding(
+                                    () -> describe(item),
+                                    item.lineCountProperty(),
+                                    item.sizeProperty(),
+                                    item.stateProperty()));
+            progress.progressProperty().bind(item.progressProperty());
+            progress.visibleProperty()
+                    .bind(item.stateProperty().isNotEqualTo(SourceItem.State.READY));
+            progress.managedProperty().bind(progress.visibleProperty());
+            setTooltip(new Tooltip(item.path().toString()));
+            setGraphic(box);
+        }
+
+        private static String describe(SourceItem item) {
+            String size = humanSize(item.sizeProperty().get());
+            String lines = String.format("%,d lines", item.lineCountProperty().get());
+            return switch (item.stateProperty().get()) {
+                case OPENING -> "opening\u2026";
+                case INDEXING -> size + " \u00b7 " + lines + " \u00b7 indexing";
+                case READY -> size + " \u00b7 " + lines;
+                case CANCELLED -> size + " \u00b7 " + lines + " \u00b7 cancelled";
+                case FAILED -> "failed";
+            };
+        }
+    }
+
+    /** Bytes as B, KB, MB or GB with one decimal. */
+    public static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format("%.1f %s", value, units[unit]);
+    }
+}

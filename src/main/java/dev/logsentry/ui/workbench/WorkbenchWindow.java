@@ -1,0 +1,414 @@
+package dev.logsentry.ui.workbench;
+
+import dev.logsentry.core.AppInfo;
+import dev.logsentry.ui.common.Icons;
+import dev.logsentry.ui.events.EventsView;
+import dev.logsentry.ui.rules.RulesView;
+import dev.logsentry.ui.sources.SourceItem;
+import dev.logsentry.ui.sources.SourcesView;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The one window of the workbench: menu bar, tool bar with the perspective switcher, the Sources
+ * view on the left, the current perspective (Events, DNS, Rules) in the centre, and the status bar.
+ * Files and folders dropped anywhere on it open, through the same {@link #openDropped} path the
+ * tests use.
+ */
+public final class WorkbenchWindow {
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+
+    private final Stage stage;
+    private final WorkbenchViewModel model;
+    private final WorkbenchActions actions;
+    private final BorderPane root = new BorderPane();
+    private final SourcesView sourcesView;
+    private final EventsView eventsView;
+    private final RulesView rulesView;
+    private final Map<Perspective, Node> perspectives = new EnumMap<>(Perspective.class);
+    private final Map<Perspective, ToggleButton> perspectiveButtons =
+            new EnumMap<>(Perspective.class);
+    private final ObjectProperty<Perspective> perspective =
+            new SimpleObjectProperty<>(Perspective.EVENTS);
+    private final StackPane perspectiveHost = new StackPane();
+    private final SplitPane split = new SplitPane();
+    private final StatusBar statusBar = new StatusBar();
+    private final List<MenuItem> allItems = new ArrayList<>();
+    private Theme theme = Theme.LIGHT;
+
+    public WorkbenchWindow(Stage stage, WorkbenchViewModel model) {
+        this.stage = stage;
+        this.model = model;
+        this.actions = new WorkbenchActions(stage, model, model::open);
+        this.sourcesView = new SourcesView(model.sources());
+        this.eventsView = new EventsView(model.events());
+        this.rulesView = new RulesView(model.rules());
+        perspectives.put(Perspective.EVENTS, eventsView);
+        perspectives.put(Perspective.RULES, rulesView);
+
+        root.setId("workbench");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        MessageBar messages = new MessageBar(model.messages(), model::dismiss);
+        VBox centre = new VBox(messages, perspectiveHost);
+        VBox.setVgrow(perspectiveHost, Priority.ALWAYS);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.getItems().addAll(sourcesView, centre);
+        split.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(sourcesView, false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        perspective.addListener((obs, old, now) -> showPerspective(now));
+        showPerspective(perspective.get());
+        model.requestedPerspective()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                perspective.set(now);
+                            }
+                        });
+        bindSelection();
+        installDragAndDrop();
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(css());
+        stage.setScene(scene);
+        stage.getIcons().setAll(Icons.appIcons());
+        stage.titleProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> {
+                                    SourceItem s = model.selectedProperty().get();
+                                    return s == null
+                                            ? AppInfo.NAME
+                                            : s.nameProperty().get() + " \u2014 " + AppInfo.NAME;
+                                },
+                                model.selectedProperty()));
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public EventsView events() {
+        return eventsView;
+    }
+
+    public RulesView rules() {
+        return rulesView;
+    }
+
+    public ObjectProperty<Perspective> perspectiveProperty() {
+        return perspective;
+    }
+
+    /** Opens what was dropped; the drag-and-drop handler and the tests both call this. */
+    public void openDropped(List<File> files) {
+        model.open(files.stream().map(File::toPath).toList());
+    }
+
+    /** Applies remembered window geometry, theme, perspective, splits and columns. */
+    public void apply(WorkspaceState state) {
+        var w = state.window();
+        stage.setWidth(w.width());
+        stage.setHeight(w.height());
+        if (!Double.isNaN(w.x()) && !Double.isNaN(w.y())) {
+            stage.setX(w.x());
+            stage.setY(w.y());
+        }
+        stage.setMaximized(w.maximized());
+        setTheme(state.theme());
+        perspective.set(state.perspective());
+        split.setDividerPositions(state.sourcesDivider());
+        eventsView.apply(state);
+    }
+
+    /** The state to remember: everything {@link #apply} restores, plus the open sources. */
+    public WorkspaceState capture() {
+        var geometry =
+                new WorkspaceState.WindowGeometry(
+                        stage.getX(),
+                        stage.getY(),
+                        stage.getWidth(),
+                        stage.getHeight(),
+                        stage.isMaximized());
+        List<String> open = model.sources().stream().map(s -> s.path().toString()).toList();
+        SourceItem selected = model.selectedProperty().get();
+        return eventsView.capture(
+                new WorkspaceState(
+                        geometry,
+                        theme,
+                        perspective.get(),
+                        open,
+                        selected == null ? null : selected.path().toString(),
+                        split.getDividers().isEmpty()
+                                ? 0.2
+                                : split.getDividers().get(0).getPosition(),
+                        0,
+                        List.of(),
+                        model.events().rulesDirectoryProperty().get(),
+                        model.events().levelProperty().get().name().toLowerCase(),
+                        model.events().hideIgnoredProperty().get()));
+    }
+
+    private static String css() {
+        var url = WorkbenchWindow.class.getResource(Theme.APP_CSS);
+        if (url == null) {
+            throw new IllegalStateException("missing stylesheet " + Theme.APP_CSS);
+        }
+        return url.toExternalForm();
+    }
+
+    private void showPerspective(Perspective p) {
+        Node node = perspectives.get(p);
+        perspectiveHost.getChildren().setAll(node == null ? placeholder(p) : node);
+        ToggleButton b = perspectiveButtons.get(p);
+        if (b != null && !b.isSelected()) {
+            b.setSelected(true);
+        }
+    }
+
+    private static Node placeholder(Perspective p) {
+        Label l =
+                new Label(
+                        "Open a dnscache log (a file or a multilog directory) to see the "
+                                + p.title()
+                                + " perspective.");
+        l.getStyleClass().add("placeholder-text");
+        return new StackPane(l);
+    }
+
+    private void bindSelection() {
+        sourcesView
+                .list()
+                .getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                model.selectedProperty().set(now);
+                            }
+                        });
+        model.selectedProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                sourcesView.list().getSelectionModel().select(now);
+                            }
+                        });
+    }
+
+    private StatusBar statusBar() {
+        statusBar.setId("statusBar");
+        statusBar.textProperty().bind(model.statusProperty());
+        statusBar.progressProperty().bind(model.progressProperty());
+        Label counts = new Label();
+        counts.setId("verdictCounts");
+        counts.getStyleClass().add("status-verdict-counts");
+        counts.textProperty().bind(model.events().countsTextProperty());
+        Label lineCount = new Label();
+        lineCount.setId("lineCount");
+        lineCount.getStyleClass().add("status-line-count");
+        lineCount.textProperty().bind(model.lineCountTextProperty());
+        Label source = new Label();
+        source.setId("statusSource");
+        source.textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> {
+                                    SourceItem s = model.selectedProperty().get();
+                                    return s == null ? "No source" : s.path().toString();
+                                },
+                                model.selectedProperty()));
+        statusBar
+                .getRightItems()
+                .addAll(counts, new Separator(Orientation.VERTICAL), source, lineCount);
+        return statusBar;
+    }
+
+    private MenuBar menuBar() {
+        Menu file = actions.fileMenu();
+        Menu view = new Menu("_View");
+        for (Perspective p : Perspective.values()) {
+            MenuItem mi =
+                    WorkbenchActions.item(
+                            p.title() + " Perspective",
+                            p.accelerator(),
+                            p.icon(),
+                            e -> perspective.set(p));
+            mi.setId("menuPerspective" + p.name());
+            view.getItems().add(mi);
+        }
+        MenuItem nextPerspective =
+                WorkbenchActions.item(
+                        "Next Perspective",
+                        "Shortcut+F8",
+                        null,
+                        e -> perspective.set(perspective.get().next()));
+        MenuItem toggleTheme =
+                WorkbenchActions.item(
+                        "Toggle _Dark Theme",
+                        "Shortcut+Shift+D",
+                        "mdi2t-theme-light-dark",
+                        e -> setTheme(theme.other()));
+        MenuItem focusSources =
+                WorkbenchActions.item(
+                        "Focus _Sources",
+                        "Shortcut+1",
+                        null,
+                        e -> sourcesView.list().requestFocus());
+        view.getItems()
+                .addAll(
+                        nextPerspective,
+                        new SeparatorMenuItem(),
+                        toggleTheme,
+                        new SeparatorMenuItem(),
+                        focusSources);
+        Menu events = eventsView.menu();
+        Menu help = new Menu("_Help");
+        MenuItem keys =
+                WorkbenchActions.item(
+                        "_Keyboard Shortcuts",
+                        "F1",
+                        "mdi2k-keyboard-outline",
+                        e -> actions.showShortcuts(allItems));
+        MenuItem about =
+                WorkbenchActions.item(
+                        "_About LogSentry",
+                        null,
+                        "mdi2i-information-outline",
+                        e -> actions.showAbout());
+        about.setId("menuAbout");
+        help.getItems().addAll(keys, about);
+        MenuBar bar = new MenuBar(file, view, events, help);
+        bar.setId("menuBar");
+        for (Menu m : bar.getMenus()) {
+            collect(m);
+        }
+        return bar;
+    }
+
+    private void collect(Menu menu) {
+        for (MenuItem mi : menu.getItems()) {
+            if (mi instanceof Menu sub) {
+                collect(sub);
+            } else {
+                allItems.add(mi);
+            }
+        }
+    }
+
+    private ToolBar toolBar() {
+        var open =
+                WorkbenchActions.toolButton(
+                        "mdi2f-file-document-outline",
+                        "Open a log file (Ctrl+O)",
+                        e -> actions.chooseFiles());
+        open.setId("toolOpen");
+        var folder =
+                WorkbenchActions.toolButton(
+                        "mdi2f-folder-open-outline",
+                        "Open a folder (Ctrl+Shift+O)",
+                        e -> actions.chooseFolder());
+        var close =
+                WorkbenchActions.toolButton(
+                        "mdi2c-close-box-outline",
+                        "Close the selected source (Ctrl+W)",
+                        e -> model.closeSelected());
+        close.disableProperty().bind(model.selectedProperty().isNull());
+        SegmentedButton switcher = new SegmentedButton();
+        switcher.setId("perspectiveSwitcher");
+        for (Perspective p : Perspective.values()) {
+            ToggleButton b = new ToggleButton(p.title(), Icons.icon(p.icon()));
+            b.setId("perspective" + p.name());
+            b.setTooltip(
+                    new Tooltip(
+                            p.title()
+                                    + " perspective ("
+                                    + p.accelerator().replace("Shortcut", "Ctrl")
+                                    + ")"));
+            b.setOnAction(
+                    e -> {
+                        perspective.set(p);
+                        b.setSelected(true);
+                    });
+            perspectiveButtons.put(p, b);
+            switcher.getButtons().add(b);
+        }
+        perspectiveButtons.get(perspective.get()).setSelected(true);
+        var theme =
+                WorkbenchActions.toolButton(
+                        "mdi2t-theme-light-dark",
+                        "Light or dark theme (Ctrl+Shift+D)",
+                        e -> setTheme(this.theme.other()));
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(open, folder, close, new Separator(Orientation.VERTICAL));
+        bar.getItems().addAll(eventsView.toolItems());
+        bar.getItems().addAll(spacer, switcher, new Separator(Orientation.VERTICAL), theme);
+        bar.setId("toolBar");
+        return bar;
+    }
+
+    private void setTheme(Theme t) {
+        theme = t;
+        theme.apply();
+        root.pseudoClassStateChanged(DARK, theme == Theme.DARK);
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    private void installDragAndDrop() {
+        root.setOnDragOver(
+                e -> {
+                    if (e.getDragboard().hasFiles()) {
+                        e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+                    }
+                    e.consume();
+                });
+        root.setOnDragDropped(
+                e -> {
+                    boolean ok = e.getDragboard().hasFiles();
+                    if (ok) {
+                        openDropped(e.getDragboard().getFiles());
+                    }
+                    e.setDropCompleted(ok);
+                    e.consume();
+                });
+    }
+
+    /** For tests and the state: the path of the selected source, if any. */
+    Path selectedPath() {
+        SourceItem s = model.selectedProperty().get();
+        return s == null ? null : s.path();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.logsentry.ui.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.logsentry.ui.events.LogRow;
+import dev.logsentry.ui.sources.CoreSourceOpener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowTest {
+    @TempDir Path temp;
+    private WorkbenchViewModel model;
+    private WorkbenchWindow window;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        model =
+                new WorkbenchViewModel(
+                        new CoreSourceOpener(),
+                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
+        window = new WorkbenchWindow(stage, model);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeModel(FxRobot robot) {
+        robot.interact(() -> model.close());
+    }
+
+    @Test
+    void droppedSampleShowsItsLinesInTheTableAndItsCountInTheStatusBar(FxRobot robot)
+            throws Exception {
+        Path sample = copySample("/dev/logsentry/samples/syslog/syslog", "syslog");
+        List<String> expected = Files.readAllLines(sample);
+
+        robot.interact(() -> window.openDropped(List.of(sample.toFile())));
+        waitUntil(
+                () ->
+                        window.events().table().getItems().size() == expected.size()
+                                && robot.lookup("#lineCount")
+                                        .queryAs(Label.class)
+                                        .getText()
+                                        .equals(String.format("%,d lines", expected.size())));
+
+        assertThat(window.events().table().getItems())
+                .extracting(LogRow::text)
+                .containsExactlyElementsOf(expected);
+        assertThat(robot.lookup(".table-row-cell .message-column").queryAllAs(TableCell.class))
+                .extracting(c -> String.valueOf(c.getItem()))
+                .anyMatch(message -> expected.get(0).endsWith(": " + message));
+        assertThat(window.stage().getTitle()).startsWith("syslog");
+    }
+
+    @Test
+    void unreadableFileShowsAMessageNamingIt(FxRobot robot) throws Exception {
+        // Runs as root in CI, where chmod 000 does not stop reading: a write-only sysfs attribute
+        // refuses reads even to root ("Permission denied").
+        Path unreadable = writeOnlySysfsFile();
+
+        robot.interact(() -> window.openDropped(List.of(unreadable.toFile())));
+        waitUntil(() -> !robot.lookup(".message-text").queryAll().isEmpty());
+
+        Label message = robot.lookup(".message-text").queryAs(Label.class);
+        assertThat(message.getText()).contains(unreadable.toString());
+        assertThat(message.getText()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(model.sources()).isEmpty();
+    }
+
+    @Test
+    void missingFileShowsAMessageNamingIt(FxRobot robot) throws Exception {
+        Path missing = temp.resolve("no-such.log");
+
+        robot.interact(() -> window.openDropped(List.of(missing.toFile())));
+        waitUntil(() -> !robot.lookup(".message-text").queryAll().isEmpty());
+
+        assertThat(robot.lookup(".message-text").queryAs(Label.class).getText())
+                .contains(missing.toString());
+    }
+
+    @Test
+    void emptyFileOpensWithNoLinesAndSaysSo(FxRobot robot) throws Exception {
+        Path empty = Files.createFile(temp.resolve("empty.log"));
+
+        robot.interact(() -> window.openDropped(List.of(empty.toFile())));
+        waitUntil(() -> !robot.lookup(".message-text").queryAll().isEmpty());
+
+        assertThat(robot.lookup(".message-text").queryAs(Label.class).getText())
+                .contains(empty.toString())
+                .contains("empty");
+        assertThat(model.sources()).hasSize(1);
+    }
+
+    private Path copySample(String resource, String name) throws IOException {
+        Path target = temp.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private static Path writeOnlySysfsFile() throws IOException {
+        Path preferred = Path.of("/sys/bus/platform/uevent");
+        if (Files.exists(preferred)) {
+            return preferred;
+        }
+        Path bus = Path.of("/sys/bus");
+        assumeTrue(Files.isDirectory(bus), "needs Linux sysfs");
+        try (Stream<Path> buses = Files.list(bus)) {
+            return buses.map(b -> b.resolve("uevent"))
+                    .filter(Files::exists)
+                    .findFirst()
+                    .orElseThrow(
+                            () ->
+                                    new org.opentest4j.TestAbortedException(
+                                            "no write-only sysfs file"));
+        }
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition)
+            throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
