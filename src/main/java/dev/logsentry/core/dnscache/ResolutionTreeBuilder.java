@@ -262,7 +262,7 @@ public final class ResolutionTreeBuilder {
         Tx t = o.pending;
         boolean responses = false;
         boolean related = false;
-        Set<String> aliases = new HashSet<>();
+        Set<String> aliases = Set.of(); // CNAME targets seen in the block; rarely any
         for (DnscacheEntry e : b.lines) {
             if (e == terminator) {
                 break;
@@ -274,10 +274,11 @@ public final class ResolutionTreeBuilder {
                     return false;
                 }
             }
-            if (e instanceof RrCname c) {
-                aliases.add(c.cname());
-            } else if (e instanceof CachedCname c) {
-                aliases.add(c.cname());
+            if (e instanceof RrCname || e instanceof CachedCname) {
+                if (aliases.isEmpty()) {
+                    aliases = new HashSet<>();
+                }
+                aliases.add(e instanceof RrCname c ? c.cname() : ((CachedCname) e).cname());
             }
             if (e instanceof Servfail s) {
                 responses = true;

@@ -135,13 +135,13 @@ public final class DnsView extends BorderPane {
 
     private SplitPane center() {
         table.setId("dnsQueries");
-        table.getStyleClass().add("dns-queries");
+        table.getStyleClass().addAll("dns-queries", atlantafx.base.theme.Styles.DENSE);
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns()
                 .setAll(
                         java.util.List.of(
-                                column("Time", 170, QueryRow::time),
+                                column("Time", 190, QueryRow::time),
                                 column("Client", 150, QueryRow::client),
                                 column("Name", 240, QueryRow::name),
                                 column("Type", 70, QueryRow::type),

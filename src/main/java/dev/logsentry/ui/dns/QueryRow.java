@@ -9,7 +9,7 @@ import java.util.Locale;
 /** One row of the query table: a resolution tree with its display texts. */
 public record QueryRow(ResolutionTree tree) {
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSSSSS").withZone(ZoneId.systemDefault());
 
     public String time() {
         return tree.start() == null ? "" : TIME.format(tree.start());

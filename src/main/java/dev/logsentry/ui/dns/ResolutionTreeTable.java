@@ -25,13 +25,15 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
         setId("dnsTree");
         setShowRoot(true);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getStyleClass().add("dns-tree");
+        getStyleClass().addAll("dns-tree", atlantafx.base.theme.Styles.DENSE);
 
         TreeTableColumn<ResolutionStep, String> step = new TreeTableColumn<>("Step");
         step.setPrefWidth(330);
+        step.setMinWidth(200);
         step.setCellValueFactory(c -> new ReadOnlyStringWrapper(stepText(c.getValue())));
         TreeTableColumn<ResolutionStep, String> level = new TreeTableColumn<>("Glue");
         level.setPrefWidth(50);
+        level.setMinWidth(44);
         level.setCellValueFactory(
                 c ->
                         new ReadOnlyStringWrapper(
@@ -44,6 +46,7 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
                 c -> new ReadOnlyStringWrapper(detailText(c.getValue().getValue())));
         TreeTableColumn<ResolutionStep, String> line = new TreeTableColumn<>("Line");
         line.setPrefWidth(60);
+        line.setMinWidth(52);
         line.setCellValueFactory(
                 c -> {
                     ResolutionStep s = c.getValue().getValue();
@@ -51,7 +54,8 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
                             s == null || s.entry() == null ? "" : String.valueOf(s.entry().line()));
                 });
         TreeTableColumn<ResolutionStep, String> time = new TreeTableColumn<>("Time");
-        time.setPrefWidth(120);
+        time.setPrefWidth(130);
+        time.setMinWidth(120);
         time.setCellValueFactory(
                 c -> {
                     ResolutionStep s = c.getValue().getValue();
