@@ -192,7 +192,7 @@ public final class EventsView extends BorderPane {
         Button export =
                 button(
                         "mdi2e-export",
-                        "Export the shown lines (Ctrl+Shift+E)",
+                        "Export the shown lines (Ctrl+Shift+S)",
                         model::exportShown,
                         "toolExport");
         return List.of(prev, next, export);
@@ -281,10 +281,10 @@ public final class EventsView extends BorderPane {
         m.getItems()
                 .add(
                         item(
-                                "Copy Selected Lines",
-                                "Shortcut+C",
+                                "Copy Selected Lines (Ctrl+C in the table)",
+                                null,
                                 () -> model.copySelection(selectedLines())));
-        m.getItems().add(item("Export Shown Lines\u2026", "Shortcut+Shift+E", model::exportShown));
+        m.getItems().add(item("Export Shown Lines\u2026", "Shortcut+Shift+S", model::exportShown));
         m.getItems()
                 .add(
                         item(
