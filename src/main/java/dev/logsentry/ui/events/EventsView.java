@@ -49,6 +49,18 @@ public final class EventsView extends BorderPane {
         this.timeline = new TimelineView(model);
         setId("eventsView");
         table.verdictsProperty().bind(model.verdictsProperty());
+        table.highlightProperty().bind(model.highlightProperty());
+        // repaint the visible rows at most four times a second while verdicts arrive
+        javafx.animation.PauseTransition repaint =
+                new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+        repaint.setOnFinished(e -> table.refresh());
+        model.verdictsGrewProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (repaint.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                                repaint.playFromStart();
+                            }
+                        });
         model.currentProperty().addListener((obs, old, now) -> showRows());
         model.rowsProperty().addListener((obs, old, now) -> showRows());
         model.rowsGrewProperty().addListener((obs, old, now) -> grow());

@@ -85,6 +85,9 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     private final ObjectProperty<TimelineView.TimelineData> timeline = new SimpleObjectProperty<>();
     private final ObjectProperty<long[]> ruleCounts = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<java.util.function.Function<String, List<int[]>>> highlight =
+            new SimpleObjectProperty<>(text -> List.of());
+    private final LongProperty verdictsGrew = new javafx.beans.property.SimpleLongProperty();
     private TimeHistogram histogram;
     private long lastLineCount = -1;
     private long selectedLine = -1;
@@ -100,6 +103,15 @@ public final class EventsViewModel implements ClassificationSession.Listener {
         this.problems = problems;
         this.filter = new FilterModel(background, problems, classified::get);
         this.export = new ExportAction(background, problems, status);
+        javafx.beans.InvalidationListener query =
+                obs -> {
+                    QuickText q = filter.query();
+                    highlight.set(
+                            q.isEmpty() || q.error().isPresent() ? text -> List.of() : q::spans);
+                };
+        filter.quickText().addListener(query);
+        filter.regex().addListener(query);
+        filter.caseSensitive().addListener(query);
         sources.addListener(
                 (ListChangeListener<SourceItem>)
                         c -> {
@@ -152,6 +164,11 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     /** For the table: the verdict of a line of the current source, null while not classified. */
     public ObjectProperty<LongFunction<Verdict>> verdictsProperty() {
         return verdicts;
+    }
+
+    /** Bumped when more lines got their verdict, so the table can repaint the visible rows. */
+    public LongProperty verdictsGrewProperty() {
+        return verdictsGrew;
     }
 
     /** "Attack 3 · Violation 6 · Unusual 19 · Ignored 120" for the status bar. */
@@ -223,6 +240,11 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     /** Lines decided by each rule (by rule id) in the current source, or null while unknown. */
     public ObjectProperty<long[]> ruleCountsProperty() {
         return ruleCounts;
+    }
+
+    /** Where the quick filter matches a text, for highlighting; no spans without a filter. */
+    public ObjectProperty<java.util.function.Function<String, List<int[]>>> highlightProperty() {
+        return highlight;
     }
 
     /** A message for the status bar (navigation results, export progress). */
@@ -334,8 +356,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
         if (current.get() == s.item()) {
             classifyProgress.set(fraction);
             updateCounts();
-            ClassifiedSource c = s.classified();
-            verdicts.set(line -> verdictIfKnown(c, line));
+            verdictsGrew.set(verdictsGrew.get() + 1);
         }
     }
 

@@ -85,6 +85,13 @@ final class WorkbenchActions {
                         e -> model.toggleFollow());
         follow.setId("menuFollow");
         follow.disableProperty().bind(model.selectedProperty().isNull());
+        MenuItem merge =
+                item(
+                        "_Merge Open Logs",
+                        "Shortcut+M",
+                        "mdi2c-call-merge",
+                        e -> model.mergeOpenLogs());
+        merge.setId("menuMerge");
         MenuItem close = item("_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
         close.disableProperty().bind(model.selectedProperty().isNull());
         MenuItem quit = item("_Quit", "Shortcut+Q", "mdi2p-power", e -> Platform.exit());

@@ -5,7 +5,9 @@ import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.index.SourceException;
 import dev.logsentry.core.source.LogOpener;
+import dev.logsentry.core.source.MergedSource;
 import dev.logsentry.core.source.MultilogDirectory;
+import dev.logsentry.core.source.OpenedLog;
 import dev.logsentry.core.source.follow.FollowedSource;
 import dev.logsentry.ui.dns.DnsViewModel;
 import dev.logsentry.ui.events.EventsViewModel;
@@ -254,9 +256,53 @@ public final class WorkbenchViewModel implements AutoCloseable {
             return existing.get();
         }
         SourceItem item = new SourceItem(normal);
+        load(item, opener);
+        recent.add(normal);
+        recentPaths.setAll(recent.paths());
+        return item;
+    }
+
+    /**
+     * Merges every open log (not dnscache logs, not merged views) into one chronological view
+     * (Ctrl+M), opened as a new source.
+     */
+    public void mergeOpenLogs() {
+        List<Path> paths =
+                sources.stream()
+                        .filter(s -> s.stateProperty().get() == SourceItem.State.READY)
+                        .filter(s -> !isDnscache(s) && !"merged".equals(s.kindProperty().get()))
+                        .map(SourceItem::path)
+                        .toList();
+        if (paths.size() < 2) {
+            warn("Merge needs at least two open, indexed logs.");
+            return;
+        }
+        String name =
+                "merged: "
+                        + String.join(
+                                " + ",
+                                paths.stream().map(p -> p.getFileName().toString()).toList());
+        SourceItem item = new SourceItem(Path.of(name));
+        load(
+                item,
+                (path, progress, cancelled, ready) -> {
+                    List<OpenedLog> logs = new java.util.ArrayList<>();
+                    for (Path p : paths) {
+                        logs.add(LogOpener.open(p));
+                    }
+                    MergedSource merged = MergedSource.of(logs, java.time.ZoneId.systemDefault());
+                    ready.accept(merged, "merged");
+                    merged.index(progress, cancelled);
+                    return merged;
+                });
+    }
+
+    /** Adds {@code item}, selects it and fills it in the background with {@code how}. */
+    private void load(SourceItem item, SourceOpener how) {
+        Path normal = item.path();
         sources.add(item);
         selected.set(item);
-        Task<LineSource> task = new OpenTask(item);
+        Task<LineSource> task = new OpenTask(item, how);
         item.progressProperty().bind(task.progressProperty());
         task.setOnSucceeded(
                 e -> {
@@ -304,9 +350,6 @@ public final class WorkbenchViewModel implements AutoCloseable {
         item.onCancel(() -> task.cancel(true));
         status.set("Opening " + normal + "\u2026");
         background.submit(task);
-        recent.add(normal);
-        recentPaths.setAll(recent.paths());
-        return item;
     }
 
     /**
@@ -473,14 +516,16 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** Opens and indexes one source, publishing the growing source as soon as it can be shown. */
     private final class OpenTask extends Task<LineSource> {
         private final SourceItem item;
+        private final SourceOpener how;
 
-        OpenTask(SourceItem item) {
+        OpenTask(SourceItem item, SourceOpener how) {
             this.item = item;
+            this.how = how;
         }
 
         @Override
         protected LineSource call() throws Exception {
-            return opener.open(
+            return how.open(
                     item.path(),
                     (done, total, lines) -> {
                         if (total > 0) {
