@@ -87,6 +87,7 @@ class FxStallSoakTest {
                                 .scrollTo(window.events().table().getItems().size() - 1));
         long stallJumping = probe.maxAndReset();
         probe.stop();
+        Files.writeString(Path.of("target", "fx-stall-stack.txt"), probe.worstStack());
 
         String report =
                 String.format(
@@ -94,7 +95,8 @@ class FxStallSoakTest {
                                 + "open+index+classify: %.1f s, longest FX stall %.1f ms%n"
                                 + "3 filters (text, hide ignored, text): %.1f s, longest FX stall %.1f ms%n"
                                 + "jump to last reported line and scroll to end: longest FX stall %.1f ms%n"
-                                + "filter status: %s%n",
+                                + "filter status: %s%n"
+                                + "FX thread during the longest stall seen %s%n",
                         FILE,
                         Files.size(FILE),
                         model.events().classifiedProperty().get().source().lineCount(),
@@ -103,7 +105,8 @@ class FxStallSoakTest {
                         (filtered - loaded) / 1e9,
                         stallFiltering / 1e6,
                         stallJumping / 1e6,
-                        model.events().filterStatusProperty().get());
+                        model.events().filterStatusProperty().get(),
+                        probe.worstStack());
         System.out.println(report);
         Files.writeString(Path.of("target", "fx-stall.txt"), report);
         robot.interact(() -> model.close());
@@ -125,7 +128,11 @@ class FxStallSoakTest {
     private static final class Probe {
         private final AtomicLong max = new AtomicLong();
         private volatile boolean running = true;
+        private volatile long pendingSince;
+        private volatile String worstStack = "";
+        private long worstSeen;
         private Thread thread;
+        private Thread watchdog;
 
         void start() {
             thread =
@@ -133,6 +140,7 @@ class FxStallSoakTest {
                             () -> {
                                 while (running) {
                                     long posted = System.nanoTime();
+                                    pendingSince = posted;
                                     java.util.concurrent.CountDownLatch ran =
                                             new java.util.concurrent.CountDownLatch(1);
                                     Platform.runLater(
@@ -152,6 +160,48 @@ class FxStallSoakTest {
                             "fx-stall-probe");
             thread.setDaemon(true);
             thread.start();
+            // While a probe task waits, sample what the FX thread is doing; keep the longest
+            // wait's.
+            watchdog =
+                    new Thread(
+                            () -> {
+                                while (running) {
+                                    long since = pendingSince;
+                                    long waited = since == 0 ? 0 : System.nanoTime() - since;
+                                    if (waited > 100_000_000L && waited > worstSeen) {
+                                        worstSeen = waited;
+                                        for (var e : Thread.getAllStackTraces().entrySet()) {
+                                            if (e.getKey()
+                                                    .getName()
+                                                    .equals("JavaFX Application Thread")) {
+                                                StringBuilder b = new StringBuilder();
+                                                for (StackTraceElement f : e.getValue()) {
+                                                    b.append("    at ").append(f).append('\n');
+                                                    if (b.length() > 6000) {
+                                                        break;
+                                                    }
+                                                }
+                                                worstStack =
+                                                        String.format(
+                                                                "after %.0f ms:%n%s",
+                                                                waited / 1e6, b);
+                                            }
+                                        }
+                                    }
+                                    try {
+                                        Thread.sleep(20);
+                                    } catch (InterruptedException e) {
+                                        return;
+                                    }
+                                }
+                            },
+                            "fx-stall-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+
+        String worstStack() {
+            return worstStack;
         }
 
         long maxAndReset() {
@@ -161,6 +211,7 @@ class FxStallSoakTest {
         void stop() {
             running = false;
             thread.interrupt();
+            watchdog.interrupt();
         }
     }
 }
