@@ -149,7 +149,7 @@ public final class RuleMatcher {
      * Matching state for one thread: call {@link #reset} with a line, then ask about rules. Not
      * thread-safe.
      */
-    public final class Session implements LiteralIndex.Found {
+    public final class Session {
         private final long[] candidates = new long[alwaysRun.length];
         private final Matcher[] matchers = new Matcher[rules.size()];
         private final int[] memoStamp = new int[rules.size()];
@@ -158,6 +158,7 @@ public final class RuleMatcher {
         private final int[] groupStamp = new int[rules.size()];
         private final int[] groupsSeen = new int[rules.size()];
         private int stamp;
+        private final LiteralIndex.Found onLiteral = this::literal;
         private long regexRuns;
         private long regexMatches;
         private CharSequence line = "";
@@ -175,15 +176,14 @@ public final class RuleMatcher {
             }
             System.arraycopy(alwaysRun, 0, candidates, 0, candidates.length);
             byte[] bytes = latin1Line.toString().getBytes(StandardCharsets.ISO_8859_1);
-            index.scan(bytes, bytes.length, this);
+            index.scan(bytes, bytes.length, onLiteral);
         }
 
         /**
          * Called by the literal index: counts the groups literal {@code id} satisfies and marks the
          * rules whose groups are now all satisfied.
          */
-        @Override
-        public void literal(int id) {
+        private void literal(int id) {
             if (literalStamp[id] == stamp) {
                 return;
             }
