@@ -74,7 +74,16 @@ public final class DnscacheCommand implements Callable<Integer> {
         }
         long bad = a.count(EntryKind.UNPARSED);
         if (bad > 0) {
-            err.println("logsentry dnscache: " + bad + " lines are not dnscache entries");
+            var first = a.unparsed().get(0);
+            err.println(
+                    "logsentry dnscache: "
+                            + bad
+                            + " line(s) are not dnscache entries, first "
+                            + first.source()
+                            + ":"
+                            + first.line()
+                            + ": "
+                            + first.reason());
         }
         return 0;
     }

@@ -1,9 +1,7 @@
 package dev.logsentry.core.dnscache;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -77,20 +75,11 @@ public final class DnscacheLogReader {
         long total = 0;
         for (Path f : files) {
             DnscacheParser parser = new DnscacheParser(f.toString());
-            try (BufferedReader r = open(f)) {
-                long n = 0;
-                String line;
-                while ((line = r.readLine()) != null) {
-                    sink.accept(parser.parse(line, ++n));
-                    if ((n & 16383) == 0) {
-                        progress.update(f, total + n);
-                        if (cancelled.getAsBoolean()) {
-                            return total + n;
-                        }
-                    }
+            try (InputStream in = open(f)) {
+                total = readLines(in, parser, sink, f, total, progress, cancelled);
+                if (total < 0) {
+                    return -total;
                 }
-                total += n;
-                progress.update(f, total);
             } catch (IOException e) {
                 throw new IOException(f + ": " + e.getMessage(), e);
             }
@@ -98,12 +87,93 @@ public final class DnscacheLogReader {
         return total;
     }
 
-    private static BufferedReader open(Path f) throws IOException {
+    /**
+     * Splits the stream into lines on '\n' (a '\r' before it is dropped) straight from bytes:
+     * dnscache writes ASCII, so each line becomes a Latin-1 String without a decoding pass. A line
+     * longer than {@link #MAX_LINE} keeps its beginning, which then fails to parse and is reported.
+     *
+     * @return the running line total, negated when cancelled
+     */
+    private static long readLines(
+            InputStream in,
+            DnscacheParser parser,
+            Consumer<DnscacheEntry> sink,
+            Path f,
+            long total,
+            Progress progress,
+            BooleanSupplier cancelled)
+            throws IOException {
+        byte[] buf = new byte[1 << 16];
+        int start = 0;
+        int end = 0;
+        long n = 0;
+        boolean skipping = false; // inside the tail of an over-long line
+        while (true) {
+            int nl = -1;
+            for (int i = start; i < end; i++) {
+                if (buf[i] == '\n') {
+                    nl = i;
+                    break;
+                }
+            }
+            if (nl >= 0) {
+                if (!skipping) {
+                    sink.accept(parser.parse(text(buf, start, nl), ++n));
+                } else {
+                    skipping = false;
+                }
+                start = nl + 1;
+                if ((n & 16383) == 0) {
+                    progress.update(f, total + n);
+                    if (cancelled.getAsBoolean()) {
+                        return -(total + n);
+                    }
+                }
+                continue;
+            }
+            if (start > 0) { // move the partial line to the front
+                System.arraycopy(buf, start, buf, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            if (end == buf.length) {
+                if (buf.length < MAX_LINE) {
+                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                } else { // keep the beginning as the line, drop the rest up to its newline
+                    if (!skipping) {
+                        sink.accept(parser.parse(text(buf, 0, end), ++n));
+                    }
+                    skipping = true;
+                    end = 0;
+                }
+            }
+            int r = in.read(buf, end, buf.length - end);
+            if (r < 0) {
+                if (end > start && !skipping) { // a last line without its newline
+                    sink.accept(parser.parse(text(buf, start, end), ++n));
+                }
+                progress.update(f, total + n);
+                return total + n;
+            }
+            end += r;
+        }
+    }
+
+    /** Longest line kept whole; dnscache lines are under 400 bytes. */
+    static final int MAX_LINE = 1 << 20;
+
+    private static String text(byte[] buf, int from, int to) {
+        if (to > from && buf[to - 1] == '\r') {
+            to--;
+        }
+        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    private static InputStream open(Path f) throws IOException {
         InputStream in = Files.newInputStream(f);
         if (f.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
-        // dnscache writes ASCII only; Latin-1 never fails and keeps any stray byte visible
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
+        return in;
     }
 }

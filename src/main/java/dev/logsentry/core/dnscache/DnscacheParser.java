@@ -3,9 +3,7 @@ package dev.logsentry.core.dnscache;
 import dev.logsentry.core.dnscache.DnscacheEntry.*;
 import dev.logsentry.core.time.Tai64n;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decodes dnscache log lines into {@link DnscacheEntry} records. Fields are split on single spaces
@@ -21,7 +19,10 @@ public final class DnscacheParser {
     private final String source;
     private final int[] from = new int[MAX_FIELDS];
     private final int[] to = new int[MAX_FIELDS];
-    private final Map<Long, String> ipv4 = new HashMap<>();
+    // decoded IPv4 addresses by value: open addressing on primitive keys (no boxing per field)
+    private final long[] ipKeys = new long[4096];
+    private final String[] ipValues = new String[4096];
+    private final NameTable names = new NameTable();
     private String text;
     private int fields;
 
@@ -353,13 +354,13 @@ public final class DnscacheParser {
     private String ip(int a, int b) {
         if (b - a == 8) {
             long v = hex(a, b, 8);
-            String s = ipv4.get(v);
-            if (s == null) {
-                s = Ip.dotted(v);
-                if (ipv4.size() < 65536) {
-                    ipv4.put(v, s);
-                }
+            int slot = (int) ((v * 0x9E3779B97F4A7C15L) >>> 52); // 12 bits
+            if (ipValues[slot] != null && ipKeys[slot] == v) {
+                return ipValues[slot];
             }
+            String s = Ip.dotted(v);
+            ipKeys[slot] = v; // a collision simply replaces the older address
+            ipValues[slot] = s;
             return s;
         }
         String s = Ip.fromHex(text, a, b);
@@ -373,7 +374,7 @@ public final class DnscacheParser {
         if (text.charAt(to[i] - 1) != '.') {
             throw new Malformed("domain name does not end with '.': " + field(i));
         }
-        return field(i);
+        return names.get(text, from[i], to[i]);
     }
 
     private Unparsed bad(long lineNo, Instant time, String reason) {

@@ -126,6 +126,15 @@ public final class DnscacheWriters {
             }
         }
         o.put("unparsed", a.count(EntryKind.UNPARSED));
+        var bad = o.putArray("unparsedLines"); // the first ones, each naming file and line
+        for (DnscacheEntry.Unparsed u :
+                a.unparsed().subList(0, Math.min(1000, a.unparsed().size()))) {
+            bad.addObject()
+                    .put("source", u.source())
+                    .put("line", u.line())
+                    .put("reason", u.reason())
+                    .put("text", u.text());
+        }
         o.put("unattributed", a.unattributed().size());
         ObjectNode outcomes = o.putObject("outcomes");
         a.stats().outcomes().forEach((k, v) -> outcomes.put(k.name().toLowerCase(Locale.ROOT), v));

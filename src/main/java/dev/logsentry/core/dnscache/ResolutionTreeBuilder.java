@@ -263,7 +263,9 @@ public final class ResolutionTreeBuilder {
         boolean responses = false;
         boolean related = false;
         Set<String> aliases = Set.of(); // CNAME targets seen in the block; rarely any
-        for (DnscacheEntry e : b.lines) {
+        List<DnscacheEntry> lines = b.lines;
+        for (int i = 0, count = lines.size(); i < count; i++) {
+            DnscacheEntry e = lines.get(i);
             if (e == terminator) {
                 break;
             }
@@ -331,7 +333,9 @@ public final class ResolutionTreeBuilder {
         } else if (terminator == null && o.pending != null) {
             contLevel = o.pending.gluelessness();
         }
-        for (DnscacheEntry e : b.lines) {
+        List<DnscacheEntry> lines = b.lines;
+        for (int i = 0, count = lines.size(); i < count; i++) {
+            DnscacheEntry e = lines.get(i);
             if (!others.isEmpty()) {
                 tree.noteAmbiguous();
             }
