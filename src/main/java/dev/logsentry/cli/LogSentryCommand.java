@@ -34,6 +34,8 @@ public final class LogSentryCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LogSentryCommand());
         // Subcommands are registered here, one line each, as the issues add them.
+        cl.addSubcommand(new CheckCommand());
+        cl.addSubcommand(new DnscacheCommand());
         return cl;
     }
 

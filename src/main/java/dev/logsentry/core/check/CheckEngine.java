@@ -92,56 +92,56 @@ public final class CheckEngine {
 
     private List<Section> assemble(
             List<InputLine> lines, LineFacts[] facts, boolean attack, boolean logcheck) {
-        Map<String, List<ReportedLine>> attackSections = new LinkedHashMap<>();
-        Map<String, List<ReportedLine>> violationSections = new LinkedHashMap<>();
-        Map<String, Placement> headings = new LinkedHashMap<>();
+        Map<String, SectionBuilder> attacks = new LinkedHashMap<>();
+        Map<String, SectionBuilder> violations = new LinkedHashMap<>();
         if (logcheck) {
-            // section order is rule file order, not first-appearance order
+            // section order is rule file order, not order of first appearance
             for (RuleFile f : classifier.rules().files(Category.CRACKING)) {
-                attackSections.put(f.name(), new ArrayList<>());
+                attacks.put(f.name(), new SectionBuilder());
             }
             for (RuleFile f : classifier.rules().files(Category.VIOLATIONS)) {
-                violationSections.put(f.name(), new ArrayList<>());
+                violations.put(f.name(), new SectionBuilder());
             }
         }
         List<ReportedLine> unusual = new ArrayList<>();
         for (int i = 0; i < facts.length; i++) {
             InputLine line = lines.get(i);
             for (Placement p : facts[i].attacks()) {
-                attackSections
-                        .computeIfAbsent(p.ruleFile(), k -> new ArrayList<>())
-                        .add(new ReportedLine(line, p.rule()));
-                headings.putIfAbsent("A" + p.ruleFile(), p);
+                attacks.computeIfAbsent(p.ruleFile(), k -> new SectionBuilder()).add(line, p);
             }
             for (Placement p : facts[i].violations(attack)) {
-                violationSections
-                        .computeIfAbsent(p.ruleFile(), k -> new ArrayList<>())
-                        .add(new ReportedLine(line, p.rule()));
-                headings.putIfAbsent("V" + p.ruleFile(), p);
+                violations.computeIfAbsent(p.ruleFile(), k -> new SectionBuilder()).add(line, p);
             }
             if (facts[i].unusual()) {
                 unusual.add(new ReportedLine(line, null));
             }
         }
         List<Section> sections = new ArrayList<>();
-        attackSections.forEach(
-                (name, list) -> {
-                    if (!list.isEmpty()) {
-                        Placement p = headings.get("A" + name);
-                        sections.add(new Section(Verdict.ATTACK, p.heading(), name, list));
-                    }
-                });
-        violationSections.forEach(
-                (name, list) -> {
-                    if (!list.isEmpty()) {
-                        Placement p = headings.get("V" + name);
-                        sections.add(new Section(Verdict.VIOLATION, p.heading(), name, list));
-                    }
-                });
+        attacks.forEach((name, b) -> b.addTo(sections, Verdict.ATTACK, name));
+        violations.forEach((name, b) -> b.addTo(sections, Verdict.VIOLATION, name));
         if (!unusual.isEmpty()) {
             sections.add(new Section(Verdict.UNUSUAL, classifier.unusualHeading(), "", unusual));
         }
         return sections;
+    }
+
+    /** Lines of one section as they are found, with the heading of the first placement. */
+    private static final class SectionBuilder {
+        private final List<ReportedLine> lines = new ArrayList<>();
+        private String heading;
+
+        void add(InputLine line, Placement placement) {
+            if (heading == null) {
+                heading = placement.heading();
+            }
+            lines.add(new ReportedLine(line, placement.rule()));
+        }
+
+        void addTo(List<Section> sections, Verdict kind, String name) {
+            if (!lines.isEmpty()) {
+                sections.add(new Section(kind, heading, name, lines));
+            }
+        }
     }
 
     private LineFacts[] classifyAll(List<InputLine> lines, int threads) {

@@ -30,12 +30,35 @@ public final class Classifier {
     private final CheckOptions options;
     private final RuleMatcher matcher;
     private final ThreadLocal<RuleMatcher.Session> sessions;
+    private final int[][] categoryRanges;
+    private final RaiseFile[] crackingPass;
+    private final RaiseFile[] violationsPass;
 
     public Classifier(RuleTree tree, CheckOptions options) {
         this.tree = tree;
         this.options = options;
         this.matcher = RuleMatcher.of(tree.rules());
         this.sessions = ThreadLocal.withInitial(matcher::newSession);
+        this.categoryRanges = new int[Category.values().length][];
+        for (Category c : Category.values()) {
+            categoryRanges[c.ordinal()] = categoryRange(c);
+        }
+        boolean crackingIgnore = options.supportCrackingIgnore();
+        this.crackingPass =
+                raiseFiles(
+                        Category.CRACKING,
+                        crackingIgnore ? Category.CRACKING_IGNORE : null,
+                        tree.hasDirectory(Category.CRACKING)
+                                && (!crackingIgnore || tree.hasDirectory(Category.CRACKING_IGNORE)),
+                        Verdict.ATTACK,
+                        options.attackSubject());
+        this.violationsPass =
+                raiseFiles(
+                        Category.VIOLATIONS,
+                        Category.VIOLATIONS_IGNORE,
+                        tree.hasDirectory(Category.VIOLATIONS),
+                        Verdict.VIOLATION,
+                        options.securitySubject());
     }
 
     /** The rules in use. */
@@ -117,35 +140,14 @@ public final class Classifier {
 
     private LineFacts logcheckFacts(RuleMatcher.Session s) {
         Rule[] suppressed = new Rule[1];
-        List<Placement> attacks = List.of();
-        boolean crackingPass =
-                tree.hasDirectory(Category.CRACKING)
-                        && (!options.supportCrackingIgnore()
-                                || tree.hasDirectory(Category.CRACKING_IGNORE));
-        if (crackingPass) {
-            attacks =
-                    raisePass(
-                            s,
-                            Category.CRACKING,
-                            options.supportCrackingIgnore() ? Category.CRACKING_IGNORE : null,
-                            Verdict.ATTACK,
-                            options.attackSubject(),
-                            suppressed);
-        }
-        List<Placement> violations = List.of();
-        if (tree.hasDirectory(Category.VIOLATIONS)) {
-            violations =
-                    raisePass(
-                            s,
-                            Category.VIOLATIONS,
-                            Category.VIOLATIONS_IGNORE,
-                            Verdict.VIOLATION,
-                            options.securitySubject(),
-                            suppressed);
-        }
-        Rule crackingAny = first(s, Category.CRACKING);
-        Rule violationsAny = first(s, Category.VIOLATIONS);
-        Rule ignore = tree.hasDirectory(Category.IGNORE) ? first(s, Category.IGNORE) : null;
+        List<Placement> attacks = raisePass(s, crackingPass, suppressed);
+        List<Placement> violations = raisePass(s, violationsPass, suppressed);
+        Rule crackingAny = first(s, categoryRanges[Category.CRACKING.ordinal()]);
+        Rule violationsAny = first(s, categoryRanges[Category.VIOLATIONS.ordinal()]);
+        Rule ignore =
+                tree.hasDirectory(Category.IGNORE)
+                        ? first(s, categoryRanges[Category.IGNORE.ordinal()])
+                        : null;
         boolean unusual = ignore == null && crackingAny == null && violationsAny == null;
         Rule why = suppressed[0];
         if (why == null) {
@@ -155,43 +157,16 @@ public final class Classifier {
     }
 
     /** One {@code greplogoutput} pass without the ignorehigher step (see {@link LineFacts}). */
-    private List<Placement> raisePass(
-            RuleMatcher.Session s,
-            Category raise,
-            Category ignore,
-            Verdict kind,
-            String subject,
-            Rule[] suppressed) {
-        List<Placement> placements = new ArrayList<>(2);
-        for (RuleFile file : tree.files(raise)) {
-            Rule hit = first(s, file);
+    private List<Placement> raisePass(RuleMatcher.Session s, RaiseFile[] pass, Rule[] suppressed) {
+        List<Placement> placements = List.of();
+        for (RaiseFile file : pass) {
+            Rule hit = first(s, file.range());
             if (hit == null) {
                 continue;
             }
             Rule drop = null;
-            if (ignore != null) {
-                drop = first(s, tree.file(ignore, file.name()).orElse(null));
-                if (drop == null) {
-                    drop = first(s, tree.file(ignore, "logcheck-" + file.name()).orElse(null));
-                }
-            }
-            if (drop == null && file.name().equals("logcheck")) {
-                if (ignore != null) {
-                    drop = first(s, ignore);
-                }
-                for (RuleFile other : tree.files(raise)) {
-                    if (drop == null && !other.name().startsWith("logchec")) {
-                        drop = first(s, other);
-                    }
-                }
-            }
-            if (drop == null && ignore != null) {
-                drop = first(s, tree.file(ignore, "local").orElse(null));
-                for (RuleFile local : tree.files(ignore)) {
-                    if (drop == null && local.name().startsWith("local-")) {
-                        drop = first(s, local);
-                    }
-                }
+            for (int k = 0; k < file.filters().length && drop == null; k++) {
+                drop = first(s, file.filters()[k]);
             }
             if (drop != null) {
                 if (suppressed[0] == null) {
@@ -199,16 +174,69 @@ public final class Classifier {
                 }
                 continue;
             }
-            String heading =
-                    file.name().equals("logcheck") ? subject : subject + " for " + file.name();
-            placements.add(new Placement(kind, heading, file.name(), hit));
+            if (placements.isEmpty()) {
+                placements = new ArrayList<>(2);
+            }
+            placements.add(new Placement(file.kind(), file.heading(), file.name(), hit));
         }
         return placements;
     }
 
+    /**
+     * A cracking or violations file with the id ranges of the rules that can drop its lines, in
+     * logcheck's order: same-named ignore file, {@code logcheck-<name>}, for the {@code logcheck}
+     * file all ignore files and the raise files not starting with "logchec", then {@code local} and
+     * {@code local-*}.
+     */
+    private record RaiseFile(
+            String name, Verdict kind, String heading, int[] range, int[][] filters) {}
+
+    private RaiseFile[] raiseFiles(
+            Category raise, Category ignore, boolean enabled, Verdict kind, String subject) {
+        if (!enabled) {
+            return new RaiseFile[0];
+        }
+        List<RaiseFile> result = new ArrayList<>();
+        for (RuleFile file : tree.files(raise)) {
+            List<int[]> filters = new ArrayList<>();
+            if (ignore != null) {
+                tree.file(ignore, file.name()).ifPresent(f -> filters.add(range(f)));
+                tree.file(ignore, "logcheck-" + file.name()).ifPresent(f -> filters.add(range(f)));
+            }
+            if (file.name().equals("logcheck")) {
+                if (ignore != null) {
+                    filters.add(categoryRanges[ignore.ordinal()]);
+                }
+                for (RuleFile other : tree.files(raise)) {
+                    if (!other.name().startsWith("logchec")) {
+                        filters.add(range(other));
+                    }
+                }
+            }
+            if (ignore != null) {
+                tree.file(ignore, "local").ifPresent(f -> filters.add(range(f)));
+                for (RuleFile local : tree.files(ignore)) {
+                    if (local.name().startsWith("local-")) {
+                        filters.add(range(local));
+                    }
+                }
+            }
+            String heading =
+                    file.name().equals("logcheck") ? subject : subject + " for " + file.name();
+            result.add(
+                    new RaiseFile(
+                            file.name(),
+                            kind,
+                            heading,
+                            range(file),
+                            filters.toArray(new int[0][])));
+        }
+        return result.toArray(new RaiseFile[0]);
+    }
+
     private LineFacts classicFacts(RuleMatcher.Session s) {
         List<Placement> attacks = new ArrayList<>(1);
-        Rule hacking = first(s, Category.CRACKING);
+        Rule hacking = first(s, categoryRanges[Category.CRACKING.ordinal()]);
         if (hacking != null) {
             attacks.add(
                     new Placement(
@@ -218,10 +246,10 @@ public final class Classifier {
                             hacking));
         }
         List<Placement> violations = new ArrayList<>(1);
-        Rule violation = first(s, Category.VIOLATIONS);
+        Rule violation = first(s, categoryRanges[Category.VIOLATIONS.ordinal()]);
         Rule suppressed = null;
         if (violation != null && tree.hasDirectory(Category.VIOLATIONS_IGNORE)) {
-            suppressed = first(s, Category.VIOLATIONS_IGNORE);
+            suppressed = first(s, categoryRanges[Category.VIOLATIONS_IGNORE.ordinal()]);
             if (suppressed == null) {
                 violations.add(
                         new Placement(
@@ -231,37 +259,42 @@ public final class Classifier {
                                 violation));
             }
         }
-        Rule ignore = first(s, Category.IGNORE);
+        Rule ignore = first(s, categoryRanges[Category.IGNORE.ordinal()]);
         boolean unusual = tree.hasDirectory(Category.IGNORE) && ignore == null;
+        // crackingAny stays null: the 1996 script never subtracts attacks from violations
         return new LineFacts(
                 attacks,
                 violations,
-                hacking,
+                null,
                 violation,
                 unusual,
                 suppressed != null ? suppressed : ignore);
     }
 
-    private Rule first(RuleMatcher.Session s, Category category) {
-        List<RuleFile> files = tree.files(category);
-        int from = Integer.MAX_VALUE;
-        int to = -1;
-        for (RuleFile f : files) {
-            if (!f.rules().isEmpty()) {
-                from = Math.min(from, f.rules().get(0).id());
-                to = Math.max(to, f.rules().get(f.rules().size() - 1).id() + 1);
-            }
-        }
-        return to < 0 ? null : rule(s.firstMatch(from, to));
+    private Rule first(RuleMatcher.Session s, int[] range) {
+        return range[0] >= range[1] ? null : rule(s.firstMatch(range[0], range[1]));
     }
 
-    private Rule first(RuleMatcher.Session s, RuleFile file) {
-        if (file == null || file.rules().isEmpty()) {
-            return null;
+    private static int[] range(RuleFile file) {
+        if (file.rules().isEmpty()) {
+            return new int[] {0, 0};
         }
-        int from = file.rules().get(0).id();
-        int to = file.rules().get(file.rules().size() - 1).id() + 1;
-        return rule(s.firstMatch(from, to));
+        return new int[] {
+            file.rules().get(0).id(), file.rules().get(file.rules().size() - 1).id() + 1
+        };
+    }
+
+    private int[] categoryRange(Category category) {
+        int from = Integer.MAX_VALUE;
+        int to = 0;
+        for (RuleFile f : tree.files(category)) {
+            int[] r = range(f);
+            if (r[0] < r[1]) {
+                from = Math.min(from, r[0]);
+                to = Math.max(to, r[1]);
+            }
+        }
+        return to == 0 ? new int[] {0, 0} : new int[] {from, to};
     }
 
     private Rule rule(int id) {

@@ -24,15 +24,16 @@ final class LogcheckOrder {
         if (sortUniq) {
             Arrays.sort(array, Comparator.comparing(InputLine::latin1));
         } else {
-            int[] keyEnds = new int[array.length];
             Keyed[] keyed = new Keyed[array.length];
             for (int i = 0; i < array.length; i++) {
-                keyed[i] = new Keyed(array[i], keyEnd(array[i].latin1()));
+                String text = array[i].latin1();
+                int end = keyEnd(text);
+                keyed[i] = new Keyed(array[i], end, pack(text, 0, end), pack(text, 8, end));
             }
-            Arrays.sort(keyed, LogcheckOrder::compareKeys);
+            // parallelSort of objects is a stable merge sort, as sort -s requires
+            Arrays.parallelSort(keyed, LogcheckOrder::compareKeys);
             for (int i = 0; i < array.length; i++) {
                 array[i] = keyed[i].line();
-                keyEnds[i] = keyed[i].keyEnd();
             }
         }
         List<InputLine> result = new ArrayList<>(array.length);
@@ -47,9 +48,29 @@ final class LogcheckOrder {
         return result;
     }
 
-    private record Keyed(InputLine line, int keyEnd) {}
+    /** A line with its key's end and its first 16 key bytes packed for quick comparison. */
+    private record Keyed(InputLine line, int keyEnd, long head, long next) {}
+
+    /** Bytes {@code [from, from + 8)} of the key, big-endian, zero past the key's end. */
+    private static long pack(String text, int from, int keyEnd) {
+        long v = 0;
+        for (int i = from; i < from + 8; i++) {
+            v = (v << 8) | (i < keyEnd ? (text.charAt(i) & 0xff) : 0);
+        }
+        return v;
+    }
 
     private static int compareKeys(Keyed a, Keyed b) {
+        if (a.head() != b.head()) {
+            return Long.compareUnsigned(a.head(), b.head());
+        }
+        if (a.next() != b.next()) {
+            return Long.compareUnsigned(a.next(), b.next());
+        }
+        return compareFully(a, b);
+    }
+
+    private static int compareFully(Keyed a, Keyed b) {
         String x = a.line().latin1();
         String y = b.line().latin1();
         int n = Math.min(a.keyEnd(), b.keyEnd());

@@ -19,6 +19,8 @@ public final class LineOffsets {
     private static final int DELTA_CHUNK_SHIFT = 14; // 16 Ki lines, 32 KiB per chunk
     private static final int BASE_CHUNK_SHIFT = 12; // 4 Ki groups = 128 Ki lines, 32 KiB
     private static final char BIG = 0xFFFF;
+    private static final long DELTA_MASK = (1 << DELTA_CHUNK_SHIFT) - 1;
+    private static final long BASE_MASK = (1 << BASE_CHUNK_SHIFT) - 1;
 
     private final long origin;
     private final ConcurrentHashMap<Long, Long> bigDeltas = new ConcurrentHashMap<>();
@@ -27,6 +29,9 @@ public final class LineOffsets {
     private volatile long published;
     private long pending;
     private long lastEnd;
+    // The writer's current chunks, so that adding a line touches no volatile field.
+    private char[] writeDeltas;
+    private long[] writeBases;
 
     /** An empty index whose first line starts at {@code origin}. */
     public LineOffsets(long origin) {
@@ -46,20 +51,29 @@ public final class LineOffsets {
             throw new IllegalArgumentException("line end " + end + " before " + lastEnd);
         }
         long i = pending;
+        int slot = (int) (i & DELTA_MASK);
+        if (slot == 0 || writeDeltas == null) {
+            writeDeltas = deltaChunk((int) (i >>> DELTA_CHUNK_SHIFT));
+        }
         if ((i & (GROUP - 1)) == 0) {
             long g = i >>> GROUP_SHIFT;
-            int chunk = (int) (g >>> BASE_CHUNK_SHIFT);
-            long[][] bases = baseChunks;
-            if (chunk >= bases.length) {
-                bases = Arrays.copyOf(bases, bases.length * 2);
-                baseChunks = bases;
+            int bslot = (int) (g & BASE_MASK);
+            if (bslot == 0 || writeBases == null) {
+                writeBases = baseChunk((int) (g >>> BASE_CHUNK_SHIFT));
             }
-            if (bases[chunk] == null) {
-                bases[chunk] = new long[1 << BASE_CHUNK_SHIFT];
-            }
-            bases[chunk][(int) (g & ((1 << BASE_CHUNK_SHIFT) - 1))] = lastEnd;
+            writeBases[bslot] = lastEnd;
         }
-        int chunk = (int) (i >>> DELTA_CHUNK_SHIFT);
+        if (delta >= BIG) {
+            bigDeltas.put(i, delta);
+            writeDeltas[slot] = BIG;
+        } else {
+            writeDeltas[slot] = (char) delta;
+        }
+        pending = i + 1;
+        lastEnd = end;
+    }
+
+    private char[] deltaChunk(int chunk) {
         char[][] deltas = deltaChunks;
         if (chunk >= deltas.length) {
             deltas = Arrays.copyOf(deltas, deltas.length * 2);
@@ -68,14 +82,19 @@ public final class LineOffsets {
         if (deltas[chunk] == null) {
             deltas[chunk] = new char[1 << DELTA_CHUNK_SHIFT];
         }
-        if (delta >= BIG) {
-            bigDeltas.put(i, delta);
-            deltas[chunk][(int) (i & ((1 << DELTA_CHUNK_SHIFT) - 1))] = BIG;
-        } else {
-            deltas[chunk][(int) (i & ((1 << DELTA_CHUNK_SHIFT) - 1))] = (char) delta;
+        return deltas[chunk];
+    }
+
+    private long[] baseChunk(int chunk) {
+        long[][] bases = baseChunks;
+        if (chunk >= bases.length) {
+            bases = Arrays.copyOf(bases, bases.length * 2);
+            baseChunks = bases;
         }
-        pending = i + 1;
-        lastEnd = end;
+        if (bases[chunk] == null) {
+            bases[chunk] = new long[1 << BASE_CHUNK_SHIFT];
+        }
+        return bases[chunk];
     }
 
     /** Writer: makes every line added so far visible to readers. */

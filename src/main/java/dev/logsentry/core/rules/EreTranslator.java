@@ -57,12 +57,35 @@ public final class EreTranslator {
             throw new EreSyntaxException("cannot translate: " + e.getDescription(), 0);
         }
         return new CompiledEre(
-                ere, java.toString(), pattern, RequiredLiterals.of(tree, MIN_LITERAL), ignoreCase);
+                ere,
+                java.toString(),
+                pattern,
+                RequiredLiterals.of(tree, MIN_LITERAL),
+                RequiredLiterals.allOf(tree, MIN_LITERAL + 1, 4),
+                ignoreCase,
+                anchoredAtStart(tree));
     }
 
     /** The java.util.regex text for {@code ere} (for display and tests). */
     public static String translate(String ere) throws EreSyntaxException {
         return compile(ere, false).javaRegex();
+    }
+
+    /** True when every match of {@code node} must start at the beginning of the line. */
+    private static boolean anchoredAtStart(EreNode node) {
+        if (node instanceof Anchor a) {
+            return a.kind() == Anchor.Kind.LINE_START;
+        }
+        if (node instanceof Group g) {
+            return anchoredAtStart(g.body());
+        }
+        if (node instanceof Sequence s) {
+            return !s.items().isEmpty() && anchoredAtStart(s.items().get(0));
+        }
+        if (node instanceof Alternation a) {
+            return a.branches().stream().allMatch(EreTranslator::anchoredAtStart);
+        }
+        return false;
     }
 
     private static void emit(EreNode node, StringBuilder out) {
@@ -138,18 +161,13 @@ public final class EreTranslator {
             appendChar((char) bytes.nextSetBit(0), out);
             return;
         }
-        out.append('[');
-        int low = bytes.nextSetBit(0);
-        while (low >= 0) {
-            int high = bytes.nextClearBit(low) - 1;
-            appendChar((char) low, out);
-            if (high > low) {
-                if (high > low + 1) {
-                    out.append('-');
-                }
-                appendChar((char) high, out);
-            }
-            low = bytes.nextSetBit(high + 1);
+        // Single characters, never ranges: java.util.regex turns a class of single chars below
+        // 256 into one table lookup, but each range into another predicate in a chain.
+        boolean negate = count > 128;
+        BitSet members = negate ? ByteClasses.complement(bytes) : bytes;
+        out.append(negate ? "[^" : "[");
+        for (int c = members.nextSetBit(0); c >= 0; c = members.nextSetBit(c + 1)) {
+            appendChar((char) c, out);
         }
         out.append(']');
     }

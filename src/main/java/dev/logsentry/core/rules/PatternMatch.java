@@ -18,11 +18,20 @@ final class PatternMatch {
         try {
             return matcher.find(0);
         } catch (StackOverflowError e) {
-            return findWithBigStack(matcher);
+            return withBigStack(matcher, false);
         }
     }
 
-    private static boolean findWithBigStack(Matcher matcher) {
+    /** For patterns anchored at the start: the same answer as find, without trying every start. */
+    static boolean lookingAt(Matcher matcher) {
+        try {
+            return matcher.lookingAt();
+        } catch (StackOverflowError e) {
+            return withBigStack(matcher, true);
+        }
+    }
+
+    private static boolean withBigStack(Matcher matcher, boolean anchored) {
         AtomicBoolean found = new AtomicBoolean();
         Throwable[] failure = new Throwable[1];
         Thread helper =
@@ -30,7 +39,7 @@ final class PatternMatch {
                         null,
                         () -> {
                             try {
-                                found.set(matcher.find(0));
+                                found.set(anchored ? matcher.lookingAt() : matcher.find(0));
                             } catch (Throwable t) {
                                 failure[0] = t;
                             }

@@ -64,6 +64,55 @@ final class RequiredLiterals {
         return null;
     }
 
+    /**
+     * Further literals that every match contains, each on its own (runs of literal bytes in the
+     * mandatory top-level sequence and in mandatory groups), longest first, at most {@code max},
+     * each at least {@code minLength} bytes; the prefilter requires all of them.
+     */
+    static List<String> allOf(EreNode tree, int minLength, int max) {
+        List<String> runs = new ArrayList<>();
+        collectRuns(tree, runs);
+        return runs.stream()
+                .filter(r -> r.length() >= minLength)
+                .distinct()
+                .sorted((a, b) -> b.length() - a.length())
+                .limit(max)
+                .toList();
+    }
+
+    private static void collectRuns(EreNode node, List<String> runs) {
+        if (node instanceof Group g) {
+            collectRuns(g.body(), runs);
+        } else if (node instanceof Repeat r && r.min() >= 1) {
+            collectRuns(r.body(), runs);
+        } else if (node instanceof Sequence s) {
+            StringBuilder run = new StringBuilder();
+            for (EreNode item : s.items()) {
+                Character c = singleByte(item);
+                if (c != null) {
+                    run.append(c.charValue());
+                    continue;
+                }
+                if (item instanceof EreNode.Anchor) {
+                    continue;
+                }
+                if (run.length() > 0) {
+                    runs.add(run.toString());
+                    run.setLength(0);
+                }
+                collectRuns(item, runs);
+            }
+            if (run.length() > 0) {
+                runs.add(run.toString());
+            }
+        } else {
+            Character c = singleByte(node);
+            if (c != null) {
+                runs.add(String.valueOf(c.charValue()));
+            }
+        }
+    }
+
     private static Set<String> sequence(List<EreNode> items) {
         List<Set<String>> candidates = new ArrayList<>();
         StringBuilder run = new StringBuilder();

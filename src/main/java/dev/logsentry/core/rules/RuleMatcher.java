@@ -1,5 +1,6 @@
 package dev.logsentry.core.rules;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,47 +11,115 @@ import java.util.regex.Matcher;
 /**
  * Answers "which of these rules match this line" without running every regex on every line.
  *
- * <p>Each rule contributes its required literals ({@link CompiledEre#requiredLiterals()}); one
- * Aho-Corasick pass over the line finds the rules whose literal occurs, and only those rules (plus
- * the few without a usable literal) run their regex. Results are memoised per line, so the several
- * passes of a logcheck run never evaluate a rule twice on the same line.
+ * <p>Each rule contributes its required literals ({@link CompiledEre#requiredLiterals()}); one pass
+ * of a {@link LiteralIndex} over the line finds the rules whose literal occurs, and only those
+ * rules (plus the few without a usable literal) run their regex. Results are memoised per line, so
+ * the several passes of a logcheck run never evaluate a rule twice on the same line.
  *
  * <p>The matcher is immutable and shared; each thread uses its own {@link Session}.
  */
 public final class RuleMatcher {
 
+    /** An extra literal required by more rules than this is not used to filter. */
+    private static final int MAX_CONJUNCT_SHARING = 8;
+
     private final List<Rule> rules;
-    private final AhoCorasick automaton;
+    private final LiteralIndex index;
+
+    /** For each literal: entries {@code rule << 3 | group}. */
+    private final int[][] postingsOfLiteral;
+
+    /** For each rule: how many literal groups must be satisfied. */
+    private final int[] needed;
+
     private final long[] alwaysRun;
     private final int alwaysRunCount;
 
     private RuleMatcher(List<Rule> rules) {
         this.rules = List.copyOf(rules);
-        Map<String, List<Integer>> byLiteral = new LinkedHashMap<>();
+        Map<String, List<Integer>> postings = new LinkedHashMap<>();
         alwaysRun = new long[(rules.size() + 63) >>> 6];
+        needed = new int[rules.size()];
         int always = 0;
+        List<List<List<String>>> groupsOfRule = new ArrayList<>();
+        Map<String, Integer> conjunctUse = new java.util.HashMap<>();
+        for (Rule rule : rules) {
+            List<List<String>> groups = requirementGroups(rule.ere());
+            groupsOfRule.add(groups);
+            for (int g = 1; g < groups.size(); g++) {
+                conjunctUse.merge(groups.get(g).get(0), 1, Integer::sum);
+            }
+        }
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             if (rule.id() != i) {
                 throw new IllegalArgumentException("rules must be indexed by id: " + rule);
             }
-            List<String> literals = rule.ere().requiredLiterals();
-            if (literals.isEmpty() || rule.ere().ignoreCase()) {
+            List<List<String>> groups = selective(groupsOfRule.get(i), conjunctUse);
+            if (groups.isEmpty()) {
                 alwaysRun[i >>> 6] |= 1L << i;
                 always++;
-            } else {
-                for (String literal : literals) {
-                    byLiteral.computeIfAbsent(literal, l -> new ArrayList<>()).add(i);
+                continue;
+            }
+            needed[i] = groups.size();
+            for (int g = 0; g < groups.size(); g++) {
+                for (String literal : groups.get(g)) {
+                    postings.computeIfAbsent(literal, l -> new ArrayList<>()).add(i << 3 | g);
                 }
             }
         }
         alwaysRunCount = always;
-        List<String> literals = new ArrayList<>(byLiteral.keySet());
-        List<int[]> payloads = new ArrayList<>();
-        for (String literal : literals) {
-            payloads.add(byLiteral.get(literal).stream().mapToInt(Integer::intValue).toArray());
+        List<String> literals = new ArrayList<>(postings.keySet());
+        postingsOfLiteral = new int[literals.size()][];
+        for (int i = 0; i < literals.size(); i++) {
+            postingsOfLiteral[i] =
+                    postings.get(literals.get(i)).stream().mapToInt(Integer::intValue).toArray();
         }
-        automaton = new AhoCorasick(literals, payloads);
+        index = new LiteralIndex(literals);
+    }
+
+    /**
+     * Drops extra literals shared by many rules (" sshd[" is in every sshd rule): they select
+     * little and would make every sshd line update the counters of all of them.
+     */
+    private static List<List<String>> selective(
+            List<List<String>> groups, Map<String, Integer> conjunctUse) {
+        if (groups.size() < 2) {
+            return groups;
+        }
+        List<List<String>> kept = new ArrayList<>();
+        kept.add(groups.get(0));
+        for (int g = 1; g < groups.size(); g++) {
+            if (conjunctUse.get(groups.get(g).get(0)) <= MAX_CONJUNCT_SHARING) {
+                kept.add(groups.get(g));
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The literal groups a line must satisfy before the rule's regex runs: one of the alternatives
+     * of {@link CompiledEre#requiredLiterals()}, and each of {@link CompiledEre#allOfLiterals()}.
+     * Literals shorter than the index's grams are left out; a rule with no group left (or matched
+     * ignoring case) runs on every line.
+     */
+    private static List<List<String>> requirementGroups(CompiledEre ere) {
+        List<List<String>> groups = new ArrayList<>();
+        if (ere.ignoreCase()) {
+            return groups;
+        }
+        List<String> any = ere.requiredLiterals();
+        if (!any.isEmpty() && any.stream().allMatch(l -> l.length() >= LiteralIndex.GRAM)) {
+            groups.add(any);
+        }
+        for (String literal : ere.allOfLiterals()) {
+            if (literal.length() >= LiteralIndex.GRAM
+                    && !(any.size() == 1 && any.get(0).equals(literal))
+                    && groups.size() < 8) {
+                groups.add(List.of(literal));
+            }
+        }
+        return groups;
     }
 
     /**
@@ -80,12 +149,17 @@ public final class RuleMatcher {
      * Matching state for one thread: call {@link #reset} with a line, then ask about rules. Not
      * thread-safe.
      */
-    public final class Session {
+    public final class Session implements LiteralIndex.Found {
         private final long[] candidates = new long[alwaysRun.length];
         private final Matcher[] matchers = new Matcher[rules.size()];
         private final int[] memoStamp = new int[rules.size()];
         private final boolean[] memo = new boolean[rules.size()];
+        private final int[] literalStamp = new int[postingsOfLiteral.length];
+        private final int[] groupStamp = new int[rules.size()];
+        private final int[] groupsSeen = new int[rules.size()];
         private int stamp;
+        private long regexRuns;
+        private long regexMatches;
         private CharSequence line = "";
 
         private Session() {}
@@ -95,18 +169,51 @@ public final class RuleMatcher {
             line = latin1Line;
             if (++stamp == 0) {
                 Arrays.fill(memoStamp, 0);
+                Arrays.fill(literalStamp, 0);
+                Arrays.fill(groupStamp, 0);
                 stamp = 1;
             }
             System.arraycopy(alwaysRun, 0, candidates, 0, candidates.length);
-            AhoCorasick ac = automaton;
-            int state = ac.start();
-            for (int i = 0, n = latin1Line.length(); i < n; i++) {
-                state = ac.next(state, latin1Line.charAt(i));
-                int[] hits = ac.outputs(state);
-                for (int id : hits) {
-                    candidates[id >>> 6] |= 1L << id;
+            byte[] bytes = latin1Line.toString().getBytes(StandardCharsets.ISO_8859_1);
+            index.scan(bytes, bytes.length, this);
+        }
+
+        /**
+         * Called by the literal index: counts the groups literal {@code id} satisfies and marks the
+         * rules whose groups are now all satisfied.
+         */
+        @Override
+        public void literal(int id) {
+            if (literalStamp[id] == stamp) {
+                return;
+            }
+            literalStamp[id] = stamp;
+            for (int posting : postingsOfLiteral[id]) {
+                int rule = posting >>> 3;
+                int bit = 1 << (posting & 7);
+                if (groupStamp[rule] != stamp) {
+                    groupStamp[rule] = stamp;
+                    groupsSeen[rule] = 0;
+                }
+                int seen = groupsSeen[rule];
+                if ((seen & bit) == 0) {
+                    seen |= bit;
+                    groupsSeen[rule] = seen;
+                    if (Integer.bitCount(seen) == needed[rule]) {
+                        candidates[rule >>> 6] |= 1L << rule;
+                    }
                 }
             }
+        }
+
+        /** How many regexes this session has run (for diagnostics and benchmarks). */
+        public long regexRuns() {
+            return regexRuns;
+        }
+
+        /** How many of those runs matched. */
+        public long regexMatches() {
+            return regexMatches;
         }
 
         /** Whether rule {@code id} matches the current line. */
@@ -122,9 +229,17 @@ public final class RuleMatcher {
                 m = rules.get(id).pattern().matcher("");
                 matchers[id] = m;
             }
-            boolean result = PatternMatch.find(m.reset(line));
+            m.reset(line);
+            boolean result =
+                    rules.get(id).ere().anchored()
+                            ? PatternMatch.lookingAt(m)
+                            : PatternMatch.find(m);
             memoStamp[id] = stamp;
             memo[id] = result;
+            regexRuns++;
+            if (result) {
+                regexMatches++;
+            }
             return result;
         }
 

@@ -2,6 +2,7 @@ package dev.logsentry.core.source;
 
 import dev.logsentry.core.time.IsoTime;
 import dev.logsentry.core.time.SyslogTime;
+import dev.logsentry.core.time.Tai64n;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -37,6 +38,15 @@ public record SyslogLine(Instant time, String host, String program, long pid, St
         public SyslogLine parse(String line) {
             Instant time;
             int i;
+            if (!line.isEmpty() && line.charAt(0) == '@') {
+                // multilog: a TAI64N label, then the program's own line (no syslog header)
+                Instant tai = Tai64n.parse(line).orElse(null);
+                if (tai != null) {
+                    String rest = line.substring(Math.min(line.length(), Tai64n.LABEL_LENGTH + 1));
+                    return new SyslogLine(tai, null, null, -1, rest);
+                }
+                return new SyslogLine(null, null, null, -1, line);
+            }
             if (!line.isEmpty() && line.charAt(0) >= '0' && line.charAt(0) <= '9') {
                 IsoTime.Parsed p = IsoTime.parse(line, 0, zone);
                 if (p == null) {

@@ -45,6 +45,51 @@ public final class Tai64n {
         return Optional.of(Instant.ofEpochSecond(secs - OFFSET, nanos));
     }
 
+    /**
+     * Decodes the label starting at {@code from} without allocating an {@link Optional}: the hot
+     * path of log parsers that read millions of labelled lines.
+     *
+     * @return the instant, or {@code null} when there is no valid label at {@code from}
+     */
+    public static Instant parseAt(CharSequence text, int from) {
+        if (text.length() - from < LABEL_LENGTH || text.charAt(from) != '@') {
+            return null;
+        }
+        long secs = 0;
+        for (int i = from + 1; i <= from + 16; i++) {
+            int d = hex(text.charAt(i));
+            if (d < 0) {
+                return null;
+            }
+            secs = (secs << 4) | d;
+        }
+        long nanos = 0;
+        for (int i = from + 17; i < from + LABEL_LENGTH; i++) {
+            int d = hex(text.charAt(i));
+            if (d < 0) {
+                return null;
+            }
+            nanos = (nanos << 4) | d;
+        }
+        if (nanos > 999_999_999L) {
+            return null;
+        }
+        return Instant.ofEpochSecond(secs - OFFSET, nanos);
+    }
+
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
     /** Encodes an instant as a TAI64N label, the inverse of {@link #parse}. */
     public static String format(Instant instant) {
         return String.format("@%016x%08x", instant.getEpochSecond() + OFFSET, instant.getNano());

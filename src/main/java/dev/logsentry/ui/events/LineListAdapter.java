@@ -1,20 +1,28 @@
 package dev.logsentry.ui.events;
 
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.source.SyslogLine;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.collections.ObservableListBase;
 
 /**
- * Presents a {@link LineSource} to a virtualized table as a list without holding its lines: the
- * table asks only for the rows it shows, and those are decoded on demand and kept in a small cache.
- * {@link #refresh()} announces lines the source has gained since (indexing, follow mode).
+ * Presents a {@link LineSource} (all lines or a {@link RowIndex} subset) to a virtualized table as
+ * a list without holding its lines: the table asks only for the rows it shows, and those are
+ * decoded and parsed on demand and kept in a small cache. {@link #refresh()} announces rows the
+ * index has gained since (indexing, follow mode, a filter still running).
  */
 public final class LineListAdapter extends ObservableListBase<LogRow> {
-    private static final int CACHE_ROWS = 2048;
+    private static final int CACHE_ROWS = 4096;
 
     private final LineSource source;
+    private final RowIndex rows;
+    private final SyslogLine.Parser parser;
     private final Map<Integer, LogRow> cache =
             new LinkedHashMap<>(CACHE_ROWS, 0.75f, true) {
                 @Override
@@ -25,17 +33,27 @@ public final class LineListAdapter extends ObservableListBase<LogRow> {
     private int size;
 
     public LineListAdapter(LineSource source) {
+        this(source, RowIndex.all(source), null);
+    }
+
+    public LineListAdapter(LineSource source, RowIndex rows, Path file) {
         this.source = source;
-        this.size = clamp(source.lineCount());
+        this.rows = rows;
+        this.parser = new SyslogLine.Parser(reference(file), ZoneId.systemDefault());
+        this.size = clamp(rows.size());
     }
 
     public LineSource source() {
         return source;
     }
 
-    /** Publishes the lines added to the source since the last call; call on the FX thread. */
+    public RowIndex rows() {
+        return rows;
+    }
+
+    /** Publishes the rows added since the last call; call on the FX thread. */
     public void refresh() {
-        int now = clamp(source.lineCount());
+        int now = clamp(rows.size());
         if (now > size) {
             int from = size;
             size = now;
@@ -53,12 +71,21 @@ public final class LineListAdapter extends ObservableListBase<LogRow> {
         return cache.computeIfAbsent(index, this::load);
     }
 
-    private LogRow load(int index) {
+    private LogRow load(int row) {
+        long line = rows.lineAt(row);
+        String text;
         try {
-            return new LogRow(index + 1L, source.line(index));
-        } catch (IOException e) {
-            return new LogRow(index + 1L, "\u26a0 cannot read this line: " + e.getMessage());
+            text = source.line(line);
+        } catch (IOException | RuntimeException e) {
+            text =
+                    "\u26a0 cannot read line "
+                            + (line + 1)
+                            + " of "
+                            + source.name()
+                            + ": "
+                            + e.getMessage();
         }
+        return new LogRow(line, text, parser.parse(text), source.name());
     }
 
     @Override
@@ -66,8 +93,17 @@ public final class LineListAdapter extends ObservableListBase<LogRow> {
         return size;
     }
 
+    private static Instant reference(Path file) {
+        // RFC 3164 stamps carry no year: infer it from the file's modification time.
+        try {
+            return file == null ? Instant.now() : Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
+    }
+
     private static int clamp(long count) {
-        // A TableView addresses rows by int; beyond that the view shows the first 2^31-1 lines.
+        // A TableView addresses rows by int; beyond that the view shows the first 2^31-1 rows.
         return (int) Math.min(Integer.MAX_VALUE - 1L, count);
     }
 }

@@ -1,19 +1,39 @@
 package dev.logsentry.ui.events;
 
+import dev.logsentry.core.check.Verdict;
 import dev.logsentry.core.index.LineSource;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
  * The centre table: the lines of the selected source, virtualized and backed by the index through a
- * {@link LineListAdapter}; never a list of all lines.
+ * {@link LineListAdapter}; never a list of all lines. Rows carry the style class of their verdict
+ * ({@code verdict-attack}, ...) once the background classification has reached them.
  */
 public final class LogTableView extends TableView<LogRow> {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final ObjectProperty<Function<String, List<int[]>>> highlight =
+            new SimpleObjectProperty<>(text -> List.of());
+    private final ObjectProperty<LongFunction<Verdict>> verdicts =
+            new SimpleObjectProperty<>(l -> null);
     private LineListAdapter adapter;
 
     public LogTableView() {
@@ -21,45 +41,182 @@ public final class LogTableView extends TableView<LogRow> {
         getStyleClass().add("log-table");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setTableMenuButtonVisible(true);
         setPlaceholder(new Label("Open a log: File \u203a Open (Ctrl+O), or drop files here."));
 
-        TableColumn<LogRow, Long> number = new TableColumn<>("#");
-        number.setId("lineNumberColumn");
-        number.getStyleClass().add("line-number-column");
-        number.setPrefWidth(80);
-        number.setSortable(false);
-        number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
+        getColumns().add(column("number", "#", 70, r -> r.number()));
+        getColumns()
+                .add(
+                        column(
+                                "time",
+                                "Time",
+                                150,
+                                r ->
+                                        r.fields().time() == null
+                                                ? ""
+                                                : TIME.format(r.fields().time())));
+        getColumns().add(column("host", "Host", 90, r -> nullToEmpty(r.fields().host())));
+        getColumns().add(column("program", "Program", 150, LogRow::programAndPid));
+        TableColumn<LogRow, LogRow> verdict = new TableColumn<>("Verdict");
+        verdict.setId("verdict");
+        verdict.getStyleClass().add("verdict-column");
+        verdict.setPrefWidth(100);
+        verdict.setSortable(false);
+        verdict.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        verdict.setCellFactory(c -> new VerdictCell());
+        getColumns().add(verdict);
+        TableColumn<LogRow, String> message =
+                column("message", "Message", 760, r -> r.fields().message());
+        message.setCellFactory(c -> new HighlightCell());
+        getColumns().add(message);
+        getColumns().add(column("source", "Source", 110, LogRow::source));
+        getColumns().add(column("line", "Line", 500, LogRow::text));
+        getColumns().get(getColumns().size() - 1).setVisible(false);
 
-        TableColumn<LogRow, String> text = new TableColumn<>("Line");
-        text.setId("lineTextColumn");
-        text.getStyleClass().add("line-text-column");
-        text.setPrefWidth(1400);
-        text.setSortable(false);
-        text.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text()));
-
-        getColumns().add(number);
-        getColumns().add(text);
+        setRowFactory(t -> new VerdictRow());
+        verdicts.addListener((obs, old, now) -> refresh());
+        highlight.addListener((obs, old, now) -> refresh());
     }
 
-    /** Shows {@code source}, or nothing when null. */
-    public void show(LineSource source) {
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <T> TableColumn<LogRow, T> column(
+            String id, String title, double width, java.util.function.Function<LogRow, T> value) {
+        TableColumn<LogRow, T> c = new TableColumn<>(title);
+        c.setId(id);
+        c.getStyleClass().add(id + "-column");
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+
+    /** Where the quick filter matches in a message: [start, end) spans to highlight. */
+    public ObjectProperty<Function<String, List<int[]>>> highlightProperty() {
+        return highlight;
+    }
+
+    /** How to find a line's verdict; returns null while the line is not classified yet. */
+    public ObjectProperty<LongFunction<Verdict>> verdictsProperty() {
+        return verdicts;
+    }
+
+    /** Shows all lines of {@code source}, or nothing when null. */
+    public void show(LineSource source, Path file) {
         if (source == null) {
             adapter = null;
             setItems(FXCollections.observableArrayList());
             return;
         }
-        if (adapter != null && adapter.source() == source) {
+        if (adapter != null
+                && adapter.source() == source
+                && adapter.rows() instanceof RowIndex.AllRows) {
             adapter.refresh();
             return;
         }
-        adapter = new LineListAdapter(source);
+        adapter = new LineListAdapter(source, RowIndex.all(source), file);
         setItems(adapter);
     }
 
-    /** Publishes lines the shown source has gained. */
-    public void refresh() {
+    /** Shows the rows of {@code rows} (a filter) of {@code source}. */
+    public void show(LineSource source, RowIndex rows, Path file) {
+        adapter = new LineListAdapter(source, rows, file);
+        setItems(adapter);
+    }
+
+    public LineListAdapter adapter() {
+        return adapter;
+    }
+
+    /** Publishes rows the shown source or filter has gained. */
+    public void grow() {
         if (adapter != null) {
             adapter.refresh();
+        }
+    }
+
+    /** Selects and scrolls to the row that shows {@code line}, if it is shown. */
+    public boolean reveal(long line) {
+        if (adapter == null) {
+            return false;
+        }
+        long row = adapter.rows().rowOf(line);
+        if (row < 0 || row >= getItems().size()) {
+            return false;
+        }
+        getSelectionModel().clearAndSelect((int) row);
+        scrollTo((int) Math.max(0, row - 5));
+        getFocusModel().focus((int) row);
+        return true;
+    }
+
+    private Verdict verdictOf(LogRow row) {
+        return row == null ? null : verdicts.get().apply(row.line());
+    }
+
+    /** A row coloured by its verdict. */
+    private final class VerdictRow extends TableRow<LogRow> {
+        @Override
+        protected void updateItem(LogRow item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(VerdictStyle.ALL_CLASSES);
+            Verdict v = empty ? null : verdictOf(item);
+            if (v != null) {
+                getStyleClass().add(VerdictStyle.styleClass(v));
+            }
+        }
+    }
+
+    /** The message, with the quick filter's matches highlighted. */
+    private final class HighlightCell extends TableCell<LogRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            List<int[]> spans = empty || text == null ? List.of() : highlight.get().apply(text);
+            if (spans.isEmpty()) {
+                setText(empty ? null : text);
+                setGraphic(null);
+                return;
+            }
+            TextFlow flow = new TextFlow();
+            int at = 0;
+            for (int[] span : spans) {
+                if (span[0] < at || span[1] > text.length()) {
+                    continue;
+                }
+                flow.getChildren().add(plain(text.substring(at, span[0])));
+                Text match = new Text(text.substring(span[0], span[1]));
+                match.getStyleClass().addAll("text", "filter-match");
+                flow.getChildren().add(match);
+                at = span[1];
+            }
+            flow.getChildren().add(plain(text.substring(at)));
+            setText(null);
+            setGraphic(flow);
+        }
+
+        private static Text plain(String s) {
+            Text t = new Text(s);
+            t.getStyleClass().add("text");
+            return t;
+        }
+    }
+
+    /** Icon and word for the verdict, so it never rests on colour alone. */
+    private final class VerdictCell extends TableCell<LogRow, LogRow> {
+        @Override
+        protected void updateItem(LogRow item, boolean empty) {
+            super.updateItem(item, empty);
+            Verdict v = empty ? null : verdictOf(item);
+            if (v == null) {
+                setText(empty ? null : "\u2026");
+                setGraphic(null);
+            } else {
+                setText(VerdictStyle.label(v));
+                setGraphic(VerdictStyle.icon(v));
+            }
         }
     }
 }

@@ -1,9 +1,22 @@
 package dev.logsentry.ui.workbench;
 
+import dev.logsentry.core.dnscache.DnscacheDetector;
+import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.index.SourceException;
+import dev.logsentry.core.source.LogOpener;
+import dev.logsentry.core.source.MergedSource;
+import dev.logsentry.core.source.MultilogDirectory;
+import dev.logsentry.core.source.OpenedLog;
+import dev.logsentry.core.source.follow.FollowedSource;
+import dev.logsentry.ui.dns.DnsViewModel;
+import dev.logsentry.ui.events.EventsViewModel;
+import dev.logsentry.ui.rules.RulesViewModel;
+import dev.logsentry.ui.sources.PartlyReadableException;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourceOpener;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,8 +48,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final SourceOpener opener;
     private final RecentFiles recent;
     private final ExecutorService background =
-            Executors.newFixedThreadPool(
-                    2,
+            Executors.newCachedThreadPool(
                     r -> {
                         Thread t = new Thread(r, "logsentry-background");
                         t.setDaemon(true);
@@ -46,6 +60,15 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final ObservableList<UserMessage> messages = FXCollections.observableArrayList();
     private final ObservableList<Path> recentPaths = FXCollections.observableArrayList();
     private final Timeline refresher;
+    private final EventsViewModel events;
+    private final RulesViewModel rules = new RulesViewModel();
+    private final DnsViewModel dns = new DnsViewModel();
+    private final java.util.Map<SourceItem, Boolean> dnscacheSources =
+            new java.util.IdentityHashMap<>();
+    private SourceItem dnsShown;
+    private final ObjectProperty<Perspective> requestedPerspective = new SimpleObjectProperty<>();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty lineCountText = new SimpleStringProperty("");
 
     public WorkbenchViewModel(SourceOpener opener, RecentFiles recent) {
         this.opener = opener;
@@ -54,6 +77,133 @@ public final class WorkbenchViewModel implements AutoCloseable {
         refresher = new Timeline(new KeyFrame(REFRESH, e -> refreshCounts()));
         refresher.setCycleCount(Timeline.INDEFINITE);
         refresher.play();
+        events = new EventsViewModel(sources, background, this::warn);
+        events.currentProperty().bind(selected);
+        events.ruleTreeProperty().addListener((obs, old, now) -> rules.treeProperty().set(now));
+        events.ruleCountsProperty().addListener((obs, old, now) -> updateMatchCounts());
+        events.showRuleRequests()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                rules.selectedRuleProperty().set(null);
+                                rules.selectedRuleProperty().set(now);
+                                requestedPerspective.set(null);
+                                requestedPerspective.set(Perspective.RULES);
+                            }
+                        });
+        selected.addListener(
+                (obs, old, now) -> {
+                    updateLineCount();
+                    showDns(now);
+                });
+        sources.addListener(
+                (javafx.collections.ListChangeListener<SourceItem>)
+                        c -> {
+                            while (c.next()) {
+                                c.getRemoved().forEach(events::detach);
+                                c.getAddedSubList().forEach(events::attach);
+                            }
+                        });
+        events.statusProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null && !now.isEmpty()) {
+                                status.set(now);
+                            }
+                        });
+        events.reloadRules();
+    }
+
+    public EventsViewModel events() {
+        return events;
+    }
+
+    public RulesViewModel rules() {
+        return rules;
+    }
+
+    /** The DNS perspective's model: the analysis of the selected dnscache source. */
+    public DnsViewModel dns() {
+        return dns;
+    }
+
+    /** Whether {@code item} was recognised as a dnscache log. */
+    public boolean isDnscache(SourceItem item) {
+        return dnscacheSources.getOrDefault(item, false);
+    }
+
+    /** Recognises a dnscache log once opened, then analyses it and shows the DNS perspective. */
+    private void detectDnscache(SourceItem item) {
+        LineSource lines = item.linesProperty().get();
+        if (lines == null) {
+            return;
+        }
+        List<String> first = new java.util.ArrayList<>();
+        try {
+            for (long i = 0; i < Math.min(40, lines.lineCount()); i++) {
+                first.add(lines.line(i));
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (DnscacheDetector.looksLikeDnscache(first)) {
+            dnscacheSources.put(item, true);
+            item.kindProperty().set("dnscache");
+            if (selected.get() == item) {
+                showDns(item);
+            }
+        }
+    }
+
+    private void showDns(SourceItem item) {
+        if (item == null || !isDnscache(item) || item == dnsShown) {
+            return;
+        }
+        dnsShown = item;
+        dns.load(List.of(item.path()), background);
+        requestedPerspective.set(null);
+        requestedPerspective.set(Perspective.DNS);
+    }
+
+    /** Set when something asks to show a perspective (a "Show in Rules" link, a dnscache log). */
+    public ObjectProperty<Perspective> requestedPerspective() {
+        return requestedPerspective;
+    }
+
+    /** Progress of the background work on the selected source (index, then classification). */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty lineCountTextProperty() {
+        return lineCountText;
+    }
+
+    private void warn(String text) {
+        messages.add(new UserMessage(UserMessage.Severity.WARNING, text, ""));
+    }
+
+    private void updateMatchCounts() {
+        var c = events.classifiedProperty().get();
+        rules.matchCountsProperty()
+                .set(c == null ? r -> -1 : events.ruleMatchCounts()::applyAsLong);
+    }
+
+    private void updateLineCount() {
+        SourceItem s = selected.get();
+        if (s == null) {
+            lineCountText.set("");
+            progress.set(0);
+            return;
+        }
+        lineCountText.set(String.format("%,d lines", s.lineCountProperty().get()));
+        double p =
+                s.stateProperty().get() == SourceItem.State.READY
+                        ? (events.classifyProgressProperty().get() >= 1
+                                ? 0
+                                : events.classifyProgressProperty().get())
+                        : s.progressProperty().get();
+        progress.set(p);
     }
 
     public ObservableList<SourceItem> sources() {
@@ -76,16 +226,29 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return recentPaths;
     }
 
-    /** Opens each path (files, folders); the same path twice only selects it. */
+    /**
+     * Opens each path (files, folders) and selects the first; the same path twice only selects it.
+     */
     public void open(List<Path> paths) {
+        SourceItem first = null;
         for (Path path : paths) {
-            open(path);
+            SourceItem item = open(path);
+            first = first == null ? item : first;
+        }
+        if (first == null) {
+            return;
+        }
+        if (first != null && sources.contains(first)) {
+            selected.set(first);
         }
     }
 
     /** Opens one path in the background and selects it; the returned item tracks the work. */
     public SourceItem open(Path path) {
         Path normal = path.toAbsolutePath().normalize();
+        if (Files.isDirectory(normal) && !MultilogDirectory.isMultilog(normal)) {
+            return openFolder(normal);
+        }
         Optional<SourceItem> existing =
                 sources.stream().filter(s -> s.path().equals(normal)).findFirst();
         if (existing.isPresent()) {
@@ -93,9 +256,53 @@ public final class WorkbenchViewModel implements AutoCloseable {
             return existing.get();
         }
         SourceItem item = new SourceItem(normal);
+        load(item, opener);
+        recent.add(normal);
+        recentPaths.setAll(recent.paths());
+        return item;
+    }
+
+    /**
+     * Merges every open log (not dnscache logs, not merged views) into one chronological view
+     * (Ctrl+M), opened as a new source.
+     */
+    public void mergeOpenLogs() {
+        List<Path> paths =
+                sources.stream()
+                        .filter(s -> s.stateProperty().get() == SourceItem.State.READY)
+                        .filter(s -> !isDnscache(s) && !"merged".equals(s.kindProperty().get()))
+                        .map(SourceItem::path)
+                        .toList();
+        if (paths.size() < 2) {
+            warn("Merge needs at least two open, indexed logs.");
+            return;
+        }
+        String name =
+                "merged: "
+                        + String.join(
+                                " + ",
+                                paths.stream().map(p -> p.getFileName().toString()).toList());
+        SourceItem item = new SourceItem(Path.of(name));
+        load(
+                item,
+                (path, progress, cancelled, ready) -> {
+                    List<OpenedLog> logs = new java.util.ArrayList<>();
+                    for (Path p : paths) {
+                        logs.add(LogOpener.open(p));
+                    }
+                    MergedSource merged = MergedSource.of(logs, java.time.ZoneId.systemDefault());
+                    ready.accept(merged, "merged");
+                    merged.index(progress, cancelled);
+                    return merged;
+                });
+    }
+
+    /** Adds {@code item}, selects it and fills it in the background with {@code how}. */
+    private void load(SourceItem item, SourceOpener how) {
+        Path normal = item.path();
         sources.add(item);
         selected.set(item);
-        Task<LineSource> task = new OpenTask(item);
+        Task<LineSource> task = new OpenTask(item, how);
         item.progressProperty().bind(task.progressProperty());
         task.setOnSucceeded(
                 e -> {
@@ -104,6 +311,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     item.linesProperty().set(task.getValue());
                     item.stateProperty().set(SourceItem.State.READY);
                     refreshCounts();
+                    detectDnscache(item);
                     long count = item.lineCountProperty().get();
                     status.set(
                             String.format(
@@ -116,7 +324,23 @@ public final class WorkbenchViewModel implements AutoCloseable {
                                         ""));
                     }
                 });
-        task.setOnFailed(e -> failed(item, task.getException()));
+        task.setOnFailed(
+                e -> {
+                    if (task.getException() instanceof PartlyReadableException partly) {
+                        item.progressProperty().unbind();
+                        item.linesProperty().set(partly.readable());
+                        item.stateProperty().set(SourceItem.State.READY);
+                        refreshCounts();
+                        messages.add(
+                                new UserMessage(
+                                        UserMessage.Severity.WARNING,
+                                        partly.getMessage()
+                                                + " \u2014 showing the lines read before that.",
+                                        ""));
+                    } else {
+                        failed(item, task.getException());
+                    }
+                });
         task.setOnCancelled(
                 e -> {
                     item.progressProperty().unbind();
@@ -126,9 +350,79 @@ public final class WorkbenchViewModel implements AutoCloseable {
         item.onCancel(() -> task.cancel(true));
         status.set("Opening " + normal + "\u2026");
         background.submit(task);
-        recent.add(normal);
-        recentPaths.setAll(recent.paths());
-        return item;
+    }
+
+    /**
+     * Starts or stops following the selected source (Ctrl+L): new lines appear as they are written,
+     * through rotation and truncation, with a marker line where the file changed.
+     */
+    public void toggleFollow() {
+        SourceItem item = selected.get();
+        if (item == null || item.stateProperty().get() != SourceItem.State.READY) {
+            status.set("Follow: wait until the source is indexed.");
+            return;
+        }
+        LineSource lines = item.linesProperty().get();
+        if (lines instanceof FollowedSource followed) {
+            closeQuietly(followed);
+            item.followingProperty().set(false);
+            status.set("Stopped following " + item.nameProperty().get());
+            return;
+        }
+        LineSource base = lines;
+        Task<FollowedSource> start =
+                new Task<>() {
+                    @Override
+                    protected FollowedSource call() throws Exception {
+                        if (base instanceof IndexedFile file) {
+                            return FollowedSource.follow(file);
+                        }
+                        if (base instanceof MultilogDirectory dir) {
+                            return FollowedSource.follow(dir);
+                        }
+                        throw new IllegalStateException(
+                                item.path()
+                                        + " cannot be followed (only plain files and multilog directories)");
+                    }
+                };
+        start.setOnSucceeded(
+                e -> {
+                    FollowedSource followed = start.getValue();
+                    item.linesProperty().set(followed);
+                    item.followingProperty().set(true);
+                    events.detach(item);
+                    events.attach(item);
+                    background.submit(followed.follower()::run);
+                    status.set("Following " + item.path() + " (Ctrl+L stops)");
+                });
+        start.setOnFailed(
+                e ->
+                        warn(
+                                "Cannot follow "
+                                        + item.path()
+                                        + ": "
+                                        + start.getException().getMessage()));
+        background.submit(start);
+    }
+
+    /** A folder that is not a multilog directory: opens every log file in it. */
+    private SourceItem openFolder(Path dir) {
+        try {
+            List<Path> files = LogOpener.logFilesIn(dir);
+            if (files.isEmpty()) {
+                warn(dir + " has no log files to open.");
+                return null;
+            }
+            SourceItem first = null;
+            for (Path f : files) {
+                SourceItem item = open(f);
+                first = first == null ? item : first;
+            }
+            return first;
+        } catch (SourceException e) {
+            messages.add(UserMessage.error(e.getMessage(), e));
+            return null;
+        }
     }
 
     /** Closes the selected source and stops its background work. */
@@ -192,6 +486,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 item.sizeProperty().set(lines.size());
             }
         }
+        updateLineCount();
+        events.refresh();
     }
 
     private static void closeQuietly(LineSource lines) {
@@ -220,14 +516,16 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** Opens and indexes one source, publishing the growing source as soon as it can be shown. */
     private final class OpenTask extends Task<LineSource> {
         private final SourceItem item;
+        private final SourceOpener how;
 
-        OpenTask(SourceItem item) {
+        OpenTask(SourceItem item, SourceOpener how) {
             this.item = item;
+            this.how = how;
         }
 
         @Override
         protected LineSource call() throws Exception {
-            return opener.open(
+            return how.open(
                     item.path(),
                     (done, total, lines) -> {
                         if (total > 0) {
@@ -237,9 +535,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
                         }
                     },
                     this::isCancelled,
-                    source ->
+                    (source, kind) ->
                             Platform.runLater(
                                     () -> {
+                                        item.kindProperty().set(kind);
                                         item.linesProperty().set(source);
                                         item.stateProperty().set(SourceItem.State.INDEXING);
                                     }));

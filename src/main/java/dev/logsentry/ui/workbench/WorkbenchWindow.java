@@ -2,72 +2,102 @@ package dev.logsentry.ui.workbench;
 
 import dev.logsentry.core.AppInfo;
 import dev.logsentry.ui.common.Icons;
-import dev.logsentry.ui.events.LogTableView;
+import dev.logsentry.ui.dns.DnsView;
+import dev.logsentry.ui.events.EventsView;
+import dev.logsentry.ui.rules.RulesView;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourcesView;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import javafx.application.Platform;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
-import javafx.collections.ListChangeListener;
-import javafx.event.ActionEvent;
-import javafx.event.EventHandler;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The one window of the workbench: menu bar, tool bar, the Sources view on the left, the lines of
- * the selected source in the centre and the status bar. Files and folders dropped anywhere on it
- * open, through the same {@link #openDropped} path the tests use.
+ * The one window of the workbench: menu bar, tool bar with the perspective switcher, the Sources
+ * view on the left, the current perspective (Events, DNS, Rules) in the centre, and the status bar.
+ * Files and folders dropped anywhere on it open, through the same {@link #openDropped} path the
+ * tests use.
  */
 public final class WorkbenchWindow {
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+
     private final Stage stage;
     private final WorkbenchViewModel model;
+    private final WorkbenchActions actions;
     private final BorderPane root = new BorderPane();
-    private final LogTableView table = new LogTableView();
     private final SourcesView sourcesView;
+    private final EventsView eventsView;
+    private final RulesView rulesView;
+    private final Map<Perspective, Node> perspectives = new EnumMap<>(Perspective.class);
+    private final Map<Perspective, ToggleButton> perspectiveButtons =
+            new EnumMap<>(Perspective.class);
+    private final ObjectProperty<Perspective> perspective =
+            new SimpleObjectProperty<>(Perspective.EVENTS);
+    private final StackPane perspectiveHost = new StackPane();
+    private final SplitPane split = new SplitPane();
     private final StatusBar statusBar = new StatusBar();
-    private final Label lineCount = new Label();
+    private final List<MenuItem> allItems = new ArrayList<>();
     private Theme theme = Theme.LIGHT;
 
     public WorkbenchWindow(Stage stage, WorkbenchViewModel model) {
         this.stage = stage;
         this.model = model;
+        this.actions = new WorkbenchActions(stage, model, model::open);
         this.sourcesView = new SourcesView(model.sources());
+        this.eventsView = new EventsView(model.events());
+        this.rulesView = new RulesView(model.rules());
+        perspectives.put(Perspective.EVENTS, eventsView);
+        perspectives.put(Perspective.RULES, rulesView);
+        perspectives.put(Perspective.DNS, new DnsView(model.dns()));
+
         root.setId("workbench");
+        setTheme(Theme.LIGHT);
         root.setTop(new VBox(menuBar(), toolBar()));
-        SplitPane split = new SplitPane();
-        split.setOrientation(Orientation.HORIZONTAL);
         MessageBar messages = new MessageBar(model.messages(), model::dismiss);
-        BorderPane centre = new BorderPane(table);
-        centre.setTop(messages);
+        VBox centre = new VBox(messages, perspectiveHost);
+        VBox.setVgrow(perspectiveHost, Priority.ALWAYS);
+        split.setOrientation(Orientation.HORIZONTAL);
         split.getItems().addAll(sourcesView, centre);
         split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sourcesView, false);
         root.setCenter(split);
         root.setBottom(statusBar());
+        perspective.addListener((obs, old, now) -> showPerspective(now));
+        showPerspective(perspective.get());
+        model.requestedPerspective()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                perspective.set(now);
+                            }
+                        });
         bindSelection();
         installDragAndDrop();
         Scene scene = new Scene(root, 1280, 800);
@@ -90,13 +120,65 @@ public final class WorkbenchWindow {
         return stage;
     }
 
-    public LogTableView table() {
-        return table;
+    public EventsView events() {
+        return eventsView;
+    }
+
+    public RulesView rules() {
+        return rulesView;
+    }
+
+    public ObjectProperty<Perspective> perspectiveProperty() {
+        return perspective;
     }
 
     /** Opens what was dropped; the drag-and-drop handler and the tests both call this. */
     public void openDropped(List<File> files) {
         model.open(files.stream().map(File::toPath).toList());
+    }
+
+    /** Applies remembered window geometry, theme, perspective, splits and columns. */
+    public void apply(WorkspaceState state) {
+        var w = state.window();
+        stage.setWidth(w.width());
+        stage.setHeight(w.height());
+        if (!Double.isNaN(w.x()) && !Double.isNaN(w.y())) {
+            stage.setX(w.x());
+            stage.setY(w.y());
+        }
+        stage.setMaximized(w.maximized());
+        setTheme(state.theme());
+        perspective.set(state.perspective());
+        split.setDividerPositions(state.sourcesDivider());
+        eventsView.apply(state);
+    }
+
+    /** The state to remember: everything {@link #apply} restores, plus the open sources. */
+    public WorkspaceState capture() {
+        var geometry =
+                new WorkspaceState.WindowGeometry(
+                        stage.getX(),
+                        stage.getY(),
+                        stage.getWidth(),
+                        stage.getHeight(),
+                        stage.isMaximized());
+        List<String> open = model.sources().stream().map(s -> s.path().toString()).toList();
+        SourceItem selected = model.selectedProperty().get();
+        return eventsView.capture(
+                new WorkspaceState(
+                        geometry,
+                        theme,
+                        perspective.get(),
+                        open,
+                        selected == null ? null : selected.path().toString(),
+                        split.getDividers().isEmpty()
+                                ? 0.2
+                                : split.getDividers().get(0).getPosition(),
+                        0,
+                        List.of(),
+                        model.events().rulesDirectoryProperty().get(),
+                        model.events().levelProperty().get().name().toLowerCase(),
+                        model.events().hideIgnoredProperty().get()));
     }
 
     private static String css() {
@@ -105,6 +187,25 @@ public final class WorkbenchWindow {
             throw new IllegalStateException("missing stylesheet " + Theme.APP_CSS);
         }
         return url.toExternalForm();
+    }
+
+    private void showPerspective(Perspective p) {
+        Node node = perspectives.get(p);
+        perspectiveHost.getChildren().setAll(node == null ? placeholder(p) : node);
+        ToggleButton b = perspectiveButtons.get(p);
+        if (b != null && !b.isSelected()) {
+            b.setSelected(true);
+        }
+    }
+
+    private static Node placeholder(Perspective p) {
+        Label l =
+                new Label(
+                        "Open a dnscache log (a file or a multilog directory) to see the "
+                                + p.title()
+                                + " perspective.");
+        l.getStyleClass().add("placeholder-text");
+        return new StackPane(l);
     }
 
     private void bindSelection() {
@@ -118,47 +219,27 @@ public final class WorkbenchWindow {
                                 model.selectedProperty().set(now);
                             }
                         });
-        ChangeListener<Object> showSelected = (obs, old, now) -> showSelected();
         model.selectedProperty()
                 .addListener(
                         (obs, old, now) -> {
-                            if (old != null) {
-                                old.linesProperty().removeListener(showSelected);
-                                old.lineCountProperty().removeListener(showSelected);
-                            }
                             if (now != null) {
-                                now.linesProperty().addListener(showSelected);
-                                now.lineCountProperty().addListener(showSelected);
                                 sourcesView.list().getSelectionModel().select(now);
                             }
-                            showSelected();
                         });
-        model.sources().addListener((ListChangeListener<SourceItem>) c -> showSelected());
-    }
-
-    private void showSelected() {
-        SourceItem s = model.selectedProperty().get();
-        table.show(s == null ? null : s.linesProperty().get());
-        statusBar.progressProperty().unbind();
-        if (s == null) {
-            lineCount.setText("");
-            statusBar.setProgress(0);
-            return;
-        }
-        lineCount.setText(String.format("%,d lines", s.lineCountProperty().get()));
-        statusBar
-                .progressProperty()
-                .bind(
-                        Bindings.when(s.stateProperty().isEqualTo(SourceItem.State.READY))
-                                .then(0.0)
-                                .otherwise(s.progressProperty()));
     }
 
     private StatusBar statusBar() {
         statusBar.setId("statusBar");
         statusBar.textProperty().bind(model.statusProperty());
+        statusBar.progressProperty().bind(model.progressProperty());
+        Label counts = new Label();
+        counts.setId("verdictCounts");
+        counts.getStyleClass().add("status-verdict-counts");
+        counts.textProperty().bind(model.events().countsTextProperty());
+        Label lineCount = new Label();
         lineCount.setId("lineCount");
         lineCount.getStyleClass().add("status-line-count");
+        lineCount.textProperty().bind(model.lineCountTextProperty());
         Label source = new Label();
         source.setId("statusSource");
         source.textProperty()
@@ -169,144 +250,161 @@ public final class WorkbenchWindow {
                                     return s == null ? "No source" : s.path().toString();
                                 },
                                 model.selectedProperty()));
-        statusBar.getRightItems().addAll(source, lineCount);
+        statusBar
+                .getRightItems()
+                .addAll(counts, new Separator(Orientation.VERTICAL), source, lineCount);
         return statusBar;
     }
 
     private MenuBar menuBar() {
-        Menu file = new Menu("_File");
-        MenuItem open =
-                item(
-                        "_Open\u2026",
-                        "Shortcut+O",
-                        "mdi2f-file-document-outline",
-                        e -> chooseFiles());
-        open.setId("menuOpen");
-        MenuItem openFolder =
-                item(
-                        "Open _Folder\u2026",
-                        "Shortcut+Shift+O",
-                        "mdi2f-folder-open-outline",
-                        e -> chooseFolder());
-        Menu recent = new Menu("Open _Recent");
-        recent.setId("menuRecent");
-        fillRecent(recent);
-        model.recentPaths().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
-        MenuItem close = item("_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
-        close.disableProperty().bind(model.selectedProperty().isNull());
-        MenuItem quit = item("_Quit", "Shortcut+Q", "mdi2p-power", e -> Platform.exit());
-        file.getItems()
-                .addAll(
-                        open,
-                        openFolder,
-                        recent,
-                        new SeparatorMenuItem(),
-                        close,
-                        new SeparatorMenuItem(),
-                        quit);
-
+        Menu file = actions.fileMenu();
         Menu view = new Menu("_View");
+        for (Perspective p : Perspective.values()) {
+            MenuItem mi =
+                    WorkbenchActions.item(
+                            p.title() + " Perspective",
+                            p.accelerator(),
+                            p.icon(),
+                            e -> perspective.set(p));
+            mi.setId("menuPerspective" + p.name());
+            view.getItems().add(mi);
+        }
+        MenuItem nextPerspective =
+                WorkbenchActions.item(
+                        "Next Perspective",
+                        "Shortcut+F8",
+                        null,
+                        e -> perspective.set(perspective.get().next()));
         MenuItem toggleTheme =
-                item(
+                WorkbenchActions.item(
                         "Toggle _Dark Theme",
                         "Shortcut+Shift+D",
                         "mdi2t-theme-light-dark",
-                        e -> toggleTheme());
+                        e -> setTheme(theme.other()));
         MenuItem focusSources =
-                item("Focus _Sources", "Shortcut+1", null, e -> sourcesView.list().requestFocus());
-        MenuItem focusLines = item("Focus _Lines", "Shortcut+2", null, e -> table.requestFocus());
-        view.getItems().addAll(toggleTheme, new SeparatorMenuItem(), focusSources, focusLines);
-
+                WorkbenchActions.item(
+                        "Focus _Sources",
+                        "Shortcut+1",
+                        null,
+                        e -> sourcesView.list().requestFocus());
+        view.getItems()
+                .addAll(
+                        nextPerspective,
+                        new SeparatorMenuItem(),
+                        toggleTheme,
+                        new SeparatorMenuItem(),
+                        focusSources);
+        Menu events = eventsView.menu();
         Menu help = new Menu("_Help");
         MenuItem keys =
-                item("_Keyboard Shortcuts", "F1", "mdi2k-keyboard-outline", e -> showShortcuts());
+                WorkbenchActions.item(
+                        "_Keyboard Shortcuts",
+                        "F1",
+                        "mdi2k-keyboard-outline",
+                        e -> actions.showShortcuts(allItems));
         MenuItem about =
-                item("_About LogSentry", null, "mdi2i-information-outline", e -> showAbout());
+                WorkbenchActions.item(
+                        "_About LogSentry",
+                        null,
+                        "mdi2i-information-outline",
+                        e -> actions.showAbout());
         about.setId("menuAbout");
         help.getItems().addAll(keys, about);
-
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, view, events, help);
         bar.setId("menuBar");
+        for (Menu m : bar.getMenus()) {
+            collect(m);
+        }
         return bar;
     }
 
-    private void fillRecent(Menu recent) {
-        recent.getItems().clear();
-        for (Path p : model.recentPaths()) {
-            MenuItem mi = new MenuItem(p.toString());
-            mi.setMnemonicParsing(false);
-            mi.setOnAction(e -> model.open(p));
-            recent.getItems().add(mi);
-        }
-        if (recent.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("(none)");
-            none.setDisable(true);
-            recent.getItems().add(none);
-        } else {
-            recent.getItems().add(new SeparatorMenuItem());
-            MenuItem clear = new MenuItem("Clear Recent");
-            clear.setOnAction(e -> model.clearRecent());
-            recent.getItems().add(clear);
+    private void collect(Menu menu) {
+        for (MenuItem mi : menu.getItems()) {
+            if (mi instanceof Menu sub) {
+                collect(sub);
+            } else {
+                allItems.add(mi);
+            }
         }
     }
 
     private ToolBar toolBar() {
-        Button open =
-                toolButton(
+        var open =
+                WorkbenchActions.toolButton(
                         "mdi2f-file-document-outline",
                         "Open a log file (Ctrl+O)",
-                        e -> chooseFiles());
+                        e -> actions.chooseFiles());
         open.setId("toolOpen");
-        Button folder =
-                toolButton(
+        var folder =
+                WorkbenchActions.toolButton(
                         "mdi2f-folder-open-outline",
                         "Open a folder (Ctrl+Shift+O)",
-                        e -> chooseFolder());
-        Button close =
-                toolButton(
+                        e -> actions.chooseFolder());
+        var close =
+                WorkbenchActions.toolButton(
                         "mdi2c-close-box-outline",
                         "Close the selected source (Ctrl+W)",
                         e -> model.closeSelected());
         close.disableProperty().bind(model.selectedProperty().isNull());
-        Button theme =
-                toolButton(
+        var follow =
+                WorkbenchActions.toolButton(
+                        "mdi2p-play-circle-outline",
+                        "Follow new lines of the selected source, like tail -f (Ctrl+L)",
+                        e -> model.toggleFollow());
+        follow.setId("toolFollow");
+        follow.disableProperty().bind(model.selectedProperty().isNull());
+        SegmentedButton switcher = new SegmentedButton();
+        switcher.setId("perspectiveSwitcher");
+        for (Perspective p : Perspective.values()) {
+            ToggleButton b = new ToggleButton(p.title(), Icons.icon(p.icon()));
+            b.setId("perspective" + p.name());
+            b.setTooltip(
+                    new Tooltip(
+                            p.title()
+                                    + " perspective ("
+                                    + p.accelerator().replace("Shortcut", "Ctrl")
+                                    + ")"));
+            b.setOnAction(
+                    e -> {
+                        perspective.set(p);
+                        b.setSelected(true);
+                    });
+            perspectiveButtons.put(p, b);
+            switcher.getButtons().add(b);
+        }
+        perspectiveButtons.get(perspective.get()).setSelected(true);
+        var theme =
+                WorkbenchActions.toolButton(
                         "mdi2t-theme-light-dark",
                         "Light or dark theme (Ctrl+Shift+D)",
-                        e -> toggleTheme());
-        ToolBar bar =
-                new ToolBar(
-                        open,
-                        folder,
-                        close,
-                        new javafx.scene.control.Separator(Orientation.VERTICAL),
-                        theme);
+                        e -> setTheme(this.theme.other()));
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(open, folder, follow, close, new Separator(Orientation.VERTICAL));
+        bar.getItems().addAll(eventsView.toolItems());
+        bar.getItems().addAll(spacer, switcher, new Separator(Orientation.VERTICAL), theme);
         bar.setId("toolBar");
         return bar;
     }
 
-    private static Button toolButton(String icon, String tip, EventHandler<ActionEvent> action) {
-        Button b = new Button(null, Icons.icon(icon));
-        b.setTooltip(new Tooltip(tip));
-        b.getStyleClass().add("flat");
-        b.setOnAction(action);
-        return b;
+    private void setTheme(Theme t) {
+        theme = t;
+        theme.apply();
+        root.pseudoClassStateChanged(DARK, theme == Theme.DARK);
     }
 
-    private static MenuItem item(
-            String text, String accelerator, String icon, EventHandler<ActionEvent> action) {
-        MenuItem mi = new MenuItem(text);
-        if (accelerator != null) {
-            mi.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        if (icon != null) {
-            mi.setGraphic(Icons.icon(icon));
-        }
-        mi.setOnAction(action);
-        return mi;
+    public Theme theme() {
+        return theme;
     }
 
     private void installDragAndDrop() {
-        root.setOnDragOver(this::acceptFiles);
+        root.setOnDragOver(
+                e -> {
+                    if (e.getDragboard().hasFiles()) {
+                        e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+                    }
+                    e.consume();
+                });
         root.setOnDragDropped(
                 e -> {
                     boolean ok = e.getDragboard().hasFiles();
@@ -318,80 +416,9 @@ public final class WorkbenchWindow {
                 });
     }
 
-    private void acceptFiles(DragEvent e) {
-        if (e.getDragboard().hasFiles()) {
-            e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
-        }
-        e.consume();
-    }
-
-    private void chooseFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open Log Files");
-        chooser.getExtensionFilters()
-                .addAll(
-                        new FileChooser.ExtensionFilter("All files", "*"),
-                        new FileChooser.ExtensionFilter(
-                                "Logs",
-                                "*.log",
-                                "*.log.*",
-                                "*.gz",
-                                "syslog*",
-                                "messages*",
-                                "current"));
-        List<File> files = chooser.showOpenMultipleDialog(stage);
-        if (files != null) {
-            openDropped(files);
-        }
-    }
-
-    private void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a Log Folder (all logs in it, or a multilog directory)");
-        File dir = chooser.showDialog(stage);
-        if (dir != null) {
-            model.open(dir.toPath());
-        }
-    }
-
-    private void toggleTheme() {
-        theme = theme.other();
-        theme.apply();
-        root.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("dark"), theme == Theme.DARK);
-    }
-
-    private void showAbout() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION);
-        about.initOwner(stage);
-        about.setTitle("About " + AppInfo.NAME);
-        about.setHeaderText(AppInfo.NAME + " " + AppInfo.version());
-        about.setGraphic(new ImageView(Icons.appIcon(64)));
-        about.setContentText(
-                "Log analyzer for system administrators: reads, follows and classifies logs as"
-                        + " logcheck does, and decodes djbdns dnscache logs.\n\nJava "
-                        + System.getProperty("java.version")
-                        + ", JavaFX "
-                        + System.getProperty("javafx.runtime.version"));
-        about.show();
-    }
-
-    private void showShortcuts() {
-        Alert keys = new Alert(Alert.AlertType.INFORMATION);
-        keys.initOwner(stage);
-        keys.setTitle("Keyboard Shortcuts");
-        keys.setHeaderText("Keyboard shortcuts");
-        keys.setContentText(
-                String.join(
-                        "\n",
-                        "Ctrl+O\tOpen files",
-                        "Ctrl+Shift+O\tOpen a folder",
-                        "Ctrl+W\tClose the selected source",
-                        "Ctrl+Q\tQuit",
-                        "Ctrl+1 / Ctrl+2\tFocus sources / lines",
-                        "Ctrl+Shift+D\tToggle dark theme",
-                        "Home / End\tFirst / last line",
-                        "F1\tThis list"));
-        keys.show();
+    /** For tests and the state: the path of the selected source, if any. */
+    Path selectedPath() {
+        SourceItem s = model.selectedProperty().get();
+        return s == null ? null : s.path();
     }
 }

@@ -109,6 +109,7 @@ public final class SyslogCorpus {
     private final Random random;
     private final List<Rule> rules;
     private final EreSampler sampler;
+    private final boolean hostile;
     private long clock;
 
     /**
@@ -116,9 +117,18 @@ public final class SyslogCorpus {
      * @param rules rule tree whose patterns are sampled (may be null: templates only)
      */
     public SyslogCorpus(long seed, RuleTree rules) {
+        this(seed, rules, true);
+    }
+
+    /**
+     * @param hostile whether to include invalid UTF-8, control bytes and other hostile lines;
+     *     without them the corpus is ASCII, so grep gives the same answers in every locale
+     */
+    public SyslogCorpus(long seed, RuleTree rules, boolean hostile) {
         this.random = new Random(seed);
         this.rules = rules == null ? List.of() : rules.rules();
-        this.sampler = new EreSampler(random, 0.02);
+        this.sampler = new EreSampler(random, hostile ? 0.02 : 0);
+        this.hostile = hostile;
         this.clock = 3_000_000L;
     }
 
@@ -161,8 +171,10 @@ public final class SyslogCorpus {
                                     ? header() + template()
                                     : sampler.sample(
                                             rules.get(random.nextInt(rules.size())).source()));
-        } else {
+        } else if (hostile) {
             return hostile();
+        } else {
+            line = header() + template();
         }
         if (random.nextInt(40) == 0) {
             line = line + (random.nextBoolean() ? "  " : "\t ");
@@ -269,7 +281,7 @@ public final class SyslogCorpus {
         return r;
     }
 
-    /** Writes a corpus: {@code seed megabytes outFile [rulesDir]}. */
+    /** Writes a corpus: {@code seed megabytes outFile [rulesDir [ascii]]}. */
     public static void main(String[] args) throws IOException {
         long seed = Long.parseLong(args[0]);
         long megabytes = Long.parseLong(args[1]);
@@ -279,7 +291,8 @@ public final class SyslogCorpus {
                 Files.isDirectory(rulesDir)
                         ? RuleTreeLoader.load(rulesDir, Level.WORKSTATION)
                         : null;
-        SyslogCorpus corpus = new SyslogCorpus(seed, tree);
+        boolean ascii = args.length > 4 && args[4].equals("ascii");
+        SyslogCorpus corpus = new SyslogCorpus(seed, tree, !ascii);
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             corpus.write(o, megabytes << 20);
         }

@@ -253,4 +253,40 @@ class IndexedFileTest {
             assertThat(opened.kind()).isEqualTo(dev.logsentry.core.source.SourceKind.FILE);
         }
     }
+
+    @Test
+    void aFileThatVanishesAfterOpeningStaysReadable() throws Exception {
+        Path p = write("vanish.log", "one\ntwo\n".getBytes(UTF_8));
+        try (IndexedFile f = IndexedFile.open(p)) {
+            Files.delete(p);
+            f.index(IndexProgress.NONE, () -> false);
+            assertThat(lines(f)).containsExactly("one", "two");
+        }
+    }
+
+    @Test
+    void dataAppendedWhileIndexingIsIndexedToo() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            sb.append("line ").append(i).append('\n');
+        }
+        Path p = write("growing.log", sb.toString().getBytes(UTF_8));
+        try (IndexedFile f = IndexedFile.open(p)) {
+            AtomicInteger calls = new AtomicInteger();
+            f.index(
+                    IndexProgress.NONE,
+                    () -> {
+                        if (calls.incrementAndGet() == 1) {
+                            try {
+                                Files.write(p, "late\n".getBytes(UTF_8), StandardOpenOption.APPEND);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                        return false;
+                    });
+            assertThat(f.line(f.lineCount() - 1)).isEqualTo("late");
+            assertThat(f.lineCount()).isEqualTo(50_001);
+        }
+    }
 }

@@ -30,6 +30,21 @@ class NewlineScannerTest {
                 }
                 i = actual + 1;
             }
+            int[] ends = new int[to - from];
+            int count = NewlineScanner.lineEnds(buf, from, to, ends);
+            int k = 0;
+            for (int j = from; j < to; j++) {
+                if (buf[j] == '\n') {
+                    assertThat(ends[k++]).isEqualTo(j + 1);
+                }
+            }
+            assertThat(count).isEqualTo(k);
+            int[] viaBuffer = new int[to - from];
+            java.nio.ByteBuffer bb =
+                    java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            assertThat(NewlineScanner.lineEnds(bb, from, to, viaBuffer)).isEqualTo(count);
+            assertThat(java.util.Arrays.copyOf(viaBuffer, count))
+                    .isEqualTo(java.util.Arrays.copyOf(ends, count));
         }
     }
 

@@ -85,6 +85,9 @@ public final class EreSampler {
         BitSet usable = (BitSet) set.clone();
         usable.clear('\n');
         usable.clear(0);
+        if (exoticByteChance == 0) {
+            usable.clear(0x80, 256); // ASCII only: the same answers from grep in every locale
+        }
         BitSet plain = (BitSet) usable.clone();
         plain.clear(0, 0x21);
         plain.clear(0x7f, 256);

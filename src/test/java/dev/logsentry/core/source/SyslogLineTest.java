@@ -58,4 +58,20 @@ class SyslogLineTest {
         assertThat(parser.parse("").message()).isEmpty();
         assertThat(parser.parse("12345 not iso").time()).isNull();
     }
+
+    @Test
+    void multilogLinesTakeTheirTimeFromTheTai64nLabel() {
+        SyslogLine.Parser parser =
+                new SyslogLine.Parser(
+                        java.time.Instant.parse("2025-12-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+
+        SyslogLine l =
+                parser.parse("@4000000069240a4a075bcd15 query 1 7f000001:0d34:a1b2 1 example.com.");
+
+        org.assertj.core.api.Assertions.assertThat(l.time())
+                .isEqualTo(java.time.Instant.parse("2025-11-24T07:33:20.123456789Z"));
+        org.assertj.core.api.Assertions.assertThat(l.message())
+                .isEqualTo("query 1 7f000001:0d34:a1b2 1 example.com.");
+        org.assertj.core.api.Assertions.assertThat(l.program()).isNull();
+    }
 }

@@ -34,7 +34,9 @@ public final class SmtpDelivery implements Delivery {
             MimeMessage msg = new MimeMessage(session);
             msg.setFrom(new InternetAddress(settings.from(), true));
             for (String to : settings.to()) {
-                msg.addRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+                // Not strict: logcheck.conf's default SENDMAILTO is a local name ("logcheck"),
+                // which the local MTA qualifies.
+                msg.addRecipient(Message.RecipientType.TO, new InternetAddress(to, false));
             }
             msg.setSubject(report.subject(), "UTF-8");
             msg.setSentDate(new Date());

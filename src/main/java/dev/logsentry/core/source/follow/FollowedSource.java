@@ -1,20 +1,16 @@
 package dev.logsentry.core.source.follow;
 
+import dev.logsentry.core.index.IndexProgress;
 import dev.logsentry.core.index.IndexedFile;
-import dev.logsentry.core.index.LineOffsets;
-import dev.logsentry.core.index.LineText;
 import dev.logsentry.core.index.OpenOptions;
 import dev.logsentry.core.index.RawLineSource;
 import dev.logsentry.core.index.SourceException;
+import dev.logsentry.core.index.SpillFile;
+import dev.logsentry.core.source.MultilogDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,26 +29,37 @@ public final class FollowedSource implements RawLineSource, FollowListener {
     public static final String MARKER_PREFIX = "\u2500\u2500\u2500 ";
 
     private final String name;
-    private final IndexedFile base;
+    private volatile RawLineSource base;
+
+    /** True while the followed file is still the one the base lines were read from. */
+    private boolean followingBase;
+
+    private volatile boolean baseGone;
+    private IndexedFile ownedBase;
     private final long baseLines;
-    private final Path spillPath;
-    private final FileChannel spill;
-    private final LineOffsets offsets = new LineOffsets(0);
+    private final long baseBytes;
+    private final SpillFile spill;
     private final ConcurrentSkipListSet<Long> markers = new ConcurrentSkipListSet<>();
     private final List<FollowListener> listeners = new CopyOnWriteArrayList<>();
     private final Follower follower;
-    private final int displayLimit;
-    private volatile long spillEnd;
 
-    private FollowedSource(String name, IndexedFile base, Path file, long start, int displayLimit)
+    private FollowedSource(
+            String name,
+            RawLineSource base,
+            long baseLines,
+            long baseBytes,
+            Path file,
+            long start,
+            Object expectedKey,
+            int displayLimit)
             throws IOException {
         this.name = name;
         this.base = base;
-        this.baseLines = base == null ? 0 : base.completeLineCount();
-        this.displayLimit = displayLimit;
-        this.spillPath = Files.createTempFile("logsentry-follow-", ".log");
-        this.spill = FileChannel.open(spillPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        this.follower = new Follower(file, start, this);
+        this.followingBase = base instanceof IndexedFile;
+        this.baseLines = baseLines;
+        this.baseBytes = baseBytes;
+        this.spill = new SpillFile(name, displayLimit);
+        this.follower = new Follower(file, start, expectedKey, this, Follower.DEFAULT_POLL_MILLIS);
     }
 
     /**
@@ -60,14 +67,60 @@ public final class FollowedSource implements RawLineSource, FollowListener {
      * {@link IndexedFile#index} job) so that no line is read twice.
      */
     public static FollowedSource follow(IndexedFile file) throws SourceException {
+        // Catch up first: lines appended since indexing, through the file's own channel, so that
+        // even a file rotated away meanwhile gives its last lines.
+        file.index(IndexProgress.NONE, () -> false);
         try {
             return new FollowedSource(
-                    file.name(), file, file.path(), file.completeBytes(), displayLimitOf(file));
+                    file.name(),
+                    file,
+                    file.completeLineCount(),
+                    file.completeBytes(),
+                    file.path(),
+                    file.completeBytes(),
+                    file.fileKey(),
+                    displayLimitOf(file));
         } catch (IOException e) {
             throw new SourceException(
                     file.path(),
                     SourceException.Reason.UNREADABLE,
                     "Cannot follow " + file.path() + ": no temporary file (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
+    /**
+     * Follows a multilog directory: its lines so far, then what multilog appends to {@code
+     * current}; multilog's own rotation (current renamed to {@code @....s}, a new current) is a
+     * rename-and-create. Index the directory to the end first.
+     */
+    public static FollowedSource follow(MultilogDirectory dir) throws SourceException {
+        dir.index(IndexProgress.NONE, () -> false); // catch up, as for a single file
+        List<RawLineSource> parts = dir.parts();
+        Path current = dir.files().get(dir.files().size() - 1);
+        if (!current.getFileName().toString().equals("current")
+                || !(parts.get(parts.size() - 1) instanceof IndexedFile last)) {
+            throw new SourceException(
+                    dir.directory(),
+                    SourceException.Reason.MISSING,
+                    dir.directory() + " has no current file to follow");
+        }
+        long partial = last.lineCount() - last.completeLineCount();
+        try {
+            return new FollowedSource(
+                    dir.name(),
+                    dir,
+                    dir.lineCount() - partial,
+                    dir.size(),
+                    current,
+                    last.completeBytes(),
+                    last.fileKey(),
+                    last.displayLimit());
+        } catch (IOException e) {
+            throw new SourceException(
+                    current,
+                    SourceException.Reason.UNREADABLE,
+                    "Cannot follow " + current + ": no temporary file (" + e.getMessage() + ")",
                     e);
         }
     }
@@ -79,8 +132,11 @@ public final class FollowedSource implements RawLineSource, FollowListener {
             return new FollowedSource(
                     fn == null ? file.toString() : fn.toString(),
                     null,
+                    0,
+                    0,
                     file,
                     startOffset,
+                    null,
                     OpenOptions.DEFAULT_DISPLAY_LIMIT);
         } catch (IOException e) {
             throw new SourceException(
@@ -124,26 +180,52 @@ public final class FollowedSource implements RawLineSource, FollowListener {
 
     @Override
     public void event(FollowEvent event) {
-        markers.add(baseLines + offsets.count());
+        if (event.kind() == FollowEvent.Kind.ROTATED) {
+            followingBase = false;
+        } else if (event.kind() == FollowEvent.Kind.TRUNCATED && followingBase) {
+            followingBase = false;
+            rebase(event.copy());
+        }
+        markers.add(baseLines + spill.lineCount());
         append((MARKER_PREFIX + event.message()).getBytes(StandardCharsets.UTF_8));
         for (FollowListener l : listeners) {
             l.event(event);
         }
     }
 
-    private void append(byte[] raw) {
-        byte[] withNl = Arrays.copyOf(raw, raw.length + 1);
-        withNl[raw.length] = '\n';
-        ByteBuffer bb = ByteBuffer.wrap(withNl);
-        try {
-            while (bb.hasRemaining()) {
-                spillEnd += spill.write(bb, spillEnd);
+    /**
+     * The indexed file was truncated under the base lines (copytruncate): read them from the
+     * rotated copy, which starts with the same bytes, or say they are gone. Never show whatever now
+     * stands at their offsets.
+     */
+    private void rebase(Path copy) {
+        if (copy != null) {
+            try {
+                IndexedFile f = IndexedFile.open(copy, OpenOptions.DEFAULT.withAllowBinary(true));
+                f.index(IndexProgress.NONE, () -> false);
+                if (f.completeLineCount() >= baseLines) {
+                    ownedBase = f;
+                    base = f;
+                    return;
+                }
+                f.close();
+            } catch (SourceException | IOException e) {
+                // fall through: the lines are gone
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep followed lines in " + spillPath, e);
         }
-        offsets.add(spillEnd);
-        offsets.publish();
+        baseGone = true;
+    }
+
+    private String goneText() {
+        return "[no longer available: " + name + " was truncated and no copy was found]";
+    }
+
+    private void append(byte[] raw) {
+        try {
+            spill.append(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the followed lines of " + name, e);
+        }
     }
 
     @Override
@@ -153,49 +235,31 @@ public final class FollowedSource implements RawLineSource, FollowListener {
 
     @Override
     public long lineCount() {
-        return baseLines + offsets.count();
+        return baseLines + spill.lineCount();
     }
 
     @Override
     public String line(long index) throws IOException {
-        if (index < baseLines) {
-            return base.line(index);
+        if (index < baseLines && baseGone) {
+            return goneText();
         }
-        long i = index - baseLines;
-        long start = offsets.start(i);
-        long len = offsets.end(i) - 1 - start;
-        int want = (int) Math.min(len, displayLimit);
-        byte[] b = readSpill(start, want);
-        return want == len ? LineText.decode(b) : LineText.display(b, 0, want, len);
+        return index < baseLines ? base.line(index) : spill.line(index - baseLines);
     }
 
     @Override
     public byte[] rawLine(long index) throws IOException {
-        if (index < baseLines) {
-            return base.rawLine(index);
+        if (index < baseLines && baseGone) {
+            return goneText().getBytes(StandardCharsets.UTF_8);
         }
-        long i = index - baseLines;
-        long start = offsets.start(i);
-        return readSpill(start, (int) (offsets.end(i) - 1 - start));
+        return index < baseLines ? base.rawLine(index) : spill.rawLine(index - baseLines);
     }
 
     @Override
     public long lineLength(long index) {
-        if (index < baseLines) {
-            return base.lineLength(index);
+        if (index < baseLines && baseGone) {
+            return goneText().length();
         }
-        long i = index - baseLines;
-        return offsets.end(i) - 1 - offsets.start(i);
-    }
-
-    private byte[] readSpill(long pos, int len) throws IOException {
-        ByteBuffer bb = ByteBuffer.allocate(len);
-        while (bb.hasRemaining()) {
-            if (spill.read(bb, pos + bb.position()) < 0) {
-                throw new IOException("followed lines of " + name + " were cut short");
-            }
-        }
-        return bb.array();
+        return index < baseLines ? base.lineLength(index) : spill.lineLength(index - baseLines);
     }
 
     /**
@@ -204,12 +268,12 @@ public final class FollowedSource implements RawLineSource, FollowListener {
      */
     @Override
     public long offset(long index) {
-        return index < baseLines ? base.offset(index) : offsets.start(index - baseLines);
+        return index < baseLines ? base.offset(index) : spill.offset(index - baseLines);
     }
 
     @Override
     public long size() {
-        return (base == null ? 0 : base.completeBytes()) + spillEnd;
+        return baseBytes + spill.size();
     }
 
     /** Stops following, then frees the private copy. The base file is left open (the caller's). */
@@ -217,6 +281,8 @@ public final class FollowedSource implements RawLineSource, FollowListener {
     public void close() throws IOException {
         follower.close();
         spill.close();
-        Files.deleteIfExists(spillPath);
+        if (ownedBase != null) {
+            ownedBase.close();
+        }
     }
 }

@@ -47,6 +47,7 @@ public final class Follower implements Closeable {
     private final long pollMillis;
     private final List<Generation> draining = new ArrayList<>();
     private long startOffset;
+    private Object expectedKey;
     private Generation current;
     private boolean vanishedReported;
     private String lastError;
@@ -64,6 +65,21 @@ public final class Follower implements Closeable {
     }
 
     public Follower(Path path, long startOffset, FollowListener listener, long pollMillis) {
+        this(path, startOffset, null, listener, pollMillis);
+    }
+
+    /**
+     * @param expectedKey the {@code fileKey} of the file {@code startOffset} belongs to (see
+     *     IndexedFile#fileKey); when the path names another file by the first poll, that file was
+     *     rotated in between and the new one is read from its start. Null: trust the offset.
+     */
+    public Follower(
+            Path path,
+            long startOffset,
+            Object expectedKey,
+            FollowListener listener,
+            long pollMillis) {
+        this.expectedKey = expectedKey;
         this.path = path.toAbsolutePath();
         this.startOffset = startOffset;
         this.listener = Objects.requireNonNull(listener);
@@ -192,10 +208,22 @@ public final class Follower implements Closeable {
             return;
         }
         long start = startOffset <= after.size() ? startOffset : 0;
+        boolean replaced = expectedKey != null && !expectedKey.equals(after.fileKey());
+        boolean shrunk = !replaced && start < startOffset;
+        if (replaced) {
+            start = 0;
+        }
         startOffset = 0; // only the first generation starts in the middle
+        expectedKey = null;
         current = new Generation(ch, after.fileKey(), start);
         current.sameStart(); // learn the head
         vanishedReported = false;
+        if (replaced) {
+            event(
+                    FollowEvent.Kind.ROTATED,
+                    path
+                            + " was replaced since it was indexed; reading the new file from its start");
+        }
     }
 
     /**
@@ -224,9 +252,12 @@ public final class Follower implements Closeable {
         current.flushPartial(listener);
         current = new Generation(current.channel, current.key, 0);
         current.sameStart();
-        event(
-                FollowEvent.Kind.TRUNCATED,
-                path + " was truncated (copytruncate?) after " + was + " bytes" + recovered);
+        listener.event(
+                new FollowEvent(
+                        FollowEvent.Kind.TRUNCATED,
+                        path,
+                        path + " was truncated (copytruncate?) after " + was + " bytes" + recovered,
+                        copy));
     }
 
     /** A sibling of the followed file (not compressed) that starts with {@code head}. */

@@ -73,6 +73,57 @@ public final class FileIdentity {
         return state.fingerprint().equals(fingerprint(path, state.fingerprintLength()));
     }
 
+    /**
+     * The hex SHA-256 of the {@code min(offset, FINGERPRINT_BYTES)} bytes before {@code offset} in
+     * the file's (uncompressed) content, or null when it is shorter than {@code offset}.
+     */
+    public static String endFingerprint(Path path, long offset) throws IOException {
+        try (InputStream in = openContent(path)) {
+            return endFingerprint(in, offset);
+        }
+    }
+
+    /** Like {@link #endFingerprint(Path, long)} on a stream at position 0; leaves it at offset. */
+    static String endFingerprint(InputStream in, long offset) throws IOException {
+        int len = fingerprintLengthFor(offset);
+        if (skipFully(in, offset - len) < offset - len) {
+            return null;
+        }
+        if (len == 0) {
+            return "";
+        }
+        byte[] end = in.readNBytes(len);
+        return end.length < len ? null : sha256(end);
+    }
+
+    /** Skips up to {@code n} bytes (also in streams whose skip stops early); returns how many. */
+    static long skipFully(InputStream in, long n) throws IOException {
+        long skipped = 0;
+        while (skipped < n) {
+            long k = in.skip(n - skipped);
+            if (k <= 0) {
+                if (in.read() < 0) {
+                    break;
+                }
+                k = 1;
+            }
+            skipped += k;
+        }
+        return skipped;
+    }
+
+    /**
+     * Whether the file holds, at the same places, the first bytes and the bytes before the offset
+     * that {@code state} fingerprinted: it is the file we were reading, possibly grown since.
+     */
+    public static boolean continues(Path path, FileState state) throws IOException {
+        if (state.fingerprintLength() > 0 && !startsLike(path, state)) {
+            return false;
+        }
+        String end = endFingerprint(path, state.offset());
+        return end != null && end.equals(state.endFingerprint());
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

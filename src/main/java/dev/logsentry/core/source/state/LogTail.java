@@ -54,8 +54,8 @@ public final class LogTail {
             now = FileIdentity.observe(log);
         } catch (NoSuchFileException e) {
             run.events.add(TailEvent.error(run.name, "File could not be read: " + log));
-            FileState next = previous == null ? null : run.drainRotated(log, previous);
-            return run.result(next == null ? previous : next);
+            Run.Drained drained = previous == null ? null : run.drainRotated(log, previous);
+            return run.result(drained == null ? previous : run.stateOf(drained));
         } catch (IOException e) {
             run.events.add(
                     TailEvent.error(run.name, "File could not be read: " + log + " (" + e + ")"));
@@ -69,6 +69,9 @@ public final class LogTail {
         }
         try {
             return run.result(run.readLive(log, now, previous));
+        } catch (RotatedWhileReading e) {
+            run.events.add(TailEvent.warning(run.name, e.getMessage()));
+            return run.result(previous);
         } catch (IOException e) {
             // Lines already passed on stay passed on; the state is not advanced, so at worst they
             // are reported twice.
@@ -99,32 +102,33 @@ public final class LogTail {
                 return readFrom(log, now, 0);
             }
             boolean sameInode = prev.sameInode(now.device(), now.inode());
-            boolean sameContent =
-                    prev.fingerprintLength() == 0 ? sameInode : FileIdentity.startsLike(log, prev);
-            if (sameContent && now.size() >= prev.offset()) {
+            boolean continues =
+                    now.size() >= prev.offset()
+                            && (prev.fingerprintLength() > 0 || sameInode)
+                            && FileIdentity.continues(log, prev);
+            if (continues) {
                 return readFrom(log, now, prev.offset());
             }
-            if (sameContent) {
-                events.add(TailEvent.warning(name, truncatedMessage(log, prev, now)));
-                return readFrom(log, now, 0);
-            }
-            FileState drained = drainRotated(log, prev);
+            // Not the file we were reading any more: rotated (rename, copytruncate), truncated, or
+            // a new file on a reused inode. Its old content may sit next to it.
+            Drained drained = drainRotated(log, prev);
             if (drained == null && prev.offset() > 0) {
                 String why;
-                if (sameInode && now.size() < prev.offset()) {
+                if (now.size() < prev.offset()
+                        && (sameInode || FileIdentity.startsLike(log, prev))) {
                     why = truncatedMessage(log, prev, now);
                 } else if (sameInode) {
                     why =
                             log
-                                    + " was rewritten in place (its first bytes changed; truncated, or"
-                                    + " the inode was reused) and no rotated copy was found next to it;"
-                                    + " reading it from the start";
+                                    + " was rewritten in place (the bytes already read changed;"
+                                    + " truncated and refilled, or the inode was reused) and no"
+                                    + " rotated copy was found next to it; reading it from the start";
                 } else {
                     why =
                             log
                                     + " was replaced and its previous file was not found next to it"
-                                    + " (.0, .1, .1.gz, -YYYYMMDD, -YYYYMMDD.gz); lines written to the old"
-                                    + " file after byte "
+                                    + " (.0, .1, .1.gz, -YYYYMMDD, -YYYYMMDD.gz); lines written to"
+                                    + " the old file after byte "
                                     + prev.offset()
                                     + " may not have been checked";
                 }
@@ -148,6 +152,10 @@ public final class LogTail {
             long end = offset;
             if (now.size() > offset) {
                 try (InputStream in = Files.newInputStream(log)) {
+                    FileIdentity.Observed opened = FileIdentity.observe(log);
+                    if (opened.device() != now.device() || opened.inode() != now.inode()) {
+                        throw new RotatedWhileReading(log);
+                    }
                     in.skipNBytes(offset);
                     LineScanner.Result r =
                             scanner.scan(in, offset, now.size(), false, name, log.toString(), sink);
@@ -158,20 +166,26 @@ public final class LogTail {
             return stateOf(log, now.device(), now.inode(), end);
         }
 
+        /** The last rotated file read and where reading stopped in it. */
+        record Drained(Path file, long end) {}
+
         /**
          * Finds the rotated file that continues {@code prev} and reads its rest, then every newer
          * generation in full (rotated more than once since the last run).
          *
-         * @return the state after the newest rotated file read, or null when none matched
+         * @return the newest rotated file read, or null when none continues {@code prev}
          */
-        FileState drainRotated(Path log, FileState prev) throws IOException {
+        Drained drainRotated(Path log, FileState prev) throws IOException {
             List<Path> gens = RotatedFiles.newestFirst(log);
             for (int i = 0; i < gens.size(); i++) {
                 Path g = gens.get(i);
-                if (!continues(g, prev)) {
+                if (!mayContinue(g, prev)) {
                     continue;
                 }
-                FileState state = readRotated(g, prev.offset());
+                long end = readRotated(g, prev);
+                if (end < 0) {
+                    continue; // same first bytes, but not what we read up to the offset
+                }
                 events.add(
                         TailEvent.info(
                                 name,
@@ -180,8 +194,9 @@ public final class LogTail {
                                         + g
                                         + " from byte "
                                         + prev.offset()));
+                Drained last = new Drained(g, end);
                 for (int j = i - 1; j >= 0; j--) {
-                    state = readRotated(gens.get(j), 0);
+                    last = new Drained(gens.get(j), readRotated(gens.get(j), null));
                     events.add(
                             TailEvent.info(
                                     name,
@@ -189,61 +204,71 @@ public final class LogTail {
                                             + gens.get(j)
                                             + " in full (rotated since the last run)"));
                 }
-                return state;
+                return last;
             }
             return null;
         }
 
-        private boolean continues(Path g, FileState prev) throws IOException {
-            if (FileIdentity.isGzip(g)) {
-                return FileIdentity.startsLike(g, prev);
-            }
-            FileIdentity.Observed o = FileIdentity.observe(g);
+        /** A cheap first test: same inode or same first bytes (the end is checked on reading). */
+        private boolean mayContinue(Path g, FileState prev) throws IOException {
             if (prev.fingerprintLength() == 0) {
+                if (FileIdentity.isGzip(g)) {
+                    return false; // nothing read of it before: no content to recognise it by
+                }
+                FileIdentity.Observed o = FileIdentity.observe(g);
                 return prev.sameInode(o.device(), o.inode());
             }
-            // Same inode (renamed) or same first bytes (a copytruncate copy): either way it is the
-            // file we were reading, provided it is not shorter than what we read of it.
-            return o.size() >= prev.offset() && FileIdentity.startsLike(g, prev);
+            return FileIdentity.startsLike(g, prev);
         }
 
-        private FileState readRotated(Path g, long offset) throws IOException {
+        /**
+         * Reads a rotated file to its end, including an unterminated last line.
+         *
+         * @param prev the state to continue from (its end fingerprint is verified first), or null
+         *     to read the file from the start
+         * @return the end position, or -1 when the file does not continue {@code prev}
+         */
+        private long readRotated(Path g, FileState prev) throws IOException {
             try (InputStream in = FileIdentity.openContent(g)) {
-                long skipped = 0;
-                while (skipped < offset) {
-                    long n = in.skip(offset - skipped);
-                    if (n <= 0) {
-                        if (in.read() < 0) {
-                            break;
-                        }
-                        n = 1;
+                long offset = 0;
+                if (prev != null) {
+                    offset = prev.offset();
+                    String end = FileIdentity.endFingerprint(in, offset);
+                    if (end == null || !end.equals(prev.endFingerprint())) {
+                        return -1;
                     }
-                    skipped += n;
-                }
-                if (skipped < offset) {
-                    events.add(
-                            TailEvent.warning(
-                                    name,
-                                    g
-                                            + " is shorter than the "
-                                            + offset
-                                            + " bytes already read of it; nothing more read from it"));
-                    return stateOf(g, -1, -1, skipped);
                 }
                 LineScanner.Result r = scanner.scan(in, offset, -1, true, name, g.toString(), sink);
                 lines += r.lines();
-                if (FileIdentity.isGzip(g)) {
-                    return stateOf(g, -1, -1, r.end());
-                }
-                FileIdentity.Observed o = FileIdentity.observe(g);
-                return stateOf(g, o.device(), o.inode(), r.end());
+                return r.end();
             }
+        }
+
+        /** The state of a rotated file read to {@code d.end()} (when the live log is missing). */
+        FileState stateOf(Drained d) throws IOException {
+            if (FileIdentity.isGzip(d.file())) {
+                return stateOf(d.file(), -1, -1, d.end());
+            }
+            FileIdentity.Observed o = FileIdentity.observe(d.file());
+            return stateOf(d.file(), o.device(), o.inode(), d.end());
         }
 
         private FileState stateOf(Path file, long dev, long ino, long offset) throws IOException {
             int len = FileIdentity.fingerprintLengthFor(offset);
-            String fp = len == 0 ? "" : FileIdentity.fingerprint(file, len);
-            return new FileState(dev, ino, len, fp == null ? "" : fp, offset);
+            String head = len == 0 ? "" : FileIdentity.fingerprint(file, len);
+            String end = FileIdentity.endFingerprint(file, offset);
+            return new FileState(
+                    dev, ino, len, head == null ? "" : head, end == null ? "" : end, offset);
+        }
+    }
+
+    /**
+     * The log was replaced between looking at it and opening it. Its state is left as it was, so
+     * the next run follows the rotation properly (lines already passed on come at most twice).
+     */
+    private static final class RotatedWhileReading extends IOException {
+        RotatedWhileReading(Path log) {
+            super(log + " was rotated while being read; it is read again next run");
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -245,6 +246,110 @@ class FollowerTest {
             assertThat(s.line(0)).isEqualTo("x");
         } finally {
             s.close();
+        }
+    }
+
+    @Test
+    void followsAMultilogDirectoryThroughItsOwnRotation() throws Exception {
+        Path ml = dir.resolve("main");
+        Files.createDirectories(ml);
+        String l1 =
+                dev.logsentry.core.time.Tai64n.format(
+                        java.time.Instant.ofEpochSecond(1_700_000_000));
+        Files.writeString(ml.resolve("@400000006553f1000000000a.s"), l1 + " old\n");
+        Files.writeString(ml.resolve("current"), l1 + " a\n" + l1 + " b");
+        var dirSource =
+                dev.logsentry.core.source.MultilogDirectory.open(
+                        ml, dev.logsentry.core.index.OpenOptions.DEFAULT, null);
+        dirSource.index(IndexProgress.NONE, () -> false);
+        FollowedSource s = FollowedSource.follow(dirSource);
+        try {
+            assertThat(s.lineCount()).isEqualTo(2);
+            s.follower().poll();
+            append(ml.resolve("current"), "-end\n");
+            Files.move(ml.resolve("current"), ml.resolve("@400000006553f1010000000a.s"));
+            append(ml.resolve("current"), l1 + " c\n");
+            s.follower().poll();
+            List<String> got = new java.util.ArrayList<>();
+            for (long i = 0; i < s.lineCount(); i++) {
+                got.add(s.line(i));
+            }
+            assertThat(got).hasSize(5);
+            assertThat(got.get(0)).endsWith(" old");
+            assertThat(got.get(1)).endsWith(" a");
+            assertThat(got.get(2)).endsWith(" b-end");
+            assertThat(s.isMarker(3)).isTrue();
+            assertThat(got.get(4)).endsWith(" c");
+        } finally {
+            s.close();
+            dirSource.close();
+        }
+    }
+
+    @Test
+    void aFileRotatedBetweenIndexingAndFollowingLosesNothing() throws Exception {
+        append(log(), "a\nb\n");
+        try (IndexedFile base = IndexedFile.open(log())) {
+            base.index(IndexProgress.NONE, () -> false);
+            append(log(), "c\n");
+            Files.move(log(), dir.resolve("app.log.1"));
+            append(log(), "d\n"); // shorter than the old offset would suggest
+            FollowedSource s = FollowedSource.follow(base);
+            try {
+                s.follower().poll();
+                assertThat(s.lineCount()).isEqualTo(5);
+                assertThat(s.line(2)).isEqualTo("c");
+                assertThat(s.isMarker(3)).isTrue();
+                assertThat(s.line(3)).contains("replaced since it was indexed");
+                assertThat(s.line(4)).isEqualTo("d");
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void copytruncateKeepsTheIndexedLinesReadableThroughTheCopy() throws Exception {
+        append(log(), "alpha\nbeta\n");
+        try (IndexedFile base = IndexedFile.open(log())) {
+            base.index(IndexProgress.NONE, () -> false);
+            FollowedSource s = FollowedSource.follow(base);
+            try {
+                s.follower().poll();
+                append(log(), "gamma\n");
+                Files.copy(log(), dir.resolve("app.log.1"));
+                truncate(log());
+                append(log(), "a much longer first line after the truncation\n");
+                s.follower().poll();
+                assertThat(s.line(0)).isEqualTo("alpha");
+                assertThat(s.line(1)).isEqualTo("beta");
+                assertThat(s.line(2)).isEqualTo("gamma");
+                assertThat(s.isMarker(3)).isTrue();
+                assertThat(s.line(4)).isEqualTo("a much longer first line after the truncation");
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void truncationWithoutACopyNeverShowsWhatNowStandsAtTheOldOffsets() throws Exception {
+        append(log(), "alpha\nbeta\n");
+        try (IndexedFile base = IndexedFile.open(log())) {
+            base.index(IndexProgress.NONE, () -> false);
+            FollowedSource s = FollowedSource.follow(base);
+            try {
+                s.follower().poll();
+                truncate(log());
+                append(log(), "new content, longer than before\n");
+                s.follower().poll();
+                assertThat(s.line(0)).contains("no longer available");
+                assertThat(s.line(1)).contains("no longer available");
+                assertThat(s.isMarker(2)).isTrue();
+                assertThat(s.line(3)).isEqualTo("new content, longer than before");
+            } finally {
+                s.close();
+            }
         }
     }
 }

@@ -3,91 +3,34 @@ package dev.logsentry.core.source.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reads real journal files built with systemd-journal-remote (see FACTS.md). */
 class JournalTailTest {
-    private static final Path REMOTE = Path.of("/lib/systemd/systemd-journal-remote");
-    private static final String BOOT = "0123456789abcdef0123456789abcdef";
-    // 2026-03-05T04:05:06Z: a one-digit day shows journalctl's zero padding.
-    private static final long T0 = 1_772_683_506_000_000L;
 
     @TempDir Path dir;
 
-    private long seq;
+    private JournalFixture fx;
 
     @BeforeAll
     static void toolsPresent() {
-        assumeTrue(Files.isExecutable(REMOTE), "systemd-journal-remote is not installed");
-        assumeTrue(
-                Files.isExecutable(Path.of("/usr/bin/journalctl"))
-                        || Files.isExecutable(Path.of("/bin/journalctl")),
-                "journalctl is not installed");
+        assumeTrue(JournalFixture.available(), "systemd-journal-remote or journalctl missing");
     }
 
-    private byte[] entry(Map<String, Object> fields) {
-        seq++;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("__REALTIME_TIMESTAMP", Long.toString(T0 + seq * 1_000_000));
-        all.put("__MONOTONIC_TIMESTAMP", Long.toString(seq));
-        all.put("_BOOT_ID", BOOT);
-        all.putAll(fields);
-        all.forEach(
-                (k, v) -> {
-                    byte[] value =
-                            v instanceof byte[] b
-                                    ? b
-                                    : v.toString().getBytes(StandardCharsets.UTF_8);
-                    out.writeBytes(k.getBytes(StandardCharsets.US_ASCII));
-                    if (v instanceof byte[]) {
-                        // Binary-safe form of the export format: name, newline, LE64 length, data.
-                        out.write('\n');
-                        out.writeBytes(
-                                ByteBuffer.allocate(8)
-                                        .order(ByteOrder.LITTLE_ENDIAN)
-                                        .putLong(value.length)
-                                        .array());
-                    } else {
-                        out.write('=');
-                    }
-                    out.writeBytes(value);
-                    out.write('\n');
-                });
-        out.write('\n');
-        return out.toByteArray();
-    }
-
-    private void appendToJournal(Path journal, byte[]... entries) throws Exception {
-        Path export = dir.resolve("in.export");
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (byte[] e : entries) {
-            all.writeBytes(e);
-        }
-        Files.write(export, all.toByteArray());
-        Process p =
-                new ProcessBuilder(REMOTE.toString(), "--output=" + journal, "-")
-                        .redirectInput(export.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("remote.out").toFile())
-                        .start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(dir.resolve("remote.out"))).isZero();
+    @BeforeEach
+    void fixture() {
+        fx = new JournalFixture(dir);
     }
 
     private JournalTail tail(Path journal) {
@@ -123,9 +66,9 @@ class JournalTailTest {
     @Test
     void entriesBecomeTheLinesJournalctlShowsAndACursorResumesExactly() throws Exception {
         Path journal = dir.resolve("test.journal");
-        appendToJournal(
+        fx.append(
                 journal,
-                entry(
+                fx.entry(
                         Map.of(
                                 "_HOSTNAME",
                                 "web1",
@@ -135,7 +78,7 @@ class JournalTailTest {
                                 "4242",
                                 "MESSAGE",
                                 "Accepted publickey for root from 10.0.0.1")),
-                entry(
+                fx.entry(
                         Map.of(
                                 "_HOSTNAME",
                                 "web1",
@@ -145,7 +88,7 @@ class JournalTailTest {
                                 "7",
                                 "MESSAGE",
                                 "first\nsecond\n".getBytes(StandardCharsets.UTF_8))),
-                entry(
+                fx.entry(
                         Map.of(
                                 "_HOSTNAME",
                                 "web1",
@@ -153,8 +96,9 @@ class JournalTailTest {
                                 "cmd",
                                 "MESSAGE",
                                 new byte[] {'b', 1, 'n', ' ', (byte) 0xff})),
-                entry(Map.of("MESSAGE", "no host, no identifier")),
-                entry(Map.of("_HOSTNAME", "web1", "SYSLOG_IDENTIFIER", "none", "PRIORITY", "6")));
+                fx.entry(Map.of("MESSAGE", "no host, no identifier")),
+                fx.entry(
+                        Map.of("_HOSTNAME", "web1", "SYSLOG_IDENTIFIER", "none", "PRIORITY", "6")));
 
         List<JournalTail.Result> results = new ArrayList<>();
         List<String> first = read(tail(journal), null, results);
@@ -169,9 +113,9 @@ class JournalTailTest {
 
         assertThat(read(tail(journal), cursor, results)).isEmpty();
 
-        appendToJournal(
+        fx.append(
                 journal,
-                entry(
+                fx.entry(
                         Map.of(
                                 "_HOSTNAME",
                                 "web1",

@@ -171,7 +171,8 @@ class LogTailTest {
                         o.inode(),
                         6,
                         FileIdentity.sha256("other\n".getBytes(StandardCharsets.UTF_8)),
-                        10);
+                        FileIdentity.sha256("other\n".getBytes(StandardCharsets.UTF_8)),
+                        6);
 
         Run r = run(log, old);
         assertThat(r.lines()).containsExactly("brand new file on a recycled inode", "line 2");
@@ -254,5 +255,51 @@ class LogTailTest {
                 .singleElement()
                 .extracting(TailLine::bytes)
                 .isEqualTo(new byte[] {'a', (byte) 0xff, 0, (byte) 0xc3});
+    }
+
+    @Test
+    void somethingThatIsNotARegularFileIsAnError() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("notafile"));
+        Run r = run(d, null);
+        assertThat(r.lines()).isEmpty();
+        assertThat(r.result().events())
+                .singleElement()
+                .satisfies(e -> assertThat(e.severity()).isEqualTo(TailEvent.Severity.ERROR))
+                .satisfies(e -> assertThat(e.message()).contains("not a regular file"));
+    }
+
+    /** A header longer than the head fingerprint, so only the end fingerprint can tell. */
+    private static final String BANNER =
+            "# " + "=".repeat(FileIdentity.FINGERPRINT_BYTES + 100) + "\n";
+
+    @Test
+    void aRefilledFileWithTheSameFirstBytesIsNotMistakenForTheOldOne() throws IOException {
+        Path log = dir.resolve("app.log");
+        append(log, BANNER + "old 1\nold 2\n");
+        FileState s = run(log, null).next();
+        // Truncated and refilled past the old offset before the next run, same long banner.
+        Files.write(log, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
+        append(log, BANNER + "new 1, a longer line\nnew 2\n");
+
+        Run r = run(log, s);
+        assertThat(r.lines()).containsExactly(BANNER.strip(), "new 1, a longer line", "new 2");
+        assertThat(r.warnings()).singleElement().asString().contains("rewritten in place");
+    }
+
+    @Test
+    void aNewerGenerationWithTheSameFirstBytesIsNotTakenForTheFileBeingRead() throws IOException {
+        Path log = dir.resolve("app.log");
+        append(log, BANNER + "seen\n");
+        FileState s = run(log, null).next();
+        append(log, "unseen\n");
+        // Rotated twice since: our file is now .2.gz; .1 starts with the same banner.
+        gzip(log, dir.resolve("app.log.2.gz"));
+        append(dir.resolve("app.log.1"), BANNER + "generation 1\n");
+        append(log, BANNER + "fresh\n");
+
+        Run r = run(log, s);
+        assertThat(r.lines())
+                .containsExactly("unseen", BANNER.strip(), "generation 1", BANNER.strip(), "fresh");
+        assertThat(r.warnings()).isEmpty();
     }
 }

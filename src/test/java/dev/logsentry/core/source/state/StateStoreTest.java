@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StateStoreTest {
     @TempDir Path dir;
 
-    private static final FileState SAMPLE = new FileState(1, 2, 3, "abc", 42);
+    private static final FileState SAMPLE = new FileState(1, 2, 3, "abc", "def", 42);
 
     @Test
     void savedStateReadsBackOwnerOnlyAndLeavesNoTempFile() throws IOException {

@@ -1,0 +1,388 @@
+package dev.logsentry.ui.events;
+
+import dev.logsentry.core.check.Verdict;
+import dev.logsentry.ui.common.Icons;
+import dev.logsentry.ui.workbench.WorkspaceState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Events perspective: a filter bar, the timeline, the table of lines coloured by verdict, and
+ * the details of the selected line. Binds to an {@link EventsViewModel}; holds no logic of its own
+ * beyond layout and key bindings.
+ */
+public final class EventsView extends BorderPane {
+    private final EventsViewModel model;
+    private final LogTableView table = new LogTableView();
+    private final DetailsPane details;
+    private final TimelineView timeline;
+    private final SplitPane split = new SplitPane();
+    private final TextField quickFilter = new TextField();
+    private final Map<Verdict, ToggleButton> verdictButtons = new HashMap<>();
+
+    public EventsView(EventsViewModel model) {
+        this.model = model;
+        this.details = new DetailsPane(model::showRule);
+        this.timeline = new TimelineView(model);
+        setId("eventsView");
+        table.verdictsProperty().bind(model.verdictsProperty());
+        table.highlightProperty().bind(model.highlightProperty());
+        // repaint the visible rows at most four times a second while verdicts arrive
+        javafx.animation.PauseTransition repaint =
+                new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+        repaint.setOnFinished(e -> table.refresh());
+        model.verdictsGrewProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (repaint.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                                repaint.playFromStart();
+                            }
+                        });
+        model.currentProperty().addListener((obs, old, now) -> showRows());
+        model.rowsProperty().addListener((obs, old, now) -> showRows());
+        model.rowsGrewProperty().addListener((obs, old, now) -> grow());
+        model.revealRequests()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                table.reveal(now);
+                            }
+                        });
+        split.setOrientation(Orientation.VERTICAL);
+        split.getItems().addAll(table, details);
+        split.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(details, false);
+        setTop(new VBox(filterBar(), timeline));
+        setCenter(split);
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, old, now) -> model.selectLine(now == null ? -1 : now.line()));
+        model.detailsProperty().addListener((obs, old, now) -> details.show(now));
+        table.setOnKeyPressed(
+                e -> {
+                    if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                        model.copySelection(selectedLines());
+                        e.consume();
+                    } else if (e.getCode() == KeyCode.SLASH) {
+                        quickFilter.requestFocus();
+                        e.consume();
+                    }
+                });
+    }
+
+    private void showRows() {
+        var item = model.currentProperty().get();
+        var lines = item == null ? null : item.linesProperty().get();
+        if (lines == null) {
+            table.show(null, null);
+        } else if (model.rowsProperty().get() == null) {
+            table.show(lines, item.path());
+        } else {
+            table.show(lines, model.rowsProperty().get(), item.path());
+        }
+    }
+
+    /** Publishes rows the shown source or filter has gained; called while sources grow. */
+    public void grow() {
+        var item = model.currentProperty().get();
+        var lines = item == null ? null : item.linesProperty().get();
+        if (table.adapter() == null || table.adapter().source() != lines) {
+            showRows();
+        } else {
+            int before = table.getItems().size();
+            table.grow();
+            int after = table.getItems().size();
+            if (item != null && item.followingProperty().get() && after > before) {
+                table.scrollTo(after - 1); // follow mode reads like tail -f
+            }
+        }
+    }
+
+    public LogTableView table() {
+        return table;
+    }
+
+    public DetailsPane details() {
+        return details;
+    }
+
+    public TextField quickFilter() {
+        return quickFilter;
+    }
+
+    List<Long> selectedLines() {
+        List<Long> lines = new ArrayList<>();
+        for (LogRow r : table.getSelectionModel().getSelectedItems()) {
+            if (r != null) {
+                lines.add(r.line());
+            }
+        }
+        return lines;
+    }
+
+    private HBox filterBar() {
+        quickFilter.setId("quickFilter");
+        quickFilter.setPromptText("Filter lines (/ or Ctrl+F) \u2014 text, or a regex with .*");
+        quickFilter.textProperty().bindBidirectional(model.quickTextProperty());
+        HBox.setHgrow(quickFilter, Priority.ALWAYS);
+        ToggleButton matchCase = toggle("Aa", null, "Match case", "filterCase");
+        matchCase.selectedProperty().bindBidirectional(model.caseSensitiveProperty());
+        ToggleButton regex = toggle(".*", null, "Regular expression", "filterRegex");
+        regex.selectedProperty().bindBidirectional(model.regexProperty());
+        HBox box = new HBox(4, Icons.icon("mdi2f-filter-outline"), quickFilter, matchCase, regex);
+        for (Verdict v : Verdict.values()) {
+            ToggleButton b =
+                    toggle(
+                            VerdictStyle.label(v),
+                            VerdictStyle.icon(v),
+                            "Show " + VerdictStyle.label(v).toLowerCase() + " lines",
+                            "verdictFilter" + v.name());
+            b.getStyleClass().add(VerdictStyle.styleClass(v) + "-toggle");
+            b.setSelected(model.shownVerdicts().contains(v));
+            b.selectedProperty().addListener((obs, old, now) -> model.showVerdict(v, now));
+            model.shownVerdicts()
+                    .addListener(
+                            (javafx.collections.SetChangeListener<Verdict>)
+                                    c -> b.setSelected(model.shownVerdicts().contains(v)));
+            verdictButtons.put(v, b);
+            box.getChildren().add(b);
+        }
+        Label status = new Label();
+        status.setId("filterStatus");
+        status.getStyleClass().add("filter-status");
+        status.textProperty().bind(model.filterStatusProperty());
+        box.getChildren().add(status);
+        box.getStyleClass().add("filter-bar");
+        return box;
+    }
+
+    private static ToggleButton toggle(String text, Node icon, String tip, String id) {
+        ToggleButton b = new ToggleButton(text, icon);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** Buttons for the window's tool bar: jumps between reportable lines. */
+    public List<Node> toolItems() {
+        Button prev =
+                button(
+                        "mdi2a-arrow-up-bold-outline",
+                        "Previous reported line (Ctrl+Alt+Up)",
+                        () -> model.jump(null, false),
+                        "toolPrevReported");
+        Button next =
+                button(
+                        "mdi2a-arrow-down-bold-outline",
+                        "Next reported line (Ctrl+Alt+Down)",
+                        () -> model.jump(null, true),
+                        "toolNextReported");
+        Button export =
+                button(
+                        "mdi2e-export",
+                        "Export the shown lines (Ctrl+Shift+S)",
+                        model::exportShown,
+                        "toolExport");
+        return List.of(prev, next, export);
+    }
+
+    private static Button button(String icon, String tip, Runnable action, String id) {
+        Button b = new Button(null, Icons.icon(icon));
+        b.setId(id);
+        b.getStyleClass().add("flat");
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** The Events menu: navigation, filters, export. */
+    public Menu menu() {
+        Menu m = new Menu("_Events");
+        m.getItems().add(item("Find / Filter", "Shortcut+F", () -> quickFilter.requestFocus()));
+        m.getItems().add(item("Next Match", "F3", () -> model.nextMatch(true)));
+        m.getItems().add(item("Previous Match", "Shift+F3", () -> model.nextMatch(false)));
+        m.getItems().add(new SeparatorMenuItem());
+        m.getItems()
+                .add(item("Next Reported Line", "Shortcut+Alt+Down", () -> model.jump(null, true)));
+        m.getItems()
+                .add(
+                        item(
+                                "Previous Reported Line",
+                                "Shortcut+Alt+Up",
+                                () -> model.jump(null, false)));
+        m.getItems()
+                .add(item("Next Attack", "Shortcut+Alt+A", () -> model.jump(Verdict.ATTACK, true)));
+        m.getItems()
+                .add(
+                        item(
+                                "Previous Attack",
+                                "Shortcut+Alt+Shift+A",
+                                () -> model.jump(Verdict.ATTACK, false)));
+        m.getItems()
+                .add(
+                        item(
+                                "Next Violation",
+                                "Shortcut+Alt+V",
+                                () -> model.jump(Verdict.VIOLATION, true)));
+        m.getItems()
+                .add(
+                        item(
+                                "Previous Violation",
+                                "Shortcut+Alt+Shift+V",
+                                () -> model.jump(Verdict.VIOLATION, false)));
+        m.getItems()
+                .add(
+                        item(
+                                "Next Unusual",
+                                "Shortcut+Alt+U",
+                                () -> model.jump(Verdict.UNUSUAL, true)));
+        m.getItems()
+                .add(
+                        item(
+                                "Previous Unusual",
+                                "Shortcut+Alt+Shift+U",
+                                () -> model.jump(Verdict.UNUSUAL, false)));
+        m.getItems().add(item("Go to Line\u2026", "Shortcut+G", this::goToLine));
+        m.getItems().add(item("Show Deciding Rule", "F4", model::showDecidingRule));
+        m.getItems().add(new SeparatorMenuItem());
+        CheckMenuItem hide = new CheckMenuItem("Hide Ignored Lines");
+        hide.setId("menuHideIgnored");
+        hide.setAccelerator(KeyCombination.keyCombination("Shortcut+H"));
+        hide.selectedProperty().bindBidirectional(model.hideIgnoredProperty());
+        m.getItems().add(hide);
+        m.getItems().add(item("Clear Filters", "Shortcut+Shift+X", model::clearFilters));
+        m.getItems()
+                .add(
+                        item(
+                                "Choose Rules Folder\u2026",
+                                null,
+                                () -> model.chooseRules(getScene().getWindow())));
+        Menu level = new Menu("Report Level");
+        for (var l : dev.logsentry.core.rules.Level.values()) {
+            CheckMenuItem mi = new CheckMenuItem(l.directoryName());
+            mi.selectedProperty().bind(model.levelProperty().isEqualTo(l));
+            mi.setOnAction(e -> model.levelProperty().set(l));
+            level.getItems().add(mi);
+        }
+        m.getItems().add(level);
+        m.getItems().add(new SeparatorMenuItem());
+        m.getItems()
+                .add(
+                        item(
+                                "Copy Selected Lines (Ctrl+C in the table)",
+                                null,
+                                () -> model.copySelection(selectedLines())));
+        m.getItems().add(item("Export Shown Lines\u2026", "Shortcut+Shift+S", model::exportShown));
+        m.getItems()
+                .add(
+                        item(
+                                "Export Selected Lines\u2026",
+                                null,
+                                () -> model.exportLines(selectedLines())));
+        return m;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        if (accelerator != null) {
+            mi.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    private void goToLine() {
+        TextInputDialog d = new TextInputDialog();
+        d.initOwner(getScene().getWindow());
+        d.setTitle("Go to Line");
+        d.setHeaderText("Line number (1 to last)");
+        d.showAndWait()
+                .ifPresent(
+                        text -> {
+                            try {
+                                model.goToLine(Long.parseLong(text.trim().replace(",", "")) - 1);
+                            } catch (NumberFormatException e) {
+                                model.problem("\u201c" + text + "\u201d is not a line number.");
+                            }
+                        });
+    }
+
+    /** Restores columns (order, width, visibility), the details split and hide-ignored. */
+    public void apply(WorkspaceState state) {
+        split.setDividerPositions(state.detailsDivider());
+        model.hideIgnoredProperty().set(state.hideIgnored());
+        if (state.rulesDirectory() != null) {
+            model.rulesDirectoryProperty().set(state.rulesDirectory());
+        }
+        try {
+            model.levelProperty().set(dev.logsentry.core.rules.Level.parse(state.level()));
+        } catch (IllegalArgumentException e) {
+            // an unknown level in an old file: keep the default
+        }
+        if (state.columns().isEmpty()) {
+            return;
+        }
+        Map<String, TableColumn<LogRow, ?>> byId = new HashMap<>();
+        table.getColumns().forEach(c -> byId.put(c.getId(), c));
+        List<TableColumn<LogRow, ?>> ordered = new ArrayList<>();
+        for (WorkspaceState.ColumnState cs : state.columns()) {
+            TableColumn<LogRow, ?> c = byId.remove(cs.id());
+            if (c != null) {
+                c.setPrefWidth(cs.width());
+                c.setVisible(cs.visible());
+                ordered.add(c);
+            }
+        }
+        ordered.addAll(byId.values());
+        table.getColumns().setAll(ordered);
+    }
+
+    /** Adds this view's part to {@code state}. */
+    public WorkspaceState capture(WorkspaceState state) {
+        List<WorkspaceState.ColumnState> columns =
+                table.getColumns().stream()
+                        .map(
+                                c ->
+                                        new WorkspaceState.ColumnState(
+                                                c.getId(), c.getWidth(), c.isVisible()))
+                        .toList();
+        double divider =
+                split.getDividers().isEmpty() ? 0.72 : split.getDividers().get(0).getPosition();
+        return new WorkspaceState(
+                state.window(),
+                state.theme(),
+                state.perspective(),
+                state.openSources(),
+                state.selectedSource(),
+                state.sourcesDivider(),
+                divider,
+                columns,
+                state.rulesDirectory(),
+                state.level(),
+                state.hideIgnored());
+    }
+}

@@ -1,0 +1,204 @@
+package dev.logsentry.ui.events;
+
+import dev.logsentry.core.check.Verdict;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The timeline above the table: lines per time bucket, stacked by verdict (ignored at the bottom,
+ * attacks on top). Clicking a bar jumps to its first line; dragging selects a time range that
+ * filters the table; a double click clears the range.
+ */
+public final class TimelineView extends Region {
+    private static final double HEIGHT = 64;
+    private static final DateTimeFormatter LABEL =
+            DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
+    private static final Verdict[] STACK = {
+        Verdict.IGNORED, Verdict.UNUSUAL, Verdict.VIOLATION, Verdict.ATTACK
+    };
+
+    private final EventsViewModel model;
+    private final Canvas canvas = new Canvas();
+    private final Tooltip tip = new Tooltip();
+    private double dragStart = Double.NaN;
+    private double dragEnd = Double.NaN;
+
+    public TimelineView(EventsViewModel model) {
+        this.model = model;
+        setId("timeline");
+        getStyleClass().add("timeline-view");
+        setPrefHeight(HEIGHT);
+        setMinHeight(HEIGHT);
+        getChildren().add(canvas);
+        Tooltip.install(this, tip);
+        model.timelineProperty().addListener((obs, old, now) -> draw());
+        model.timeRangeProperty().addListener((obs, old, now) -> draw());
+        setOnMousePressed(
+                e -> {
+                    dragStart = e.getX();
+                    dragEnd = Double.NaN;
+                });
+        setOnMouseDragged(
+                e -> {
+                    dragEnd = e.getX();
+                    draw();
+                });
+        setOnMouseReleased(
+                e -> {
+                    TimelineData data = model.timelineProperty().get();
+                    if (data == null || data.buckets() == 0) {
+                        return;
+                    }
+                    if (e.getClickCount() == 2) {
+                        model.timeRangeProperty().set(null);
+                    } else if (Double.isNaN(dragEnd) || Math.abs(dragEnd - dragStart) < 4) {
+                        model.jumpToTime(data.bucketStart(bucketAt(data, e.getX())));
+                    } else {
+                        int a = bucketAt(data, Math.min(dragStart, dragEnd));
+                        int b = bucketAt(data, Math.max(dragStart, dragEnd));
+                        model.timeRangeProperty()
+                                .set(new TimeRange(data.bucketStart(a), data.bucketStart(b + 1)));
+                    }
+                    dragStart = Double.NaN;
+                    dragEnd = Double.NaN;
+                    draw();
+                });
+        setOnMouseMoved(
+                e -> {
+                    TimelineData data = model.timelineProperty().get();
+                    if (data == null || data.buckets() == 0) {
+                        return;
+                    }
+                    int b = bucketAt(data, e.getX());
+                    tip.setText(
+                            String.format(
+                                    "%s \u2013 %s%nAttack %,d \u00b7 Violation %,d \u00b7 Unusual %,d \u00b7 Ignored %,d",
+                                    LABEL.format(data.bucketStart(b)),
+                                    LABEL.format(data.bucketStart(b + 1)),
+                                    data.count(b, Verdict.ATTACK),
+                                    data.count(b, Verdict.VIOLATION),
+                                    data.count(b, Verdict.UNUSUAL),
+                                    data.count(b, Verdict.IGNORED)));
+                });
+    }
+
+    private int bucketAt(TimelineData data, double x) {
+        int b = (int) (x / Math.max(1, getWidth()) * data.buckets());
+        return Math.max(0, Math.min(data.buckets() - 1, b));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        boolean dark =
+                getScene() != null
+                        && getScene().getRoot().getPseudoClassStates().stream()
+                                .anyMatch(p -> p.getPseudoClassName().equals("dark"));
+        TimelineData data = model.timelineProperty().get();
+        g.setFill(dark ? Color.web("#9aa5b1") : Color.web("#5f6b7a"));
+        g.setFont(Font.font(11));
+        if (data == null || data.buckets() == 0) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(
+                    data == null
+                            ? "Timeline: waiting for classification\u2026"
+                            : "No timestamps in this source",
+                    w / 2,
+                    h / 2);
+            return;
+        }
+        long max = 1;
+        for (int b = 0; b < data.buckets(); b++) {
+            max = Math.max(max, data.total(b));
+        }
+        double barW = w / data.buckets();
+        double plotH = h - 14;
+        for (int b = 0; b < data.buckets(); b++) {
+            double y = plotH;
+            for (Verdict v : STACK) {
+                long n = data.count(b, v);
+                if (n == 0) {
+                    continue;
+                }
+                double bh = Math.max(1, plotH * n / max);
+                g.setFill(color(v, dark));
+                g.fillRect(b * barW, y - bh, Math.max(1, barW - 1), bh);
+                y -= bh;
+            }
+        }
+        TimeRange range = model.timeRangeProperty().get();
+        if (range != null) {
+            double x0 = xOf(data, range.from(), w);
+            double x1 = xOf(data, range.to(), w);
+            g.setFill(Color.web(dark ? "#58a6ff" : "#0969da", 0.22));
+            g.fillRect(x0, 0, Math.max(2, x1 - x0), plotH);
+        }
+        if (!Double.isNaN(dragStart) && !Double.isNaN(dragEnd)) {
+            g.setFill(Color.web(dark ? "#58a6ff" : "#0969da", 0.3));
+            g.fillRect(Math.min(dragStart, dragEnd), 0, Math.abs(dragEnd - dragStart), plotH);
+        }
+        g.setFill(dark ? Color.web("#c9d1d9") : Color.web("#404a57"));
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(LABEL.format(data.bucketStart(0)), 2, h);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(LABEL.format(data.bucketStart(data.buckets())), w - 2, h);
+    }
+
+    private static double xOf(TimelineData data, Instant t, double w) {
+        double span =
+                data.bucketStart(data.buckets()).toEpochMilli()
+                        - data.bucketStart(0).toEpochMilli();
+        double at = t.toEpochMilli() - data.bucketStart(0).toEpochMilli();
+        return Math.max(0, Math.min(w, w * at / Math.max(1, span)));
+    }
+
+    private static Color color(Verdict v, boolean dark) {
+        return switch (v) {
+            case ATTACK -> Color.web(dark ? "#ff8a80" : "#c5221f");
+            case VIOLATION -> Color.web(dark ? "#ffb26b" : "#e8710a");
+            case UNUSUAL -> Color.web(dark ? "#f5d565" : "#f9ab00");
+            case IGNORED -> Color.web(dark ? "#4b5563" : "#c4cbd4");
+        };
+    }
+
+    /** A selected time range [from, to). */
+    public record TimeRange(Instant from, Instant to) {}
+
+    /** What the timeline draws: counts per bucket and verdict. */
+    public interface TimelineData {
+        int buckets();
+
+        /** Start of bucket {@code b}; {@code bucketStart(buckets())} is the end of the last one. */
+        Instant bucketStart(int b);
+
+        long count(int bucket, Verdict verdict);
+
+        default long total(int bucket) {
+            long n = 0;
+            for (Verdict v : Verdict.values()) {
+                n += count(bucket, v);
+            }
+            return n;
+        }
+    }
+}

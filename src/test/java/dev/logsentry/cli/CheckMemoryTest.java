@@ -1,0 +1,67 @@
+package dev.logsentry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A 100 MB line must not exhaust memory: {@code logsentry check} runs in a child JVM whose heap (48
+ * MB) is far smaller than the line, and still checks the lines before and after it.
+ */
+class CheckMemoryTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aHundredMegabyteLineIsCutNotHeldAndTheRestIsChecked() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules.resolve("ignore.d.server"));
+        Files.writeString(rules.resolve("ignore.d.server/cron"), "CRON\\[[0-9]+\\]:\n");
+        Path log = tmp.resolve("syslog");
+        try (OutputStream out = Files.newOutputStream(log)) {
+            out.write("Mar  5 04:05:06 web1 before: first\n".getBytes(StandardCharsets.US_ASCII));
+            out.write("Mar  5 04:05:07 web1 huge: ".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) 'x');
+            for (int i = 0; i < 100; i++) {
+                out.write(chunk);
+            }
+            out.write("\nMar  5 04:05:08 web1 after: last\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        Path report = tmp.resolve("report.txt");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p =
+                new ProcessBuilder(
+                                List.of(
+                                        java,
+                                        "-Xmx48m",
+                                        "-cp",
+                                        System.getProperty("java.class.path"),
+                                        "dev.logsentry.Main",
+                                        "check",
+                                        "--rules",
+                                        rules.toString(),
+                                        "--state",
+                                        tmp.resolve("state").toString(),
+                                        "--output",
+                                        report.toString(),
+                                        log.toString()))
+                        .redirectErrorStream(true)
+                        .redirectOutput(tmp.resolve("child.out").toFile())
+                        .start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String childOut = Files.readString(tmp.resolve("child.out"));
+        assertThat(p.exitValue()).as(childOut).isZero();
+        String text = Files.readString(report, StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("before: first").contains("after: last").contains("huge: xxx");
+        assertThat(text.length()).isLessThan(1 << 20);
+        assertThat(text).contains("longer than 65536 bytes");
+    }
+}
