@@ -3,14 +3,9 @@ package dev.logsentry.core.events;
 import dev.logsentry.core.check.Verdict;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -174,58 +169,42 @@ public final class FilteredView implements Rows {
     private FilterResult scan(
             long end, Progress progress, BooleanSupplier cancelled, LineReader reader) {
         long from = scanned;
-        int units = (int) ((end - from + UNIT - 1) / UNIT);
-        int workers = Math.min(threads, units);
-        AtomicBoolean stop = new AtomicBoolean();
-        BooleanSupplier halt = () -> stop.get() || cancelled.getAsBoolean();
-        ExecutorService pool =
-                workers > 1 ? Executors.newFixedThreadPool(workers, FilteredView::worker) : null;
-        ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
-        long next = from;
+        FilterResult[] stopped = new FilterResult[1];
         try {
-            while (true) {
-                while (next < end
-                        && (pool == null ? inFlight.isEmpty() : inFlight.size() < 2 * workers)) {
-                    long a = next;
-                    long b = Math.min(end, a + UNIT);
-                    next = b;
-                    inFlight.add(
-                            pool == null
-                                    ? java.util.concurrent.CompletableFuture.completedFuture(
-                                            block(a, b, halt, reader))
-                                    : pool.submit(() -> block(a, b, halt, reader)));
-                }
-                Future<Block> f = inFlight.poll();
-                if (f == null) {
-                    return new FilterResult(size(), scanned, false, Optional.empty());
-                }
-                Block r = f.get();
-                rows.append(r.lines, r.count);
-                rows.publish();
-                scanned = r.end;
-                progress.update(r.end - from, end - from);
-                if (r.cancelled || r.error != null) {
-                    return new FilterResult(
-                            size(), scanned, r.cancelled, Optional.ofNullable(r.error));
-                }
-            }
+            OrderedWork.run(
+                    from,
+                    end,
+                    start -> start + UNIT,
+                    threads,
+                    "logsentry-filter",
+                    cancelled,
+                    (a, b, halt) -> block(a, b, halt, reader),
+                    r -> {
+                        rows.append(r.lines, r.count);
+                        rows.publish();
+                        scanned = r.end;
+                        progress.update(r.end - from, end - from);
+                        if (r.cancelled || r.error != null) {
+                            stopped[0] =
+                                    new FilterResult(
+                                            size(),
+                                            scanned,
+                                            r.cancelled,
+                                            Optional.ofNullable(r.error));
+                            return false;
+                        }
+                        return true;
+                    });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new FilterResult(size(), scanned, true, Optional.empty());
         } catch (ExecutionException e) {
             return new FilterResult(
                     size(), scanned, false, Optional.of("Filtering failed: " + e.getCause()));
-        } finally {
-            stop.set(true);
-            if (pool != null) {
-                pool.shutdown();
-                try {
-                    pool.awaitTermination(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
+        return stopped[0] != null
+                ? stopped[0]
+                : new FilterResult(size(), scanned, false, Optional.empty());
     }
 
     /** Matching lines of {@code [a, b)}. */
@@ -324,12 +303,6 @@ public final class FilteredView implements Rows {
                     r.add(line);
                     return true;
                 });
-    }
-
-    private static Thread worker(Runnable r) {
-        Thread t = new Thread(r, "logsentry-filter");
-        t.setDaemon(true);
-        return t;
     }
 
     /** The matching lines of one block of the source. */
