@@ -77,12 +77,15 @@ final class ClassificationSession {
     private void run() {
         try {
             while (!cancelled) {
-                boolean indexing = item.stateProperty().get() != SourceItem.State.READY;
+                // still growing: being indexed, or followed (appended lines need verdicts too)
+                boolean growing =
+                        item.stateProperty().get() != SourceItem.State.READY
+                                || item.followingProperty().get();
                 classified.classify(
                         (done, total) -> publish(total == 0 ? 1 : (double) done / total),
                         () -> cancelled);
                 publish(1);
-                if (!indexing && classified.upToDate()) {
+                if (!growing && classified.upToDate()) {
                     summarize();
                     return;
                 }

@@ -6,7 +6,6 @@ import dev.logsentry.core.check.Profile;
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.core.events.ClassifiedSource;
 import dev.logsentry.core.events.LineDetails;
-import dev.logsentry.core.events.Navigation;
 import dev.logsentry.core.events.QuickText;
 import dev.logsentry.core.events.Rows;
 import dev.logsentry.core.events.SourceClock;
@@ -25,11 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -68,6 +65,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     private final Consumer<String> problems;
     private final FilterModel filter;
     private final ExportAction export;
+    private final EventsNavigator navigator;
     private final Map<SourceItem, ClassificationSession> sessions = new IdentityHashMap<>();
     private final StringProperty rulesDirectory = new SimpleStringProperty();
     private final ObjectProperty<Level> level = new SimpleObjectProperty<>(Level.SERVER);
@@ -103,6 +101,17 @@ public final class EventsViewModel implements ClassificationSession.Listener {
         this.problems = problems;
         this.filter = new FilterModel(background, problems, classified::get);
         this.export = new ExportAction(background, problems, status);
+        this.navigator =
+                new EventsNavigator(
+                        classified::get,
+                        filter.rows(),
+                        filter::query,
+                        () -> histogram,
+                        () -> selectedLine,
+                        this::reveal,
+                        status,
+                        background,
+                        problems);
         javafx.beans.InvalidationListener query =
                 obs -> {
                     QuickText q = filter.query();
@@ -529,45 +538,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
 
     /** Selects the first shown line at or after {@code t} (a click on the timeline). */
     public void jumpToTime(Instant t) {
-        TimeHistogram h = histogram;
-        long line = h == null ? -1 : h.lineAtOrAfter(t);
-        if (line < 0) {
-            return;
-        }
-        RowIndex r = filter.rows().get();
-        if (r instanceof FilterModel.FilteredRows f) {
-            long row = rowAtOrAfter(f, line);
-            if (row < f.view().size()) {
-                reveal(f.view().lineAt(row));
-            }
-        } else {
-            reveal(line);
-        }
-    }
-
-    private static long rowAtOrAfter(FilterModel.FilteredRows f, long line) {
-        long at = f.view().indexOf(line);
-        return at >= 0 ? at : -at - 1;
-    }
-
-    /** The rows the table shows now, as core {@link Rows}. */
-    private Rows shownRows(ClassifiedSource c) {
-        if (filter.rows().get() instanceof FilterModel.FilteredRows f) {
-            return f.view();
-        }
-        return Rows.range(0, c.source().lineCount());
-    }
-
-    /** The shown row to search from: the selected line's row, or where it would be. */
-    private long fromRow(boolean forward) {
-        if (selectedLine < 0) {
-            return -1;
-        }
-        if (filter.rows().get() instanceof FilterModel.FilteredRows f) {
-            long at = f.view().indexOf(selectedLine);
-            return at >= 0 ? at : (forward ? -at - 2 : -at - 1);
-        }
-        return selectedLine;
+        navigator.jumpToTime(t);
     }
 
     /**
@@ -575,67 +546,12 @@ public final class EventsViewModel implements ClassificationSession.Listener {
      * (attack, violation, unusual) when {@code v} is null.
      */
     public void jump(Verdict v, boolean forward) {
-        ClassifiedSource c = classified.get();
-        if (c == null) {
-            return;
-        }
-        Set<Verdict> wanted = v == null ? Navigation.REPORTABLE : EnumSet.of(v);
-        Navigation nav = new Navigation(c);
-        Rows shown = shownRows(c);
-        long from = fromRow(forward);
-        if (from < 0 && !forward) {
-            from = shown.size();
-        }
-        long row =
-                forward ? nav.nextRow(shown, from, wanted) : nav.previousRow(shown, from, wanted);
-        String what = v == null ? "reported line" : VerdictStyle.label(v).toLowerCase() + " line";
-        if (row < 0) {
-            status.set("No " + (forward ? "further " : "earlier ") + what + ".");
-        } else {
-            status.set("");
-            reveal(shown.lineAt(row));
-        }
+        navigator.jump(v, forward);
     }
 
     /** F3 / Shift+F3: the next or previous shown line containing the filter text. */
     public void nextMatch(boolean forward) {
-        ClassifiedSource c = classified.get();
-        QuickText q = filter.query();
-        if (c == null || q.isEmpty() || q.error().isPresent()) {
-            status.set(q.error().orElse("Type a search text in the filter field first (Ctrl+F)."));
-            return;
-        }
-        Rows shown = shownRows(c);
-        long from = fromRow(forward);
-        long start = forward ? from : (from < 0 ? shown.size() : from);
-        Navigation nav = new Navigation(c);
-        Task<Long> find =
-                new Task<>() {
-                    @Override
-                    protected Long call() throws Exception {
-                        long row =
-                                forward
-                                        ? nav.nextMatch(shown, start, q, this::isCancelled)
-                                        : nav.previousMatch(shown, start, q, this::isCancelled);
-                        return row < 0 ? -1 : shown.lineAt(row);
-                    }
-                };
-        find.setOnSucceeded(
-                e -> {
-                    if (find.getValue() < 0) {
-                        status.set(
-                                "\u201c"
-                                        + q.text()
-                                        + "\u201d not found "
-                                        + (forward ? "below." : "above."));
-                    } else {
-                        status.set("");
-                        reveal(find.getValue());
-                    }
-                });
-        find.setOnFailed(
-                e -> problems.accept("Search failed: " + find.getException().getMessage()));
-        background.submit(find);
+        navigator.nextMatch(forward);
     }
 
     // ---- clipboard, export, rules folder
@@ -666,7 +582,8 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     public void exportShown() {
         ClassifiedSource c = classified.get();
         if (c != null) {
-            export.choose(c, shownRows(c), "shown lines", current.get().nameProperty().get());
+            export.choose(
+                    c, navigator.shownRows(c), "shown lines", current.get().nameProperty().get());
         }
     }
 
@@ -686,7 +603,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     public Task<dev.logsentry.core.events.Export.Result> exportShownTo(
             dev.logsentry.core.events.Export.Format format, Path target) {
         ClassifiedSource c = classified.get();
-        return export.write(c, shownRows(c), format, target);
+        return export.write(c, navigator.shownRows(c), format, target);
     }
 
     /** Lets the user pick a rules folder (a logcheck tree). */

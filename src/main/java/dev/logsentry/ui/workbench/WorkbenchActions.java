@@ -73,6 +73,13 @@ final class WorkbenchActions {
                         "Shortcut+Shift+O",
                         "mdi2f-folder-open-outline",
                         e -> chooseFolder());
+        MenuItem journal =
+                item(
+                        "Open System _Journal",
+                        "Shortcut+J",
+                        "mdi2n-notebook-outline",
+                        e -> model.openJournal());
+        journal.setId("menuJournal");
         Menu recent = new Menu("Open _Recent");
         recent.setId("menuRecent");
         fillRecent(recent);

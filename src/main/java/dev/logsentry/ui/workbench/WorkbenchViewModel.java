@@ -1,9 +1,11 @@
 package dev.logsentry.ui.workbench;
 
 import dev.logsentry.core.dnscache.DnscacheDetector;
+import dev.logsentry.core.index.IndexProgress;
 import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.index.SourceException;
+import dev.logsentry.core.source.JournalSource;
 import dev.logsentry.core.source.LogOpener;
 import dev.logsentry.core.source.MergedSource;
 import dev.logsentry.core.source.MultilogDirectory;
@@ -297,6 +299,23 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 });
     }
 
+    /**
+     * Opens the systemd journal (all of it that the user may read, through {@code journalctl -o
+     * json}); following it later re-reads only entries after the saved cursor.
+     */
+    public void openJournal() {
+        SourceItem item = new SourceItem(Path.of("systemd journal"));
+        load(
+                item,
+                (path, progress, cancelled, ready) -> {
+                    JournalSource journal =
+                            JournalSource.open(List.of(), java.time.ZoneId.systemDefault());
+                    ready.accept(journal, "journal");
+                    journal.index(progress, cancelled);
+                    return journal;
+                });
+    }
+
     /** Adds {@code item}, selects it and fills it in the background with {@code how}. */
     private void load(SourceItem item, SourceOpener how) {
         Path normal = item.path();
@@ -363,6 +382,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
             return;
         }
         LineSource lines = item.linesProperty().get();
+        if (lines instanceof JournalSource journal) {
+            followJournal(item, journal);
+            return;
+        }
         if (lines instanceof FollowedSource followed) {
             closeQuietly(followed);
             item.followingProperty().set(false);
@@ -403,6 +426,34 @@ public final class WorkbenchViewModel implements AutoCloseable {
                                         + ": "
                                         + start.getException().getMessage()));
         background.submit(start);
+    }
+
+    /** The journal is followed by reading what comes after the cursor, once a second. */
+    private void followJournal(SourceItem item, JournalSource journal) {
+        if (item.followingProperty().get()) {
+            item.followingProperty().set(false);
+            status.set("Stopped following " + item.nameProperty().get());
+            return;
+        }
+        item.followingProperty().set(true);
+        events.detach(item);
+        events.attach(item);
+        background.submit(
+                () -> {
+                    try {
+                        while (item.followingProperty().get() && sources.contains(item)) {
+                            journal.index(
+                                    IndexProgress.NONE, () -> !item.followingProperty().get());
+                            Thread.sleep(1000);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (SourceException e) {
+                        Platform.runLater(
+                                () -> warn("Following the journal stopped: " + e.getMessage()));
+                    }
+                });
+        status.set("Following the systemd journal (Ctrl+L stops)");
     }
 
     /** A folder that is not a multilog directory: opens every log file in it. */
