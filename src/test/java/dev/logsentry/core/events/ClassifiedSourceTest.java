@@ -206,6 +206,14 @@ class ClassifiedSourceTest {
                 assertThat(two.ruleId(i)).isEqualTo(one.ruleId(i));
             }
             assertThat(one.memoryBytes()).isLessThan(2L * one.classifiedCount() + 200_000);
+            long[] byRule = new long[tree.rules().size()];
+            for (long i = 0; i < one.classifiedCount(); i++) {
+                if (one.ruleId(i) >= 0) {
+                    byRule[one.ruleId(i)]++;
+                }
+            }
+            assertThat(two.ruleCounts()).isEqualTo(byRule);
+            assertThat(java.util.Arrays.stream(byRule).sum()).isPositive();
         }
     }
 
