@@ -131,6 +131,22 @@ public final class ClassifiedSource {
         return new VerdictCounts(counts[0], counts[1] - moved, counts[2], counts[3] + moved);
     }
 
+    /**
+     * How many classified lines each rule decided, indexed by rule id ({@link RuleTree#rules()}):
+     * the match counts of the Rules perspective. One pass over the compact store (milliseconds for
+     * millions of lines); any thread.
+     */
+    public long[] ruleCounts() {
+        long[] counts = new long[rules().rules().size()];
+        long size = store.size();
+        boolean attack = attackSeen;
+        for (long start = 0; start < size; start += VerdictStore.CHUNK) {
+            int lines = (int) Math.min(VerdictStore.CHUNK, size - start);
+            store.chunk(start).countRules(lines, attack, counts);
+        }
+        return counts;
+    }
+
     /** Lines stored whose verdict depends on whether the run has an attack. */
     synchronized long conditionalCount() {
         return conditional;

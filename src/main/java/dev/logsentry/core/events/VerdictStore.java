@@ -159,6 +159,32 @@ final class VerdictStore {
             return attackSeen && alt != NOT_CONDITIONAL ? alt : p.rules[code];
         }
 
+        /** Adds one to {@code counts[rule]} for the deciding rule of lines 0..lines-1 here. */
+        void countRules(int lines, boolean attackSeen, long[] counts) {
+            Palette p = palette;
+            long[] perCode = new long[p.verdicts.length];
+            char[] c = chars;
+            if (c != null) {
+                for (int i = 0; i < lines; i++) {
+                    perCode[c[i]]++;
+                }
+            } else {
+                for (int i = 0; i < lines; i++) {
+                    perCode[bytes[i] & 0xFF]++;
+                }
+            }
+            for (int code = 0; code < perCode.length; code++) {
+                if (perCode[code] == 0) {
+                    continue;
+                }
+                int alt = p.alts[code];
+                int rule = attackSeen && alt != NOT_CONDITIONAL ? alt : p.rules[code];
+                if (rule >= 0) {
+                    counts[rule] += perCode[code];
+                }
+            }
+        }
+
         /** Bit {@code 1 << code} set for every verdict code that may occur in this chunk. */
         int mask() {
             return mask;

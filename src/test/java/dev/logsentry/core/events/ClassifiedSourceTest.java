@@ -6,17 +6,22 @@ import dev.logsentry.core.check.CheckEngine;
 import dev.logsentry.core.check.CheckInput;
 import dev.logsentry.core.check.CheckOptions;
 import dev.logsentry.core.check.CheckResult;
+import dev.logsentry.core.check.Classifier;
 import dev.logsentry.core.check.InputLine;
 import dev.logsentry.core.check.Profile;
 import dev.logsentry.core.check.ReportedLine;
 import dev.logsentry.core.check.Section;
+import dev.logsentry.core.check.SyslogCorpus;
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.core.index.IndexProgress;
 import dev.logsentry.core.index.IndexedFile;
+import dev.logsentry.core.rules.BundledRules;
 import dev.logsentry.core.rules.Level;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleTree;
+import dev.logsentry.core.rules.RuleTreeLoader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +55,50 @@ class ClassifiedSourceTest {
         }
     }
 
+    /** The same with LogSentry's bundled starter rules, their samples and lines made from them. */
+    @ParameterizedTest
+    @EnumSource(Level.class)
+    void verdictsEqualTheCheckReportWithTheBundledStarterRules(Level level) throws Exception {
+        Path rules = BundledRules.logcheckTree(BundledRules.extractTo(dir.resolve("bundled")));
+        RuleTree tree = RuleTreeLoader.load(rules, level);
+        assertThat(tree.problems()).isEmpty();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (InputStream samples =
+                getClass().getResourceAsStream("/dev/logsentry/rules/bundled-samples.log")) {
+            log.writeBytes(samples.readAllBytes());
+        }
+        log.writeBytes(new SyslogCorpus(level.ordinal(), tree).lines(4000));
+        byte[] bytes = log.toByteArray();
+        for (boolean crackingIgnore : new boolean[] {false, true}) {
+            CheckOptions options =
+                    CheckOptions.defaults(Profile.LOGCHECK_1_4)
+                            .withSupportCrackingIgnore(crackingIgnore)
+                            .withThreads(2);
+            try (IndexedFile file = Fixtures.indexed(dir, "bundled-" + crackingIgnore, bytes)) {
+                ClassifiedSource viewer =
+                        new ClassifiedSource(file, new Classifier(tree, options), 2);
+                assertThat(viewer.classify(Progress.NONE, () -> false).complete()).isTrue();
+                assertThat(viewer.counts().attack()).isPositive();
+                assertSameAsCheck(viewer, tree, bytes, options);
+            }
+        }
+    }
+
+    /** The classic 1996 profile (bundled classic rules): no trailing-space removal, log order. */
+    @Test
+    void verdictsEqualTheClassicCheckReport() throws Exception {
+        Path rules = BundledRules.classicDir(BundledRules.extractTo(dir.resolve("bundled")));
+        RuleTree tree = RuleTreeLoader.loadClassic(rules);
+        byte[] log = new SyslogCorpus(1996, tree).lines(5000);
+        CheckOptions options = CheckOptions.defaults(Profile.CLASSIC_1996).withThreads(2);
+        try (IndexedFile file = Fixtures.indexed(dir, "classic", log)) {
+            ClassifiedSource viewer = new ClassifiedSource(file, new Classifier(tree, options), 2);
+            viewer.classify(Progress.NONE, () -> false);
+            assertThat(viewer.counts().reportable()).isPositive();
+            assertSameAsCheck(viewer, tree, log, options);
+        }
+    }
+
     /**
      * Without any attack in the run, lines matching both a cracking rule (suppressed by
      * cracking.ignore.d) and a violations rule stay violations; the check agrees.
@@ -80,10 +129,13 @@ class ClassifiedSourceTest {
     }
 
     private static void assertSameAsCheck(ClassifiedSource viewer, RuleTree tree, byte[] log) {
+        assertSameAsCheck(viewer, tree, log, CheckOptions.defaults(Profile.LOGCHECK_1_4));
+    }
+
+    private static void assertSameAsCheck(
+            ClassifiedSource viewer, RuleTree tree, byte[] log, CheckOptions options) {
         List<InputLine> lines = split(log);
-        CheckResult report =
-                new CheckEngine(tree, CheckOptions.defaults(Profile.LOGCHECK_1_4))
-                        .run(CheckInput.of(lines));
+        CheckResult report = new CheckEngine(tree, options).run(CheckInput.of(lines));
         Map<Long, Integer> lineByOffset = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             lineByOffset.put(lines.get(i).offset(), i);
@@ -154,6 +206,14 @@ class ClassifiedSourceTest {
                 assertThat(two.ruleId(i)).isEqualTo(one.ruleId(i));
             }
             assertThat(one.memoryBytes()).isLessThan(2L * one.classifiedCount() + 200_000);
+            long[] byRule = new long[tree.rules().size()];
+            for (long i = 0; i < one.classifiedCount(); i++) {
+                if (one.ruleId(i) >= 0) {
+                    byRule[one.ruleId(i)]++;
+                }
+            }
+            assertThat(two.ruleCounts()).isEqualTo(byRule);
+            assertThat(java.util.Arrays.stream(byRule).sum()).isPositive();
         }
     }
 
