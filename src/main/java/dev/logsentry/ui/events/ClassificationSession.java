@@ -81,9 +81,15 @@ final class ClassificationSession {
                 boolean growing =
                         item.stateProperty().get() != SourceItem.State.READY
                                 || item.followingProperty().get();
-                classified.classify(
-                        (done, total) -> publish(total == 0 ? 1 : (double) done / total),
-                        () -> cancelled);
+                var result =
+                        classified.classify(
+                                (done, total) -> publish(total == 0 ? 1 : (double) done / total),
+                                () -> cancelled);
+                if (result.error().isPresent()) {
+                    String message = result.error().get();
+                    Platform.runLater(() -> listener.failed(message));
+                    return; // the lines classified so far keep their verdicts
+                }
                 publish(1);
                 if (!growing && classified.upToDate()) {
                     summarize();
@@ -100,14 +106,7 @@ final class ClassificationSession {
     }
 
     private void summarize() {
-        long[] counts = new long[classified.rules().rules().size()];
-        long n = classified.classifiedCount();
-        for (long i = 0; i < n && !cancelled; i++) {
-            int id = classified.ruleId(i);
-            if (id >= 0 && id < counts.length) {
-                counts[id]++;
-            }
-        }
+        long[] counts = classified.ruleCounts();
         TimeHistogram h = null;
         try {
             h =

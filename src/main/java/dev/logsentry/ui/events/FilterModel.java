@@ -188,7 +188,12 @@ final class FilterModel {
         private void loop() {
             try {
                 while (!cancelled) {
-                    view.extend((done, total) -> publish(), () -> cancelled);
+                    var result = view.extend((done, total) -> publish(), () -> cancelled);
+                    if (result.error().isPresent()) {
+                        String message = result.error().get();
+                        Platform.runLater(() -> problems.accept("Filtering stopped: " + message));
+                        return; // the rows found so far stay shown
+                    }
                     publish();
                     if (view.stale()) {
                         Platform.runLater(FilterModel.this::apply);
