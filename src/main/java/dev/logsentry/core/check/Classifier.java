@@ -23,6 +23,11 @@ import java.util.List;
  *       violations.ignore.d file and every violations.d file not starting with "logchec";
  *   <li>a system event when no ignore.d rule, cracking rule or violations rule matches.
  * </ol>
+ *
+ * Two deliberate differences: a rule that does not compile is left out and reported (logcheck's
+ * grep would fail and drop the whole pass, or with {@code -v} every line), and a missing cracking.d
+ * directory counts as empty (logcheck stops with "cleanchecked: Not a file or a directory"). File
+ * names are ordered by bytes, as logcheck's globs are in the C locale.
  */
 public final class Classifier {
 
