@@ -168,6 +168,9 @@ class FxStallSoakTest {
                                 while (running) {
                                     long since = pendingSince;
                                     long waited = since == 0 ? 0 : System.nanoTime() - since;
+                                    if (waited > 50_000_000L) {
+                                        sampleBusyFrames();
+                                    }
                                     if (waited > 100_000_000L && waited > worstSeen) {
                                         worstSeen = waited;
                                         for (var e : Thread.getAllStackTraces().entrySet()) {
@@ -200,8 +203,45 @@ class FxStallSoakTest {
             watchdog.start();
         }
 
+        private final java.util.Map<String, Integer> frames =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        /**
+         * Counts, per sample of a late FX thread, the first frames of LogSentry or JavaFX controls.
+         */
+        private void sampleBusyFrames() {
+            for (var e : Thread.getAllStackTraces().entrySet()) {
+                if (!e.getKey().getName().equals("JavaFX Application Thread")) {
+                    continue;
+                }
+                int taken = 0;
+                for (StackTraceElement f : e.getValue()) {
+                    String c = f.getClassName();
+                    if (c.startsWith("dev.logsentry")
+                            || c.startsWith("javafx.scene.control")
+                            || c.startsWith("javafx.scene.layout")
+                            || c.startsWith("javafx.scene.canvas")) {
+                        frames.merge(c + "." + f.getMethodName(), 1, Integer::sum);
+                        if (++taken == 3) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
         String worstStack() {
-            return worstStack;
+            StringBuilder b = new StringBuilder(worstStack);
+            b.append(String.format("%nframes seen while the FX thread was late (samples):%n"));
+            frames.entrySet().stream()
+                    .sorted((x, y) -> y.getValue() - x.getValue())
+                    .limit(15)
+                    .forEach(
+                            en ->
+                                    b.append(
+                                            String.format(
+                                                    "  %5d %s%n", en.getValue(), en.getKey())));
+            return b.toString();
         }
 
         long maxAndReset() {
