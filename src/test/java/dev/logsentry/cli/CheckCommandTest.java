@@ -357,4 +357,27 @@ class CheckCommandTest {
                 .containsExactly("logcheck");
         assertThat(got[0].getContentType()).startsWith("multipart/mixed");
     }
+
+    @Test
+    void theClassicProfileUsesTheBundled1996RulesAndHeadings() throws IOException {
+        Path log = tmp.resolve("log/messages");
+        append(log, CRON, "Mar  5 04:05:09 web1 sendmail[7]: VRFY decode from evil", ODD);
+        Path report = tmp.resolve("classic.txt");
+        int rc =
+                check(
+                        "--profile",
+                        "classic",
+                        "--state",
+                        state.toString(),
+                        "--output",
+                        report.toString(),
+                        log.toString());
+        assertThat(rc).as(stderr.toString()).isZero();
+        assertThat(Files.readString(report))
+                .contains("Active System Attack Alerts")
+                .contains("VRFY decode from evil")
+                .contains("Unusual System Events")
+                .contains(ODD)
+                .doesNotContain(CRON);
+    }
 }

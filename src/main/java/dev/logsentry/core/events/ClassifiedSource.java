@@ -11,15 +11,8 @@ import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.source.follow.FollowedSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -197,80 +190,37 @@ public final class ClassifiedSource {
             return new ClassifyResult(from, total, false, Optional.of(readError(from - 1, e)));
         }
         store.ensureCapacity(total);
-        List<long[]> units = new ArrayList<>();
-        for (long start = from; start < total; ) {
-            long end =
-                    Math.min(
-                            total,
-                            ((start >>> VerdictStore.CHUNK_BITS) + 1) << VerdictStore.CHUNK_BITS);
-            units.add(new long[] {start, end});
-            start = end;
-        }
-        AtomicBoolean stop = new AtomicBoolean();
-        BooleanSupplier halt = () -> stop.get() || cancelled.getAsBoolean();
-        int workers = Math.min(threads, units.size());
-        if (workers <= 1) {
-            for (long[] u : units) {
-                Unit r = runUnit(u[0], u[1], halt);
-                merge(r, progress, total);
-                if (r.stoppedEarly()) {
-                    return r.toResult(total);
-                }
-            }
-            return new ClassifyResult(store.size(), total, false, Optional.empty());
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, ClassifiedSource::worker);
-        ArrayDeque<Future<Unit>> inFlight = new ArrayDeque<>();
-        int next = 0;
-        try {
-            while (next < units.size() && inFlight.size() < 2 * workers) {
-                long[] u = units.get(next++);
-                inFlight.add(pool.submit(() -> runUnit(u[0], u[1], halt)));
-            }
-            while (!inFlight.isEmpty()) {
-                Unit r = inFlight.poll().get();
-                merge(r, progress, total);
-                if (r.stoppedEarly()) {
-                    return r.toResult(total);
-                }
-                if (next < units.size()) {
-                    long[] u = units.get(next++);
-                    inFlight.add(pool.submit(() -> runUnit(u[0], u[1], halt)));
-                }
-            }
-            return new ClassifyResult(store.size(), total, false, Optional.empty());
+        ClassifyResult[] stopped = new ClassifyResult[1];
+        try (LineReader reader = LineReader.of(source)) {
+            OrderedWork.run(
+                    from,
+                    total,
+                    start -> ((start >>> VerdictStore.CHUNK_BITS) + 1) << VerdictStore.CHUNK_BITS,
+                    threads,
+                    "logsentry-classify",
+                    cancelled,
+                    (start, end, halt) -> runUnit(start, end, halt, reader),
+                    r -> {
+                        merge(r, progress, total);
+                        if (r.stoppedEarly()) {
+                            stopped[0] = r.toResult(total);
+                            return false;
+                        }
+                        return true;
+                    });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ClassifyResult(store.size(), total, true, Optional.empty());
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
             return new ClassifyResult(
                     store.size(),
                     total,
                     false,
-                    Optional.of("Cannot classify " + source.name() + ": " + cause));
-        } finally {
-            // No worker may still write into a chunk when the next run starts.
-            stop.set(true);
-            pool.shutdown();
-            awaitQuietly(pool);
+                    Optional.of("Cannot classify " + source.name() + ": " + e.getCause()));
         }
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        return stopped[0] != null
+                ? stopped[0]
+                : new ClassifyResult(store.size(), total, false, Optional.empty());
     }
 
     /**
@@ -315,27 +265,33 @@ public final class ClassifiedSource {
         progress.update(r.end, total);
     }
 
-    private Unit runUnit(long start, long end, BooleanSupplier halt) {
+    private Unit runUnit(long start, long end, BooleanSupplier halt, LineReader reader) {
         VerdictStore.Chunk chunk = store.chunk(start);
         Unit r = new Unit(start);
-        long line = start;
+        long[] done = {start}; // lines before this are stored and counted
         try {
-            for (; line < end; line++) {
-                if ((line & 255) == 0 && halt.getAsBoolean()) {
-                    r.cancelled = true;
-                    break;
-                }
-                Outcome o = classifyLine(line);
-                chunk.set(offsetInChunk(line), o.verdict, o.rule, o.alt);
-                r.counts[o.verdict]++;
-                if (o.alt != VerdictStore.NOT_CONDITIONAL) {
-                    r.conditional++;
-                }
-            }
+            r.end =
+                    reader.read(
+                            start,
+                            end,
+                            (line, buf, off, len) -> {
+                                if ((line & 255) == 0 && halt.getAsBoolean()) {
+                                    r.cancelled = true;
+                                    return false;
+                                }
+                                Outcome o = classifyLine(line, buf, off, len);
+                                chunk.set(offsetInChunk(line), o.verdict, o.rule, o.alt);
+                                r.counts[o.verdict]++;
+                                if (o.alt != VerdictStore.NOT_CONDITIONAL) {
+                                    r.conditional++;
+                                }
+                                done[0] = line + 1;
+                                return true;
+                            });
         } catch (IOException | RuntimeException e) {
-            r.error = readError(line, e);
+            r.error = readError(done[0], e);
+            r.end = done[0];
         }
-        r.end = line;
         return r;
     }
 
@@ -350,14 +306,18 @@ public final class ClassifiedSource {
             new Outcome(VerdictStore.NONE, -1, VerdictStore.NOT_CONDITIONAL);
 
     private Outcome classifyLine(long line) throws IOException {
-        if (followed != null && followed.isMarker(line)) {
-            return MARKER;
-        }
         byte[] bytes =
                 raw != null
                         ? raw.rawLine(line)
                         : source.line(line).getBytes(StandardCharsets.UTF_8);
-        InputLine in = InputLine.ofBytes(source.name(), source.offset(line), bytes);
+        return classifyLine(line, bytes, 0, bytes.length);
+    }
+
+    private Outcome classifyLine(long line, byte[] buf, int off, int len) {
+        if (followed != null && followed.isMarker(line)) {
+            return MARKER;
+        }
+        InputLine in = InputLine.ofBytes(source.name(), source.offset(line), buf, off, off + len);
         Classification c = classifier.classify(in);
         int alt = VerdictStore.NOT_CONDITIONAL;
         if (c.verdict() == Verdict.VIOLATION) {
@@ -372,12 +332,6 @@ public final class ClassifiedSource {
 
     private static int id(Rule rule) {
         return rule == null ? -1 : rule.id();
-    }
-
-    private static Thread worker(Runnable r) {
-        Thread t = new Thread(r, "logsentry-classify");
-        t.setDaemon(true);
-        return t;
     }
 
     /** What one worker did on one chunk. */

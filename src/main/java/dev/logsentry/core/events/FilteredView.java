@@ -1,18 +1,11 @@
 package dev.logsentry.core.events;
 
 import dev.logsentry.core.check.Verdict;
-import dev.logsentry.core.index.LineSource;
-import dev.logsentry.core.index.RawLineSource;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -168,134 +161,148 @@ public final class FilteredView implements Rows {
     }
 
     private FilterResult scan(long end, Progress progress, BooleanSupplier cancelled) {
+        try (LineReader reader = LineReader.of(classified.source())) {
+            return scan(end, progress, cancelled, reader);
+        }
+    }
+
+    private FilterResult scan(
+            long end, Progress progress, BooleanSupplier cancelled, LineReader reader) {
         long from = scanned;
-        int units = (int) ((end - from + UNIT - 1) / UNIT);
-        int workers = Math.min(threads, units);
-        AtomicBoolean stop = new AtomicBoolean();
-        BooleanSupplier halt = () -> stop.get() || cancelled.getAsBoolean();
-        ExecutorService pool =
-                workers > 1 ? Executors.newFixedThreadPool(workers, FilteredView::worker) : null;
-        ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
-        long next = from;
+        FilterResult[] stopped = new FilterResult[1];
         try {
-            while (true) {
-                while (next < end
-                        && (pool == null ? inFlight.isEmpty() : inFlight.size() < 2 * workers)) {
-                    long a = next;
-                    long b = Math.min(end, a + UNIT);
-                    next = b;
-                    inFlight.add(
-                            pool == null
-                                    ? java.util.concurrent.CompletableFuture.completedFuture(
-                                            block(a, b, halt))
-                                    : pool.submit(() -> block(a, b, halt)));
-                }
-                Future<Block> f = inFlight.poll();
-                if (f == null) {
-                    return new FilterResult(size(), scanned, false, Optional.empty());
-                }
-                Block r = f.get();
-                rows.append(r.lines, r.count);
-                rows.publish();
-                scanned = r.end;
-                progress.update(r.end - from, end - from);
-                if (r.cancelled || r.error != null) {
-                    return new FilterResult(
-                            size(), scanned, r.cancelled, Optional.ofNullable(r.error));
-                }
-            }
+            OrderedWork.run(
+                    from,
+                    end,
+                    start -> start + UNIT,
+                    threads,
+                    "logsentry-filter",
+                    cancelled,
+                    (a, b, halt) -> block(a, b, halt, reader),
+                    r -> {
+                        rows.append(r.lines, r.count);
+                        rows.publish();
+                        scanned = r.end;
+                        progress.update(r.end - from, end - from);
+                        if (r.cancelled || r.error != null) {
+                            stopped[0] =
+                                    new FilterResult(
+                                            size(),
+                                            scanned,
+                                            r.cancelled,
+                                            Optional.ofNullable(r.error));
+                            return false;
+                        }
+                        return true;
+                    });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new FilterResult(size(), scanned, true, Optional.empty());
         } catch (ExecutionException e) {
             return new FilterResult(
                     size(), scanned, false, Optional.of("Filtering failed: " + e.getCause()));
-        } finally {
-            stop.set(true);
-            if (pool != null) {
-                pool.shutdown();
-                try {
-                    pool.awaitTermination(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
+        return stopped[0] != null
+                ? stopped[0]
+                : new FilterResult(size(), scanned, false, Optional.empty());
     }
 
     /** Matching lines of {@code [a, b)}. */
-    private Block block(long a, long b, BooleanSupplier halt) {
+    private Block block(long a, long b, BooleanSupplier halt, LineReader reader) {
         Block r = new Block(a);
-        LineSource source = classified.source();
-        RawLineSource raw = source instanceof RawLineSource rs ? rs : null;
-        boolean verdicts = filter.restrictsVerdicts();
-        int wanted = filter.verdictMask() | SHOWN_ALWAYS;
-        boolean time = filter.hasTimeRange();
-        QuickText quick = filter.quick();
-        boolean text = !quick.isEmpty();
-        LineClock lineClock = time ? new LineClock(source, clock.lineTimes()) : null;
-        long line = a;
+        long[] done = {a};
         try {
-            if (time) {
-                lineClock.seek(a);
-            }
-            boolean attack = classified.attackSeen();
-            VerdictStore store = classified.store();
-            while (line < b) {
-                if ((line & 255) == 0 && halt.getAsBoolean()) {
-                    r.cancelled = true;
-                    break;
-                }
-                if (verdicts && !time) {
-                    // skip a whole chunk that holds none of the wanted verdicts
-                    VerdictStore.Chunk chunk = store.chunk(line);
-                    if ((chunk.mask() & wanted) == 0) {
-                        line = Math.min(b, (line | (VerdictStore.CHUNK - 1)) + 1);
-                        continue;
-                    }
-                }
-                if (verdicts) {
-                    int code =
-                            store.chunk(line)
-                                    .verdict((int) (line & (VerdictStore.CHUNK - 1)), attack);
-                    if ((wanted & (1 << code)) == 0) {
-                        if (time) {
-                            lineClock.next(line); // keep the inherited time right
-                        }
-                        line++;
-                        continue;
-                    }
-                }
-                if (time || text) {
-                    String s = raw != null ? raw.fullLine(line) : source.line(line);
-                    Instant t = time ? lineClock.next(s) : null;
-                    if ((time && !filter.inRange(t)) || (text && !quick.matches(s))) {
-                        line++;
-                        continue;
-                    }
-                }
-                r.add(line);
-                line++;
+            if (filter.hasTimeRange() || !filter.quick().isEmpty()) {
+                r.end = readingBlock(a, b, halt, reader, r, done);
+            } else {
+                r.end = verdictBlock(a, b, halt, r);
             }
         } catch (IOException | RuntimeException e) {
+            r.end = done[0];
             r.error =
                     "Cannot filter line "
-                            + (line + 1)
+                            + (done[0] + 1)
                             + " of "
-                            + source.name()
+                            + classified.source().name()
                             + ": "
                             + (e.getMessage() == null
                                     ? e.getClass().getSimpleName()
                                     : e.getMessage());
         }
-        r.end = line;
         return r;
     }
 
-    private static Thread worker(Runnable r) {
-        Thread t = new Thread(r, "logsentry-filter");
-        t.setDaemon(true);
-        return t;
+    /** A verdict filter alone: no line is read, and chunks without a wanted verdict are skipped. */
+    private long verdictBlock(long a, long b, BooleanSupplier halt, Block r) {
+        int wanted = filter.verdictMask() | SHOWN_ALWAYS;
+        boolean attack = classified.attackSeen();
+        VerdictStore store = classified.store();
+        long line = a;
+        while (line < b) {
+            if ((line & 255) == 0 && halt.getAsBoolean()) {
+                r.cancelled = true;
+                return line;
+            }
+            VerdictStore.Chunk chunk = store.chunk(line);
+            long chunkEnd = Math.min(b, (line | (VerdictStore.CHUNK - 1)) + 1);
+            if ((chunk.mask() & wanted) == 0) {
+                line = chunkEnd;
+                continue;
+            }
+            long stop = Math.min(chunkEnd, (line | 255) + 1);
+            for (; line < stop; line++) {
+                int code = chunk.verdict((int) (line & (VerdictStore.CHUNK - 1)), attack);
+                if ((wanted & (1 << code)) != 0) {
+                    r.add(line);
+                }
+            }
+        }
+        return line;
+    }
+
+    /** Quick text or time range: every line is read (in blocks), verdicts are tested first. */
+    private long readingBlock(
+            long a, long b, BooleanSupplier halt, LineReader reader, Block r, long[] done)
+            throws IOException {
+        boolean verdicts = filter.restrictsVerdicts();
+        int wanted = filter.verdictMask() | SHOWN_ALWAYS;
+        boolean time = filter.hasTimeRange();
+        QuickText quick = filter.quick();
+        boolean text = !quick.isEmpty();
+        LineClock lineClock = time ? new LineClock(classified.source(), clock.lineTimes()) : null;
+        if (time) {
+            lineClock.seek(a);
+        }
+        boolean attack = classified.attackSeen();
+        VerdictStore store = classified.store();
+        return reader.read(
+                a,
+                b,
+                (line, buf, off, len) -> {
+                    if ((line & 255) == 0 && halt.getAsBoolean()) {
+                        r.cancelled = true;
+                        return false;
+                    }
+                    done[0] = line;
+                    // the time is tracked on every line: the next ones may inherit it
+                    Instant t = time ? lineClock.next(buf, off, len) : null;
+                    if (verdicts) {
+                        int code =
+                                store.chunk(line)
+                                        .verdict((int) (line & (VerdictStore.CHUNK - 1)), attack);
+                        if ((wanted & (1 << code)) == 0) {
+                            return true;
+                        }
+                    }
+                    if (time && !filter.inRange(t)) {
+                        return true;
+                    }
+                    if (text && !quick.matches(buf, off, len)) {
+                        return true;
+                    }
+                    r.add(line);
+                    return true;
+                });
     }
 
     /** The matching lines of one block of the source. */

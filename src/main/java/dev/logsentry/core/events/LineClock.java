@@ -52,6 +52,16 @@ final class LineClock {
         return current;
     }
 
+    /** The time of the next line given its bytes (saves reading it twice). */
+    Instant next(byte[] buf, int off, int len) {
+        Instant t =
+                times.parse(new String(buf, off, Math.min(HEAD, len), StandardCharsets.ISO_8859_1));
+        if (t != null) {
+            current = t;
+        }
+        return current;
+    }
+
     /** The time of {@code line} given its text (saves reading it twice). */
     Instant next(String text) {
         Instant t = times.parse(text);

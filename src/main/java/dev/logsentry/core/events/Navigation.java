@@ -151,8 +151,11 @@ public final class Navigation {
             return false; // an empty search finds nothing rather than every line
         }
         LineSource source = classified.source();
-        String text = source instanceof RawLineSource raw ? raw.fullLine(line) : source.line(line);
-        return query.matches(text);
+        if (source instanceof RawLineSource raw) {
+            byte[] bytes = raw.rawLine(line);
+            return query.matches(bytes, 0, bytes.length);
+        }
+        return query.matches(source.line(line));
     }
 
     private static int offset(long line) {

@@ -1,5 +1,6 @@
 package dev.logsentry.core.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,12 +24,25 @@ public final class QuickText {
     private final boolean caseSensitive;
     private final Pattern pattern; // null for empty, plain case-sensitive, or invalid
     private final String error;
+    private final byte[] asciiNeedle; // plain ASCII text, lower-cased unless case-sensitive
 
     public QuickText(String text, boolean regex, boolean caseSensitive) {
         this.text = Objects.requireNonNull(text, "text");
         this.regex = regex;
         this.caseSensitive = caseSensitive;
-        int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        boolean ascii = !regex && !text.isEmpty() && text.chars().allMatch(c -> c < 0x80);
+        // plain ASCII text folds ASCII letters only, so it can be matched on the raw bytes
+        int flags =
+                caseSensitive
+                        ? 0
+                        : ascii
+                                ? Pattern.CASE_INSENSITIVE
+                                : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        this.asciiNeedle =
+                ascii
+                        ? (caseSensitive ? text : text.toLowerCase(java.util.Locale.ROOT))
+                                .getBytes(StandardCharsets.US_ASCII)
+                        : null;
         Pattern p = null;
         String e = null;
         if (!text.isEmpty() && (regex || !caseSensitive)) {
@@ -86,6 +100,38 @@ public final class QuickText {
             return line.contains(text);
         }
         return pattern.matcher(line).find();
+    }
+
+    /**
+     * Whether the line given as UTF-8 bytes {@code buf[off, off + len)} contains a match: the same
+     * answer as {@link #matches(String)} on the decoded line, without decoding plain ASCII text.
+     */
+    public boolean matches(byte[] buf, int off, int len) {
+        if (asciiNeedle == null || error != null) {
+            return matches(new String(buf, off, len, StandardCharsets.UTF_8));
+        }
+        // UTF-8 never hides an ASCII byte inside another character, and the decoder keeps every
+        // ASCII byte of invalid input, so a byte match is a match in the decoded text
+        byte[] needle = asciiNeedle;
+        int n = needle.length;
+        byte first = needle[0];
+        for (int i = off, last = off + len - n; i <= last; i++) {
+            if (fold(buf[i]) != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < n && fold(buf[i + k]) == needle[k]) {
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private byte fold(byte b) {
+        return !caseSensitive && b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
     }
 
     /**

@@ -5,14 +5,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -92,88 +86,108 @@ public final class TimeHistogram {
             Progress progress,
             BooleanSupplier cancelled)
             throws IOException {
+        try (LineReader reader = LineReader.of(classified.source())) {
+            return compute(classified, clock, threads, progress, cancelled, reader);
+        }
+    }
+
+    private static TimeHistogram compute(
+            ClassifiedSource classified,
+            SourceClock clock,
+            int threads,
+            Progress progress,
+            BooleanSupplier cancelled,
+            LineReader reader)
+            throws IOException {
         long end = classified.classifiedCount();
         FineBins all = new FineBins();
-        int units = (int) ((end + UNIT - 1) / UNIT);
-        int workers = Math.max(1, Math.min(threads, units));
-        AtomicBoolean stop = new AtomicBoolean();
-        BooleanSupplier halt = () -> stop.get() || cancelled.getAsBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, TimeHistogram::worker);
-        ArrayDeque<Future<FineBins>> inFlight = new ArrayDeque<>();
-        long next = 0;
-        long done = 0;
+        boolean[] complete = {true};
         try {
-            while (true) {
-                while (next < end && inFlight.size() < 2 * workers) {
-                    long a = next;
-                    long b = Math.min(end, a + UNIT);
-                    next = b;
-                    inFlight.add(pool.submit(() -> count(classified, clock, a, b, halt)));
-                }
-                Future<FineBins> f = inFlight.poll();
-                if (f == null) {
-                    break;
-                }
-                FineBins bins = f.get();
-                if (bins == null) {
-                    return null;
-                }
-                all.merge(bins);
-                done = Math.min(end, done + UNIT);
-                progress.update(done, end);
-            }
+            OrderedWork.run(
+                    0,
+                    end,
+                    start -> start + UNIT,
+                    threads,
+                    "logsentry-timeline",
+                    cancelled,
+                    (a, b, halt) -> {
+                        try {
+                            return new Counted(
+                                    b, count(classified, clock, a, b, halt, reader), null);
+                        } catch (IOException e) {
+                            return new Counted(b, null, e);
+                        }
+                    },
+                    c -> {
+                        if (c.bins == null) {
+                            complete[0] = false;
+                            if (c.error != null) {
+                                throw new java.io.UncheckedIOException(c.error);
+                            }
+                            return false;
+                        }
+                        all.merge(c.bins);
+                        progress.update(c.end, end);
+                        return true;
+                    });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
             throw new IOException(
                     "Cannot count " + classified.source().name() + ": " + e.getCause(),
                     e.getCause());
-        } finally {
-            stop.set(true);
-            pool.shutdown();
-            try {
-                pool.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
-        return of(all, clock.zone(), end);
+        return complete[0] ? of(all, clock.zone(), end) : null;
     }
 
+    /** One unit's bins, or why there are none (null bins without error: cancelled). */
+    private record Counted(long end, FineBins bins, IOException error) {}
+
     private static FineBins count(
-            ClassifiedSource classified, SourceClock clock, long a, long b, BooleanSupplier halt)
+            ClassifiedSource classified,
+            SourceClock clock,
+            long a,
+            long b,
+            BooleanSupplier halt,
+            LineReader reader)
             throws IOException {
         FineBins bins = new FineBins();
         LineClock lineClock = new LineClock(classified.source(), clock.lineTimes());
-        long line = a;
+        long[] at = {a};
         try {
             lineClock.seek(a);
-            for (; line < b; line++) {
-                if ((line & 255) == 0 && halt.getAsBoolean()) {
-                    return null;
-                }
-                Instant t = lineClock.next(line);
-                if (t == null) {
-                    bins.untimed++;
-                } else {
-                    bins.add(t.getEpochSecond(), classified.verdictCode(line), line);
-                }
-            }
+            long end =
+                    reader.read(
+                            a,
+                            b,
+                            (line, buf, off, len) -> {
+                                at[0] = line;
+                                if ((line & 255) == 0 && halt.getAsBoolean()) {
+                                    return false;
+                                }
+                                Instant t = lineClock.next(buf, off, len);
+                                if (t == null) {
+                                    bins.untimed++;
+                                } else {
+                                    bins.add(
+                                            t.getEpochSecond(), classified.verdictCode(line), line);
+                                }
+                                return true;
+                            });
+            return end < b ? null : bins;
         } catch (IOException e) {
             throw new IOException(
                     "Cannot read line "
-                            + (line + 1)
+                            + (at[0] + 1)
                             + " of "
                             + classified.source().name()
                             + ": "
                             + e.getMessage(),
                     e);
         }
-        return bins;
     }
 
     /** Chooses the bar width and fills the bars. */

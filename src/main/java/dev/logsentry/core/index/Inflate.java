@@ -1,7 +1,10 @@
 package dev.logsentry.core.index;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32;
 
@@ -15,25 +18,6 @@ import java.util.zip.CRC32;
 final class Inflate {
     static final int WINDOW = 1 << 15;
     private static final int MASK = WINDOW - 1;
-    private static final int MAX_BITS = 15;
-    private static final int[] LEN_BASE = {
-        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115,
-        131, 163, 195, 227, 258
-    };
-    private static final int[] LEN_EXTRA = {
-        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0
-    };
-    private static final int[] DIST_BASE = {
-        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
-        2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577
-    };
-    private static final int[] DIST_EXTRA = {
-        0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12,
-        13, 13
-    };
-    private static final int[] CL_ORDER = {
-        16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15
-    };
 
     /** Malformed or truncated data; {@link #offset} is the compressed byte where it broke. */
     static final class DataException extends IOException {
@@ -62,9 +46,15 @@ final class Inflate {
         DONE
     }
 
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final FileChannel in;
-    private final ByteBuffer ibuf = ByteBuffer.allocate(1 << 16);
-    private long inputPos; // file offset of the next byte not yet in bitbuf
+    private final byte[] ibuf = new byte[1 << 16];
+    private int ipos;
+    private int ilen;
+    private long ibase; // file offset of ibuf[0]; ibase + ipos = next byte not yet in bitbuf
+    private boolean fileEnd;
     private long bitbuf;
     private int bitcnt;
     private boolean eof;
@@ -76,8 +66,8 @@ final class Inflate {
     private int storedLeft;
     private int copyLen;
     private int copyDist;
-    private final int[] litTable = new int[1 << MAX_BITS];
-    private final int[] distTable = new int[1 << MAX_BITS];
+    private final int[] litTable = new int[1 << Huffman.MAX_BITS];
+    private final int[] distTable = new int[1 << Huffman.MAX_BITS];
     private int litBits;
     private int distBits;
     private final CRC32 crc = new CRC32();
@@ -90,13 +80,12 @@ final class Inflate {
         this.in = in;
         this.mode = Mode.HEADER;
         this.checkCrc = true;
-        ibuf.limit(0);
     }
 
     /** A decoder resuming at a checkpoint: a block boundary with the window before it. */
     Inflate(FileChannel in, long bitPos, long outPos, byte[] window) throws IOException {
         this(in);
-        inputPos = bitPos >>> 3;
+        ibase = bitPos >>> 3;
         dropBits((int) (bitPos & 7));
         out = outPos;
         for (int i = 0; i < window.length; i++) {
@@ -117,7 +106,7 @@ final class Inflate {
 
     /** The bit position in the compressed file of the next unread bit. */
     long bitPosition() {
-        return inputPos * 8 - bitcnt;
+        return (ibase + ipos) * 8 - bitcnt;
     }
 
     /** Compressed bytes consumed so far. */
@@ -216,6 +205,63 @@ final class Inflate {
                 copyLen -= n;
                 continue;
             }
+            if (bitcnt < 48) {
+                refill();
+            }
+            if (bitcnt >= 48) {
+                // Fast path: enough bits for a length, a distance and their extra bits, so no
+                // checks per field; bits are taken from locals.
+                long bb = bitbuf;
+                int bc = bitcnt;
+                int e = litTable[(int) bb & ((1 << litBits) - 1)];
+                int len = e & 15;
+                if (len == 0) {
+                    throw corrupt("invalid Huffman code");
+                }
+                bb >>>= len;
+                bc -= len;
+                int sym = e >>> 4;
+                if (sym < 256) {
+                    bitbuf = bb;
+                    bitcnt = bc;
+                    ring[(int) (out++ & MASK)] = (byte) sym;
+                    dst[o++] = (byte) sym;
+                    continue;
+                }
+                if (sym == 256) {
+                    bitbuf = bb;
+                    bitcnt = bc;
+                    mode = Mode.BLOCK;
+                    return o;
+                }
+                sym -= 257;
+                if (sym >= 29) {
+                    throw corrupt("invalid length code");
+                }
+                int eb = Huffman.LEN_EXTRA[sym];
+                copyLen = Huffman.LEN_BASE[sym] + (int) (bb & ((1L << eb) - 1));
+                bb >>>= eb;
+                bc -= eb;
+                e = distTable[(int) bb & ((1 << distBits) - 1)];
+                len = e & 15;
+                if (len == 0) {
+                    throw corrupt("invalid Huffman code");
+                }
+                bb >>>= len;
+                bc -= len;
+                int d = e >>> 4;
+                if (d >= 30) {
+                    throw corrupt("invalid distance code");
+                }
+                eb = Huffman.DIST_EXTRA[d];
+                copyDist = Huffman.DIST_BASE[d] + (int) (bb & ((1L << eb) - 1));
+                bitbuf = bb >>> eb;
+                bitcnt = bc - eb;
+                if (copyDist > out || copyDist > WINDOW) {
+                    throw corrupt("distance too far back");
+                }
+                continue;
+            }
             int sym = decode(litTable, litBits);
             if (sym < 256) {
                 byte b = (byte) sym;
@@ -229,12 +275,12 @@ final class Inflate {
                 if (sym >= 29) {
                     throw corrupt("invalid length code");
                 }
-                copyLen = LEN_BASE[sym] + bits(LEN_EXTRA[sym]);
+                copyLen = Huffman.LEN_BASE[sym] + bits(Huffman.LEN_EXTRA[sym]);
                 int d = decode(distTable, distBits);
                 if (d >= 30) {
                     throw corrupt("invalid distance code");
                 }
-                copyDist = DIST_BASE[d] + bits(DIST_EXTRA[d]);
+                copyDist = Huffman.DIST_BASE[d] + bits(Huffman.DIST_EXTRA[d]);
                 if (copyDist > out || copyDist > WINDOW) {
                     throw corrupt("distance too far back");
                 }
@@ -265,8 +311,8 @@ final class Inflate {
                 for (int i = 0; i < 30; i++) {
                     lengths[288 + i] = 5;
                 }
-                litBits = build(lengths, 0, 288, litTable);
-                distBits = build(lengths, 288, 30, distTable);
+                litBits = table(lengths, 0, 288, litTable);
+                distBits = table(lengths, 288, 30, distTable);
                 mode = Mode.CODES;
             }
             case 2 -> {
@@ -286,10 +332,10 @@ final class Inflate {
         }
         byte[] cl = new byte[19];
         for (int i = 0; i < ncode; i++) {
-            cl[CL_ORDER[i]] = (byte) bits(3);
+            cl[Huffman.CL_ORDER[i]] = (byte) bits(3);
         }
         int[] clTable = new int[1 << 7];
-        int clBits = build(cl, 0, 19, clTable);
+        int clBits = table(cl, 0, 19, clTable);
         byte[] lengths = new byte[nlen + ndist];
         int i = 0;
         while (i < nlen + ndist) {
@@ -321,51 +367,17 @@ final class Inflate {
         if (lengths[256] == 0) {
             throw corrupt("no end-of-block code");
         }
-        litBits = build(lengths, 0, nlen, litTable);
-        distBits = build(lengths, nlen, ndist, distTable);
+        litBits = table(lengths, 0, nlen, litTable);
+        distBits = table(lengths, nlen, ndist, distTable);
     }
 
-    /**
-     * Fills a lookup table indexed by the next {@code maxLen} input bits (deflate sends Huffman
-     * codes most significant bit first, so codes are stored bit-reversed): entry = symbol << 4 |
-     * code length; 0 marks an invalid code. Returns maxLen.
-     */
-    private int build(byte[] lengths, int from, int n, int[] table) throws DataException {
-        int[] count = new int[MAX_BITS + 1];
-        int maxLen = 1;
-        for (int i = 0; i < n; i++) {
-            count[lengths[from + i]]++;
-            maxLen = Math.max(maxLen, lengths[from + i]);
+    /** Builds a lookup table, locating a bad code at the current input position. */
+    private int table(byte[] lengths, int from, int n, int[] table) throws DataException {
+        try {
+            return Huffman.build(lengths, from, n, table);
+        } catch (DataException e) {
+            throw corrupt("over-subscribed Huffman code");
         }
-        count[0] = 0;
-        int left = 1;
-        for (int len = 1; len <= MAX_BITS; len++) {
-            left = (left << 1) - count[len];
-            if (left < 0) {
-                throw corrupt("over-subscribed Huffman code");
-            }
-        }
-        int[] next = new int[MAX_BITS + 2];
-        int code = 0;
-        for (int len = 1; len <= MAX_BITS; len++) {
-            code = (code + count[len - 1]) << 1;
-            next[len] = code;
-        }
-        int size = 1 << maxLen;
-        java.util.Arrays.fill(table, 0, size, 0);
-        for (int sym = 0; sym < n; sym++) {
-            int len = lengths[from + sym];
-            if (len == 0) {
-                continue;
-            }
-            int c = next[len]++;
-            int rev = Integer.reverse(c) >>> (32 - len);
-            int entry = sym << 4 | len;
-            for (int k = rev; k < size; k += 1 << len) {
-                table[k] = entry;
-            }
-        }
-        return maxLen;
     }
 
     private int decode(int[] table, int maxLen) throws IOException {
@@ -408,20 +420,47 @@ final class Inflate {
         bits(n);
     }
 
+    /**
+     * Tops the bit buffer up to at least 56 bits. With 8 input bytes at hand it loads a whole word
+     * at once; the bytes above the bits it counts are the next input bytes, so loading them again
+     * later ORs in the same bits.
+     */
     private void refill() throws IOException {
-        while (bitcnt <= 56) {
-            if (!ibuf.hasRemaining()) {
-                ibuf.clear();
-                int r = in.read(ibuf, inputPos);
-                ibuf.flip();
-                if (r <= 0) {
-                    eof = true;
-                    return;
-                }
-            }
-            bitbuf |= (ibuf.get() & 0xFFL) << bitcnt;
+        if (ilen - ipos < 8) {
+            loadMore();
+        }
+        if (ilen - ipos >= 8) {
+            bitbuf |= (long) LONGS.get(ibuf, ipos) << bitcnt;
+            int n = (63 - bitcnt) >>> 3;
+            ipos += n;
+            bitcnt += n << 3;
+            return;
+        }
+        while (bitcnt <= 56 && ipos < ilen) {
+            bitbuf |= (ibuf[ipos++] & 0xFFL) << bitcnt;
             bitcnt += 8;
-            inputPos++;
+        }
+        if (ipos >= ilen && fileEnd) {
+            eof = true;
+        }
+    }
+
+    private void loadMore() throws IOException {
+        if (fileEnd) {
+            return;
+        }
+        int rest = ilen - ipos;
+        System.arraycopy(ibuf, ipos, ibuf, 0, rest);
+        ibase += ipos;
+        ipos = 0;
+        ilen = rest;
+        while (ilen < ibuf.length) {
+            int r = in.read(ByteBuffer.wrap(ibuf, ilen, ibuf.length - ilen), ibase + ilen);
+            if (r <= 0) {
+                fileEnd = true;
+                return;
+            }
+            ilen += r;
         }
     }
 
@@ -494,7 +533,7 @@ final class Inflate {
     }
 
     private DataException truncated() {
-        long at = inputPos;
+        long at = ibase + ilen;
         return new DataException("truncated: the compressed data ends at byte " + at, at, true);
     }
 }

@@ -20,6 +20,9 @@ import java.util.regex.Matcher;
  */
 public final class RuleMatcher {
 
+    /** An extra literal required by more rules than this is not used to filter. */
+    private static final int MAX_CONJUNCT_SHARING = 8;
+
     private final List<Rule> rules;
     private final LiteralIndex index;
 
@@ -38,12 +41,21 @@ public final class RuleMatcher {
         alwaysRun = new long[(rules.size() + 63) >>> 6];
         needed = new int[rules.size()];
         int always = 0;
+        List<List<List<String>>> groupsOfRule = new ArrayList<>();
+        Map<String, Integer> conjunctUse = new java.util.HashMap<>();
+        for (Rule rule : rules) {
+            List<List<String>> groups = requirementGroups(rule.ere());
+            groupsOfRule.add(groups);
+            for (int g = 1; g < groups.size(); g++) {
+                conjunctUse.merge(groups.get(g).get(0), 1, Integer::sum);
+            }
+        }
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             if (rule.id() != i) {
                 throw new IllegalArgumentException("rules must be indexed by id: " + rule);
             }
-            List<List<String>> groups = requirementGroups(rule.ere());
+            List<List<String>> groups = selective(groupsOfRule.get(i), conjunctUse);
             if (groups.isEmpty()) {
                 alwaysRun[i >>> 6] |= 1L << i;
                 always++;
@@ -64,6 +76,25 @@ public final class RuleMatcher {
                     postings.get(literals.get(i)).stream().mapToInt(Integer::intValue).toArray();
         }
         index = new LiteralIndex(literals);
+    }
+
+    /**
+     * Drops extra literals shared by many rules (" sshd[" is in every sshd rule): they select
+     * little and would make every sshd line update the counters of all of them.
+     */
+    private static List<List<String>> selective(
+            List<List<String>> groups, Map<String, Integer> conjunctUse) {
+        if (groups.size() < 2) {
+            return groups;
+        }
+        List<List<String>> kept = new ArrayList<>();
+        kept.add(groups.get(0));
+        for (int g = 1; g < groups.size(); g++) {
+            if (conjunctUse.get(groups.get(g).get(0)) <= MAX_CONJUNCT_SHARING) {
+                kept.add(groups.get(g));
+            }
+        }
+        return kept;
     }
 
     /**
@@ -118,7 +149,7 @@ public final class RuleMatcher {
      * Matching state for one thread: call {@link #reset} with a line, then ask about rules. Not
      * thread-safe.
      */
-    public final class Session implements LiteralIndex.Found {
+    public final class Session {
         private final long[] candidates = new long[alwaysRun.length];
         private final Matcher[] matchers = new Matcher[rules.size()];
         private final int[] memoStamp = new int[rules.size()];
@@ -127,6 +158,7 @@ public final class RuleMatcher {
         private final int[] groupStamp = new int[rules.size()];
         private final int[] groupsSeen = new int[rules.size()];
         private int stamp;
+        private final LiteralIndex.Found onLiteral = this::literal;
         private long regexRuns;
         private long regexMatches;
         private CharSequence line = "";
@@ -144,15 +176,14 @@ public final class RuleMatcher {
             }
             System.arraycopy(alwaysRun, 0, candidates, 0, candidates.length);
             byte[] bytes = latin1Line.toString().getBytes(StandardCharsets.ISO_8859_1);
-            index.scan(bytes, bytes.length, this);
+            index.scan(bytes, bytes.length, onLiteral);
         }
 
         /**
          * Called by the literal index: counts the groups literal {@code id} satisfies and marks the
          * rules whose groups are now all satisfied.
          */
-        @Override
-        public void literal(int id) {
+        private void literal(int id) {
             if (literalStamp[id] == stamp) {
                 return;
             }

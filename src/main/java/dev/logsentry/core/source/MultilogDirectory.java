@@ -121,8 +121,8 @@ public final class MultilogDirectory extends ConcatenatedSource {
      * Opens a multilog directory.
      *
      * @param zone show labels as local time in this zone (like tai64nlocal), or null for raw
-     * @throws SourceException when the directory cannot be listed, has no log files, or a file in
-     *     it cannot be opened
+     * @throws SourceException when the directory cannot be listed or no file in it can be opened; a
+     *     single file that cannot be opened is skipped with a warning
      */
     public static MultilogDirectory open(Path dir, OpenOptions options, ZoneId zone)
             throws SourceException {
@@ -134,21 +134,24 @@ public final class MultilogDirectory extends ConcatenatedSource {
                     dir + " has no multilog files (neither current nor @....s)");
         }
         List<IndexedFile> parts = new ArrayList<>();
-        try {
-            for (Path f : listing.files()) {
+        List<Path> opened = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(listing.warnings());
+        for (Path f : listing.files()) {
+            try {
                 parts.add(IndexedFile.open(f, options));
+                opened.add(f);
+            } catch (SourceException e) {
+                // One bad file (binary, unreadable, vanished) must not hide the others.
+                warnings.add(e.getMessage() + "; skipped");
             }
-        } catch (SourceException e) {
-            for (IndexedFile f : parts) {
-                try {
-                    f.close();
-                } catch (IOException ignored) {
-                    // already failing with a better message
-                }
-            }
-            throw e;
         }
-        return new MultilogDirectory(dir, listing.files(), parts, listing.warnings(), zone);
+        if (parts.isEmpty()) {
+            throw new SourceException(
+                    dir,
+                    SourceException.Reason.UNREADABLE,
+                    dir + ": no file in it could be opened (" + String.join("; ", warnings) + ")");
+        }
+        return new MultilogDirectory(dir, opened, parts, warnings, zone);
     }
 
     /** The directory. */

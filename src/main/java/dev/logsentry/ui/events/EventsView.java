@@ -49,6 +49,18 @@ public final class EventsView extends BorderPane {
         this.timeline = new TimelineView(model);
         setId("eventsView");
         table.verdictsProperty().bind(model.verdictsProperty());
+        table.highlightProperty().bind(model.highlightProperty());
+        // repaint the visible rows at most four times a second while verdicts arrive
+        javafx.animation.PauseTransition repaint =
+                new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+        repaint.setOnFinished(e -> table.refresh());
+        model.verdictsGrewProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (repaint.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                                repaint.playFromStart();
+                            }
+                        });
         model.currentProperty().addListener((obs, old, now) -> showRows());
         model.rowsProperty().addListener((obs, old, now) -> showRows());
         model.rowsGrewProperty().addListener((obs, old, now) -> grow());
@@ -100,7 +112,12 @@ public final class EventsView extends BorderPane {
         if (table.adapter() == null || table.adapter().source() != lines) {
             showRows();
         } else {
+            int before = table.getItems().size();
             table.grow();
+            int after = table.getItems().size();
+            if (item != null && item.followingProperty().get() && after > before) {
+                table.scrollTo(after - 1); // follow mode reads like tail -f
+            }
         }
     }
 
@@ -187,7 +204,7 @@ public final class EventsView extends BorderPane {
         Button export =
                 button(
                         "mdi2e-export",
-                        "Export the shown lines (Ctrl+Shift+E)",
+                        "Export the shown lines (Ctrl+Shift+S)",
                         model::exportShown,
                         "toolExport");
         return List.of(prev, next, export);
@@ -250,6 +267,7 @@ public final class EventsView extends BorderPane {
                                 "Shortcut+Alt+Shift+U",
                                 () -> model.jump(Verdict.UNUSUAL, false)));
         m.getItems().add(item("Go to Line\u2026", "Shortcut+G", this::goToLine));
+        m.getItems().add(item("Show Deciding Rule", "F4", model::showDecidingRule));
         m.getItems().add(new SeparatorMenuItem());
         CheckMenuItem hide = new CheckMenuItem("Hide Ignored Lines");
         hide.setId("menuHideIgnored");
@@ -275,10 +293,10 @@ public final class EventsView extends BorderPane {
         m.getItems()
                 .add(
                         item(
-                                "Copy Selected Lines",
-                                "Shortcut+C",
+                                "Copy Selected Lines (Ctrl+C in the table)",
+                                null,
                                 () -> model.copySelection(selectedLines())));
-        m.getItems().add(item("Export Shown Lines\u2026", "Shortcut+Shift+E", model::exportShown));
+        m.getItems().add(item("Export Shown Lines\u2026", "Shortcut+Shift+S", model::exportShown));
         m.getItems()
                 .add(
                         item(

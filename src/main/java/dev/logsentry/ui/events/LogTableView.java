@@ -5,6 +5,8 @@ import dev.logsentry.core.index.LineSource;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,6 +18,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
  * The centre table: the lines of the selected source, virtualized and backed by the index through a
@@ -26,6 +30,8 @@ public final class LogTableView extends TableView<LogRow> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
+    private final ObjectProperty<Function<String, List<int[]>>> highlight =
+            new SimpleObjectProperty<>(text -> List.of());
     private final ObjectProperty<LongFunction<Verdict>> verdicts =
             new SimpleObjectProperty<>(l -> null);
     private LineListAdapter adapter;
@@ -59,13 +65,17 @@ public final class LogTableView extends TableView<LogRow> {
         verdict.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         verdict.setCellFactory(c -> new VerdictCell());
         getColumns().add(verdict);
-        getColumns().add(column("message", "Message", 760, r -> r.fields().message()));
+        TableColumn<LogRow, String> message =
+                column("message", "Message", 760, r -> r.fields().message());
+        message.setCellFactory(c -> new HighlightCell());
+        getColumns().add(message);
         getColumns().add(column("source", "Source", 110, LogRow::source));
         getColumns().add(column("line", "Line", 500, LogRow::text));
         getColumns().get(getColumns().size() - 1).setVisible(false);
 
         setRowFactory(t -> new VerdictRow());
         verdicts.addListener((obs, old, now) -> refresh());
+        highlight.addListener((obs, old, now) -> refresh());
     }
 
     private static String nullToEmpty(String s) {
@@ -83,6 +93,11 @@ public final class LogTableView extends TableView<LogRow> {
         return c;
     }
 
+    /** Where the quick filter matches in a message: [start, end) spans to highlight. */
+    public ObjectProperty<Function<String, List<int[]>>> highlightProperty() {
+        return highlight;
+    }
+
     /** How to find a line's verdict; returns null while the line is not classified yet. */
     public ObjectProperty<LongFunction<Verdict>> verdictsProperty() {
         return verdicts;
@@ -95,7 +110,9 @@ public final class LogTableView extends TableView<LogRow> {
             setItems(FXCollections.observableArrayList());
             return;
         }
-        if (adapter != null && adapter.source() == source && adapter.rows() instanceof RowIndex) {
+        if (adapter != null
+                && adapter.source() == source
+                && adapter.rows() instanceof RowIndex.AllRows) {
             adapter.refresh();
             return;
         }
@@ -149,6 +166,41 @@ public final class LogTableView extends TableView<LogRow> {
             if (v != null) {
                 getStyleClass().add(VerdictStyle.styleClass(v));
             }
+        }
+    }
+
+    /** The message, with the quick filter's matches highlighted. */
+    private final class HighlightCell extends TableCell<LogRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            List<int[]> spans = empty || text == null ? List.of() : highlight.get().apply(text);
+            if (spans.isEmpty()) {
+                setText(empty ? null : text);
+                setGraphic(null);
+                return;
+            }
+            TextFlow flow = new TextFlow();
+            int at = 0;
+            for (int[] span : spans) {
+                if (span[0] < at || span[1] > text.length()) {
+                    continue;
+                }
+                flow.getChildren().add(plain(text.substring(at, span[0])));
+                Text match = new Text(text.substring(span[0], span[1]));
+                match.getStyleClass().addAll("text", "filter-match");
+                flow.getChildren().add(match);
+                at = span[1];
+            }
+            flow.getChildren().add(plain(text.substring(at)));
+            setText(null);
+            setGraphic(flow);
+        }
+
+        private static Text plain(String s) {
+            Text t = new Text(s);
+            t.getStyleClass().add("text");
+            return t;
         }
     }
 

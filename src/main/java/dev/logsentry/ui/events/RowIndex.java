@@ -1,5 +1,7 @@
 package dev.logsentry.ui.events;
 
+import dev.logsentry.core.index.LineSource;
+
 /**
  * Which lines of a source the table shows, in order: all of them, or a filtered subset. Sizes and
  * positions are read on the FX thread; implementations may grow in the background.
@@ -15,22 +17,25 @@ public interface RowIndex {
     long rowOf(long line);
 
     /** Every line of a source, in order. */
-    static RowIndex all(dev.logsentry.core.index.LineSource source) {
-        return new RowIndex() {
-            @Override
-            public long size() {
-                return source.lineCount();
-            }
+    static RowIndex all(LineSource source) {
+        return new AllRows(source);
+    }
 
-            @Override
-            public long lineAt(long row) {
-                return row;
-            }
+    /** Every line of {@code source}: row i is line i. */
+    record AllRows(LineSource source) implements RowIndex {
+        @Override
+        public long size() {
+            return source.lineCount();
+        }
 
-            @Override
-            public long rowOf(long line) {
-                return line < source.lineCount() ? line : -1;
-            }
-        };
+        @Override
+        public long lineAt(long row) {
+            return row;
+        }
+
+        @Override
+        public long rowOf(long line) {
+            return line < source.lineCount() ? line : -1;
+        }
     }
 }

@@ -35,6 +35,9 @@ public final class SourceItem {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.OPENING);
     private final StringProperty problem = new SimpleStringProperty();
+    private final StringProperty kind = new SimpleStringProperty("log");
+    private final javafx.beans.property.BooleanProperty following =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private Runnable cancel = () -> {};
 
     public SourceItem(Path path) {
@@ -74,6 +77,16 @@ public final class SourceItem {
 
     public ReadOnlyObjectProperty<State> state() {
         return state;
+    }
+
+    /** Whether new lines are being followed (tail -f). */
+    public javafx.beans.property.BooleanProperty followingProperty() {
+        return following;
+    }
+
+    /** What the source is: "log", or "dnscache" once recognised. */
+    public StringProperty kindProperty() {
+        return kind;
     }
 
     /** The message shown when opening failed, naming the file. */

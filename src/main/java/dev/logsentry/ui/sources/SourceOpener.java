@@ -17,6 +17,7 @@ public interface SourceOpener {
      * @param progress receives indexing progress
      * @param cancelled polled by the indexer; true stops the work
      * @param ready called once, as soon as the first lines can be shown, with the growing source
+     *     and what kind of source it is (file, gzip, multilog, ...)
      * @return the fully indexed source
      * @throws Exception with a message for the user that names the file
      */
@@ -24,6 +25,6 @@ public interface SourceOpener {
             Path path,
             IndexProgress progress,
             BooleanSupplier cancelled,
-            java.util.function.Consumer<LineSource> ready)
+            java.util.function.BiConsumer<LineSource, String> ready)
             throws Exception;
 }

@@ -72,7 +72,9 @@ public final class SourcesView extends VBox {
                                     () -> describe(item),
                                     item.lineCountProperty(),
                                     item.sizeProperty(),
-                                    item.stateProperty()));
+                                    item.stateProperty(),
+                                    item.kindProperty(),
+                                    item.followingProperty()));
             progress.progressProperty().bind(item.progressProperty());
             progress.visibleProperty()
                     .bind(item.stateProperty().isNotEqualTo(SourceItem.State.READY));
@@ -82,12 +84,14 @@ public final class SourcesView extends VBox {
         }
 
         private static String describe(SourceItem item) {
-            String size = humanSize(item.sizeProperty().get());
+            String size =
+                    item.kindProperty().get() + " \u00b7 " + humanSize(item.sizeProperty().get());
             String lines = String.format("%,d lines", item.lineCountProperty().get());
+            String follow = item.followingProperty().get() ? " \u00b7 following" : "";
             return switch (item.stateProperty().get()) {
                 case OPENING -> "opening\u2026";
                 case INDEXING -> size + " \u00b7 " + lines + " \u00b7 indexing";
-                case READY -> size + " \u00b7 " + lines;
+                case READY -> size + " \u00b7 " + lines + follow;
                 case CANCELLED -> size + " \u00b7 " + lines + " \u00b7 cancelled";
                 case FAILED -> "failed";
             };

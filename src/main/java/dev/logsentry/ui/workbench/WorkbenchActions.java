@@ -77,6 +77,21 @@ final class WorkbenchActions {
         recent.setId("menuRecent");
         fillRecent(recent);
         model.recentPaths().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
+        MenuItem follow =
+                item(
+                        "_Follow New Lines",
+                        "Shortcut+L",
+                        "mdi2p-play-circle-outline",
+                        e -> model.toggleFollow());
+        follow.setId("menuFollow");
+        follow.disableProperty().bind(model.selectedProperty().isNull());
+        MenuItem merge =
+                item(
+                        "_Merge Open Logs",
+                        "Shortcut+M",
+                        "mdi2c-call-merge",
+                        e -> model.mergeOpenLogs());
+        merge.setId("menuMerge");
         MenuItem close = item("_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
         close.disableProperty().bind(model.selectedProperty().isNull());
         MenuItem quit = item("_Quit", "Shortcut+Q", "mdi2p-power", e -> Platform.exit());

@@ -1,11 +1,22 @@
 package dev.logsentry.ui.workbench;
 
+import dev.logsentry.core.dnscache.DnscacheDetector;
+import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.index.SourceException;
+import dev.logsentry.core.source.LogOpener;
+import dev.logsentry.core.source.MergedSource;
+import dev.logsentry.core.source.MultilogDirectory;
+import dev.logsentry.core.source.OpenedLog;
+import dev.logsentry.core.source.follow.FollowedSource;
+import dev.logsentry.ui.dns.DnsViewModel;
 import dev.logsentry.ui.events.EventsViewModel;
 import dev.logsentry.ui.rules.RulesViewModel;
+import dev.logsentry.ui.sources.PartlyReadableException;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourceOpener;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +62,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final Timeline refresher;
     private final EventsViewModel events;
     private final RulesViewModel rules = new RulesViewModel();
+    private final DnsViewModel dns = new DnsViewModel();
+    private final java.util.Map<SourceItem, Boolean> dnscacheSources =
+            new java.util.IdentityHashMap<>();
+    private SourceItem dnsShown;
     private final ObjectProperty<Perspective> requestedPerspective = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty lineCountText = new SimpleStringProperty("");
@@ -76,7 +91,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
                                 requestedPerspective.set(Perspective.RULES);
                             }
                         });
-        selected.addListener((obs, old, now) -> updateLineCount());
+        selected.addListener(
+                (obs, old, now) -> {
+                    updateLineCount();
+                    showDns(now);
+                });
         sources.addListener(
                 (javafx.collections.ListChangeListener<SourceItem>)
                         c -> {
@@ -101,6 +120,49 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public RulesViewModel rules() {
         return rules;
+    }
+
+    /** The DNS perspective's model: the analysis of the selected dnscache source. */
+    public DnsViewModel dns() {
+        return dns;
+    }
+
+    /** Whether {@code item} was recognised as a dnscache log. */
+    public boolean isDnscache(SourceItem item) {
+        return dnscacheSources.getOrDefault(item, false);
+    }
+
+    /** Recognises a dnscache log once opened, then analyses it and shows the DNS perspective. */
+    private void detectDnscache(SourceItem item) {
+        LineSource lines = item.linesProperty().get();
+        if (lines == null) {
+            return;
+        }
+        List<String> first = new java.util.ArrayList<>();
+        try {
+            for (long i = 0; i < Math.min(40, lines.lineCount()); i++) {
+                first.add(lines.line(i));
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (DnscacheDetector.looksLikeDnscache(first)) {
+            dnscacheSources.put(item, true);
+            item.kindProperty().set("dnscache");
+            if (selected.get() == item) {
+                showDns(item);
+            }
+        }
+    }
+
+    private void showDns(SourceItem item) {
+        if (item == null || !isDnscache(item) || item == dnsShown) {
+            return;
+        }
+        dnsShown = item;
+        dns.load(List.of(item.path()), background);
+        requestedPerspective.set(null);
+        requestedPerspective.set(Perspective.DNS);
     }
 
     /** Set when something asks to show a perspective (a "Show in Rules" link, a dnscache log). */
@@ -164,16 +226,29 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return recentPaths;
     }
 
-    /** Opens each path (files, folders); the same path twice only selects it. */
+    /**
+     * Opens each path (files, folders) and selects the first; the same path twice only selects it.
+     */
     public void open(List<Path> paths) {
+        SourceItem first = null;
         for (Path path : paths) {
-            open(path);
+            SourceItem item = open(path);
+            first = first == null ? item : first;
+        }
+        if (first == null) {
+            return;
+        }
+        if (first != null && sources.contains(first)) {
+            selected.set(first);
         }
     }
 
     /** Opens one path in the background and selects it; the returned item tracks the work. */
     public SourceItem open(Path path) {
         Path normal = path.toAbsolutePath().normalize();
+        if (Files.isDirectory(normal) && !MultilogDirectory.isMultilog(normal)) {
+            return openFolder(normal);
+        }
         Optional<SourceItem> existing =
                 sources.stream().filter(s -> s.path().equals(normal)).findFirst();
         if (existing.isPresent()) {
@@ -181,9 +256,53 @@ public final class WorkbenchViewModel implements AutoCloseable {
             return existing.get();
         }
         SourceItem item = new SourceItem(normal);
+        load(item, opener);
+        recent.add(normal);
+        recentPaths.setAll(recent.paths());
+        return item;
+    }
+
+    /**
+     * Merges every open log (not dnscache logs, not merged views) into one chronological view
+     * (Ctrl+M), opened as a new source.
+     */
+    public void mergeOpenLogs() {
+        List<Path> paths =
+                sources.stream()
+                        .filter(s -> s.stateProperty().get() == SourceItem.State.READY)
+                        .filter(s -> !isDnscache(s) && !"merged".equals(s.kindProperty().get()))
+                        .map(SourceItem::path)
+                        .toList();
+        if (paths.size() < 2) {
+            warn("Merge needs at least two open, indexed logs.");
+            return;
+        }
+        String name =
+                "merged: "
+                        + String.join(
+                                " + ",
+                                paths.stream().map(p -> p.getFileName().toString()).toList());
+        SourceItem item = new SourceItem(Path.of(name));
+        load(
+                item,
+                (path, progress, cancelled, ready) -> {
+                    List<OpenedLog> logs = new java.util.ArrayList<>();
+                    for (Path p : paths) {
+                        logs.add(LogOpener.open(p));
+                    }
+                    MergedSource merged = MergedSource.of(logs, java.time.ZoneId.systemDefault());
+                    ready.accept(merged, "merged");
+                    merged.index(progress, cancelled);
+                    return merged;
+                });
+    }
+
+    /** Adds {@code item}, selects it and fills it in the background with {@code how}. */
+    private void load(SourceItem item, SourceOpener how) {
+        Path normal = item.path();
         sources.add(item);
         selected.set(item);
-        Task<LineSource> task = new OpenTask(item);
+        Task<LineSource> task = new OpenTask(item, how);
         item.progressProperty().bind(task.progressProperty());
         task.setOnSucceeded(
                 e -> {
@@ -192,6 +311,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     item.linesProperty().set(task.getValue());
                     item.stateProperty().set(SourceItem.State.READY);
                     refreshCounts();
+                    detectDnscache(item);
                     long count = item.lineCountProperty().get();
                     status.set(
                             String.format(
@@ -204,7 +324,23 @@ public final class WorkbenchViewModel implements AutoCloseable {
                                         ""));
                     }
                 });
-        task.setOnFailed(e -> failed(item, task.getException()));
+        task.setOnFailed(
+                e -> {
+                    if (task.getException() instanceof PartlyReadableException partly) {
+                        item.progressProperty().unbind();
+                        item.linesProperty().set(partly.readable());
+                        item.stateProperty().set(SourceItem.State.READY);
+                        refreshCounts();
+                        messages.add(
+                                new UserMessage(
+                                        UserMessage.Severity.WARNING,
+                                        partly.getMessage()
+                                                + " \u2014 showing the lines read before that.",
+                                        ""));
+                    } else {
+                        failed(item, task.getException());
+                    }
+                });
         task.setOnCancelled(
                 e -> {
                     item.progressProperty().unbind();
@@ -214,9 +350,79 @@ public final class WorkbenchViewModel implements AutoCloseable {
         item.onCancel(() -> task.cancel(true));
         status.set("Opening " + normal + "\u2026");
         background.submit(task);
-        recent.add(normal);
-        recentPaths.setAll(recent.paths());
-        return item;
+    }
+
+    /**
+     * Starts or stops following the selected source (Ctrl+L): new lines appear as they are written,
+     * through rotation and truncation, with a marker line where the file changed.
+     */
+    public void toggleFollow() {
+        SourceItem item = selected.get();
+        if (item == null || item.stateProperty().get() != SourceItem.State.READY) {
+            status.set("Follow: wait until the source is indexed.");
+            return;
+        }
+        LineSource lines = item.linesProperty().get();
+        if (lines instanceof FollowedSource followed) {
+            closeQuietly(followed);
+            item.followingProperty().set(false);
+            status.set("Stopped following " + item.nameProperty().get());
+            return;
+        }
+        LineSource base = lines;
+        Task<FollowedSource> start =
+                new Task<>() {
+                    @Override
+                    protected FollowedSource call() throws Exception {
+                        if (base instanceof IndexedFile file) {
+                            return FollowedSource.follow(file);
+                        }
+                        if (base instanceof MultilogDirectory dir) {
+                            return FollowedSource.follow(dir);
+                        }
+                        throw new IllegalStateException(
+                                item.path()
+                                        + " cannot be followed (only plain files and multilog directories)");
+                    }
+                };
+        start.setOnSucceeded(
+                e -> {
+                    FollowedSource followed = start.getValue();
+                    item.linesProperty().set(followed);
+                    item.followingProperty().set(true);
+                    events.detach(item);
+                    events.attach(item);
+                    background.submit(followed.follower()::run);
+                    status.set("Following " + item.path() + " (Ctrl+L stops)");
+                });
+        start.setOnFailed(
+                e ->
+                        warn(
+                                "Cannot follow "
+                                        + item.path()
+                                        + ": "
+                                        + start.getException().getMessage()));
+        background.submit(start);
+    }
+
+    /** A folder that is not a multilog directory: opens every log file in it. */
+    private SourceItem openFolder(Path dir) {
+        try {
+            List<Path> files = LogOpener.logFilesIn(dir);
+            if (files.isEmpty()) {
+                warn(dir + " has no log files to open.");
+                return null;
+            }
+            SourceItem first = null;
+            for (Path f : files) {
+                SourceItem item = open(f);
+                first = first == null ? item : first;
+            }
+            return first;
+        } catch (SourceException e) {
+            messages.add(UserMessage.error(e.getMessage(), e));
+            return null;
+        }
     }
 
     /** Closes the selected source and stops its background work. */
@@ -310,14 +516,16 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** Opens and indexes one source, publishing the growing source as soon as it can be shown. */
     private final class OpenTask extends Task<LineSource> {
         private final SourceItem item;
+        private final SourceOpener how;
 
-        OpenTask(SourceItem item) {
+        OpenTask(SourceItem item, SourceOpener how) {
             this.item = item;
+            this.how = how;
         }
 
         @Override
         protected LineSource call() throws Exception {
-            return opener.open(
+            return how.open(
                     item.path(),
                     (done, total, lines) -> {
                         if (total > 0) {
@@ -327,9 +535,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
                         }
                     },
                     this::isCancelled,
-                    source ->
+                    (source, kind) ->
                             Platform.runLater(
                                     () -> {
+                                        item.kindProperty().set(kind);
                                         item.linesProperty().set(source);
                                         item.stateProperty().set(SourceItem.State.INDEXING);
                                     }));

@@ -2,6 +2,7 @@ package dev.logsentry.ui.workbench;
 
 import dev.logsentry.core.AppInfo;
 import dev.logsentry.ui.common.Icons;
+import dev.logsentry.ui.dns.DnsView;
 import dev.logsentry.ui.events.EventsView;
 import dev.logsentry.ui.rules.RulesView;
 import dev.logsentry.ui.sources.SourceItem;
@@ -74,8 +75,10 @@ public final class WorkbenchWindow {
         this.rulesView = new RulesView(model.rules());
         perspectives.put(Perspective.EVENTS, eventsView);
         perspectives.put(Perspective.RULES, rulesView);
+        perspectives.put(Perspective.DNS, new DnsView(model.dns()));
 
         root.setId("workbench");
+        setTheme(Theme.LIGHT);
         root.setTop(new VBox(menuBar(), toolBar()));
         MessageBar messages = new MessageBar(model.messages(), model::dismiss);
         VBox centre = new VBox(messages, perspectiveHost);
@@ -343,6 +346,13 @@ public final class WorkbenchWindow {
                         "Close the selected source (Ctrl+W)",
                         e -> model.closeSelected());
         close.disableProperty().bind(model.selectedProperty().isNull());
+        var follow =
+                WorkbenchActions.toolButton(
+                        "mdi2p-play-circle-outline",
+                        "Follow new lines of the selected source, like tail -f (Ctrl+L)",
+                        e -> model.toggleFollow());
+        follow.setId("toolFollow");
+        follow.disableProperty().bind(model.selectedProperty().isNull());
         SegmentedButton switcher = new SegmentedButton();
         switcher.setId("perspectiveSwitcher");
         for (Perspective p : Perspective.values()) {
@@ -370,7 +380,7 @@ public final class WorkbenchWindow {
                         e -> setTheme(this.theme.other()));
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(open, folder, close, new Separator(Orientation.VERTICAL));
+        ToolBar bar = new ToolBar(open, folder, follow, close, new Separator(Orientation.VERTICAL));
         bar.getItems().addAll(eventsView.toolItems());
         bar.getItems().addAll(spacer, switcher, new Separator(Orientation.VERTICAL), theme);
         bar.setId("toolBar");

@@ -78,6 +78,41 @@ class LogcheckPassesDifferentialTest {
                 .isEqualTo(new String(expected, StandardCharsets.ISO_8859_1));
     }
 
+    @org.junit.jupiter.api.Test
+    void crackingIgnoreThatLeavesNoAttackKeepsCrackingLinesInViolations() throws Exception {
+        assumeTrue(Files.isExecutable(RealLogcheck.LOGCHECK), "logcheck is not installed");
+        assumeTrue(RealLogcheck.available(), "must run as root with a logcheck user");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path rules = ruleTree(work.resolve("rules"));
+        byte[] log =
+                ("Nov  1 00:00:01 h1 prog[1]: ATTACK benign denied\n"
+                                + "Nov  1 00:00:02 h1 prog[1]: ATTACK local failed\n"
+                                + "Nov  1 00:00:03 h1 prog[1]: plain failed\n"
+                                + "Nov  1 00:00:04 h1 prog[1]: kaboom ok error\n")
+                        .getBytes(StandardCharsets.ISO_8859_1);
+        List<String> config = List.of("SUPPORT_CRACKING_IGNORE=1");
+
+        byte[] expected =
+                RealLogcheck.run(
+                        Files.createDirectory(work.resolve("run")),
+                        log,
+                        rules,
+                        Level.SERVER,
+                        "C",
+                        config);
+        byte[] actual =
+                LogcheckDifferentialTest.ours(
+                        RuleTreeLoader.load(rules, Level.SERVER),
+                        log,
+                        CheckOptions.defaults(Profile.LOGCHECK_1_4)
+                                .withSupportCrackingIgnore(true));
+
+        assertThat(new String(expected, StandardCharsets.ISO_8859_1))
+                .contains("ATTACK benign denied");
+        assertThat(new String(actual, StandardCharsets.ISO_8859_1))
+                .isEqualTo(new String(expected, StandardCharsets.ISO_8859_1));
+    }
+
     static byte[] log(Random random, int count) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {

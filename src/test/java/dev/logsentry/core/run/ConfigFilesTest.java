@@ -63,6 +63,14 @@ class ConfigFilesTest {
         Path list = write("logcheck.logfiles", "# syslog\n\n   \n/var/log/syslog\njournal\n#/x\n");
         assertThat(ConfigFiles.readLogfilesList(list))
                 .containsExactly("/var/log/syslog", "journal");
+
+        SettingsResolver r = new SettingsResolver(Map.of(), tmp, tmp.resolve("st"), "web1");
+        CheckConfig.Sources fromList =
+                new CheckConfig.Sources(null, list.toString(), null, null, null, null);
+        CheckSettings s = r.settings(new CheckConfig(null, fromList, null, null, null));
+        assertThat(s.logFiles()).containsExactly(Path.of("/var/log/syslog"));
+        assertThat(s.journal().command()).containsExactly("journalctl");
+        assertThat(s.journal().firstRunSince()).isEqualTo("-5h");
     }
 
     @Test

@@ -49,6 +49,7 @@ class MultilogDirectoryTest {
         write("lock", "");
         write("state", "");
         write("notes.txt", "garbage\n");
+        write(label(1_700_000_400) + ".s", "binary\0junk\n");
         write("@zzzz.s", "garbage\n");
         MultilogDirectory ml = MultilogDirectory.open(dir, OpenOptions.DEFAULT, null);
         try (ml) {
@@ -57,8 +58,9 @@ class MultilogDirectoryTest {
                     .containsExactly(
                             "first", "second (cut short by a crash)", "third", "fourth", "fifth");
             assertThat(ml.files().get(3).getFileName().toString()).isEqualTo("current");
-            assertThat(ml.warnings()).hasSize(2);
-            assertThat(String.join("\n", ml.warnings())).contains("notes.txt", "@zzzz.s");
+            assertThat(ml.warnings()).hasSize(3);
+            assertThat(String.join("\n", ml.warnings()))
+                    .contains("notes.txt", "@zzzz.s", "looks binary", label(1_700_000_400));
             assertThat(ml.partOf(3)).isEqualTo(3);
             assertThat(ml.lineInPart(4)).isEqualTo(1);
         }

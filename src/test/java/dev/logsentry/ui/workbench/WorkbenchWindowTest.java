@@ -109,6 +109,49 @@ class WorkbenchWindowTest {
         assertThat(model.sources()).hasSize(1);
     }
 
+    @Test
+    void followModeShowsLinesAppendedAfterOpening(FxRobot robot) throws Exception {
+        Path log = temp.resolve("app.log");
+        Files.writeString(log, "Nov 24 06:00:00 host app[1]: first\n");
+        robot.interact(() -> window.openDropped(List.of(log.toFile())));
+        waitUntil(
+                () ->
+                        model.sources().size() == 1
+                                && model.sources().get(0).stateProperty().get()
+                                        == dev.logsentry.ui.sources.SourceItem.State.READY);
+
+        robot.interact(() -> model.toggleFollow());
+        waitUntil(() -> model.sources().get(0).followingProperty().get());
+        Files.writeString(
+                log,
+                "Nov 24 06:00:01 host app[1]: second\nNov 24 06:00:02 host app[1]: third\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        waitUntil(() -> window.events().table().getItems().size() == 3);
+        assertThat(window.events().table().getItems())
+                .extracting(LogRow::text)
+                .last()
+                .asString()
+                .endsWith("third");
+
+        robot.interact(() -> model.toggleFollow());
+        assertThat(model.sources().get(0).followingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aPlainFolderOpensEveryLogFileInIt(FxRobot robot) throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("logs"));
+        Files.writeString(dir.resolve("auth.log"), "Nov 24 06:00:00 host sshd[1]: a\n");
+        Files.writeString(dir.resolve("syslog"), "Nov 24 06:00:00 host cron[1]: b\n");
+
+        robot.interact(() -> window.openDropped(List.of(dir.toFile())));
+        waitUntil(() -> model.sources().size() == 2);
+
+        assertThat(model.sources())
+                .extracting(s -> s.path().getFileName().toString())
+                .containsExactly("auth.log", "syslog");
+    }
+
     private Path copySample(String resource, String name) throws IOException {
         Path target = temp.resolve(name);
         try (InputStream in = getClass().getResourceAsStream(resource)) {

@@ -9,8 +9,14 @@ import java.nio.file.Path;
  * @param kind what happened
  * @param path the followed path
  * @param message a sentence for the user naming the file
+ * @param copy for {@link Kind#TRUNCATED}: the rotated copy the old content was found in, or null
  */
-public record FollowEvent(Kind kind, Path path, String message) {
+public record FollowEvent(Kind kind, Path path, String message, Path copy) {
+
+    /** An event without a copy. */
+    public FollowEvent(Kind kind, Path path, String message) {
+        this(kind, path, message, null);
+    }
 
     /** What happened to the followed file. */
     public enum Kind {

@@ -29,7 +29,13 @@ public final class FollowedSource implements RawLineSource, FollowListener {
     public static final String MARKER_PREFIX = "\u2500\u2500\u2500 ";
 
     private final String name;
-    private final RawLineSource base;
+    private volatile RawLineSource base;
+
+    /** True while the followed file is still the one the base lines were read from. */
+    private boolean followingBase;
+
+    private volatile boolean baseGone;
+    private IndexedFile ownedBase;
     private final long baseLines;
     private final long baseBytes;
     private final SpillFile spill;
@@ -49,6 +55,7 @@ public final class FollowedSource implements RawLineSource, FollowListener {
             throws IOException {
         this.name = name;
         this.base = base;
+        this.followingBase = base instanceof IndexedFile;
         this.baseLines = baseLines;
         this.baseBytes = baseBytes;
         this.spill = new SpillFile(name, displayLimit);
@@ -173,11 +180,44 @@ public final class FollowedSource implements RawLineSource, FollowListener {
 
     @Override
     public void event(FollowEvent event) {
+        if (event.kind() == FollowEvent.Kind.ROTATED) {
+            followingBase = false;
+        } else if (event.kind() == FollowEvent.Kind.TRUNCATED && followingBase) {
+            followingBase = false;
+            rebase(event.copy());
+        }
         markers.add(baseLines + spill.lineCount());
         append((MARKER_PREFIX + event.message()).getBytes(StandardCharsets.UTF_8));
         for (FollowListener l : listeners) {
             l.event(event);
         }
+    }
+
+    /**
+     * The indexed file was truncated under the base lines (copytruncate): read them from the
+     * rotated copy, which starts with the same bytes, or say they are gone. Never show whatever now
+     * stands at their offsets.
+     */
+    private void rebase(Path copy) {
+        if (copy != null) {
+            try {
+                IndexedFile f = IndexedFile.open(copy, OpenOptions.DEFAULT.withAllowBinary(true));
+                f.index(IndexProgress.NONE, () -> false);
+                if (f.completeLineCount() >= baseLines) {
+                    ownedBase = f;
+                    base = f;
+                    return;
+                }
+                f.close();
+            } catch (SourceException | IOException e) {
+                // fall through: the lines are gone
+            }
+        }
+        baseGone = true;
+    }
+
+    private String goneText() {
+        return "[no longer available: " + name + " was truncated and no copy was found]";
     }
 
     private void append(byte[] raw) {
@@ -200,16 +240,25 @@ public final class FollowedSource implements RawLineSource, FollowListener {
 
     @Override
     public String line(long index) throws IOException {
+        if (index < baseLines && baseGone) {
+            return goneText();
+        }
         return index < baseLines ? base.line(index) : spill.line(index - baseLines);
     }
 
     @Override
     public byte[] rawLine(long index) throws IOException {
+        if (index < baseLines && baseGone) {
+            return goneText().getBytes(StandardCharsets.UTF_8);
+        }
         return index < baseLines ? base.rawLine(index) : spill.rawLine(index - baseLines);
     }
 
     @Override
     public long lineLength(long index) {
+        if (index < baseLines && baseGone) {
+            return goneText().length();
+        }
         return index < baseLines ? base.lineLength(index) : spill.lineLength(index - baseLines);
     }
 
@@ -232,5 +281,8 @@ public final class FollowedSource implements RawLineSource, FollowListener {
     public void close() throws IOException {
         follower.close();
         spill.close();
+        if (ownedBase != null) {
+            ownedBase.close();
+        }
     }
 }

@@ -209,6 +209,7 @@ public final class Follower implements Closeable {
         }
         long start = startOffset <= after.size() ? startOffset : 0;
         boolean replaced = expectedKey != null && !expectedKey.equals(after.fileKey());
+        boolean shrunk = !replaced && start < startOffset;
         if (replaced) {
             start = 0;
         }
@@ -251,9 +252,12 @@ public final class Follower implements Closeable {
         current.flushPartial(listener);
         current = new Generation(current.channel, current.key, 0);
         current.sameStart();
-        event(
-                FollowEvent.Kind.TRUNCATED,
-                path + " was truncated (copytruncate?) after " + was + " bytes" + recovered);
+        listener.event(
+                new FollowEvent(
+                        FollowEvent.Kind.TRUNCATED,
+                        path,
+                        path + " was truncated (copytruncate?) after " + was + " bytes" + recovered,
+                        copy));
     }
 
     /** A sibling of the followed file (not compressed) that starts with {@code head}. */

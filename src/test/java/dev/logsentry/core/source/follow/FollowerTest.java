@@ -307,4 +307,49 @@ class FollowerTest {
             }
         }
     }
+
+    @Test
+    void copytruncateKeepsTheIndexedLinesReadableThroughTheCopy() throws Exception {
+        append(log(), "alpha\nbeta\n");
+        try (IndexedFile base = IndexedFile.open(log())) {
+            base.index(IndexProgress.NONE, () -> false);
+            FollowedSource s = FollowedSource.follow(base);
+            try {
+                s.follower().poll();
+                append(log(), "gamma\n");
+                Files.copy(log(), dir.resolve("app.log.1"));
+                truncate(log());
+                append(log(), "a much longer first line after the truncation\n");
+                s.follower().poll();
+                assertThat(s.line(0)).isEqualTo("alpha");
+                assertThat(s.line(1)).isEqualTo("beta");
+                assertThat(s.line(2)).isEqualTo("gamma");
+                assertThat(s.isMarker(3)).isTrue();
+                assertThat(s.line(4)).isEqualTo("a much longer first line after the truncation");
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void truncationWithoutACopyNeverShowsWhatNowStandsAtTheOldOffsets() throws Exception {
+        append(log(), "alpha\nbeta\n");
+        try (IndexedFile base = IndexedFile.open(log())) {
+            base.index(IndexProgress.NONE, () -> false);
+            FollowedSource s = FollowedSource.follow(base);
+            try {
+                s.follower().poll();
+                truncate(log());
+                append(log(), "new content, longer than before\n");
+                s.follower().poll();
+                assertThat(s.line(0)).contains("no longer available");
+                assertThat(s.line(1)).contains("no longer available");
+                assertThat(s.isMarker(2)).isTrue();
+                assertThat(s.line(3)).isEqualTo("new content, longer than before");
+            } finally {
+                s.close();
+            }
+        }
+    }
 }

@@ -1,0 +1,217 @@
+package dev.logsentry.ui.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.logsentry.core.events.ClassifiedSource;
+import dev.logsentry.ui.sources.CoreSourceOpener;
+import dev.logsentry.ui.workbench.RecentFiles;
+import dev.logsentry.ui.workbench.WorkbenchViewModel;
+import dev.logsentry.ui.workbench.WorkbenchWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Measures how long the FX thread is ever blocked while the workbench opens, indexes, classifies
+ * and filters a large log (default {@code /tmp/logsentry-bench/syslog-1g.log}, made by {@code
+ * bench/gen-syslog.sh}). A probe thread posts a task to the FX thread every 5 ms and records how
+ * late it ran. A measurement, not a pass/fail test: run it with {@code bench/fx-stall.sh}.
+ */
+@Tag("soak")
+@ExtendWith(ApplicationExtension.class)
+class FxStallSoakTest {
+    private static final Path FILE =
+            Path.of(
+                    System.getProperty(
+                            "logsentry.bench.file", "/tmp/logsentry-bench/syslog-1g.log"));
+
+    private WorkbenchViewModel model;
+    private WorkbenchWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        model =
+                new WorkbenchViewModel(
+                        new CoreSourceOpener(),
+                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
+        window = new WorkbenchWindow(stage, model);
+        stage.show();
+    }
+
+    @Test
+    void longestFxThreadStallWhileLoadingAndFiltering(FxRobot robot) throws Exception {
+        assumeTrue(
+                Files.isRegularFile(FILE), "generate " + FILE + " with bench/gen-syslog.sh first");
+        Probe probe = new Probe();
+        probe.start();
+        long t0 = System.nanoTime();
+        robot.interact(() -> window.openDropped(List.of(FILE.toFile())));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.MINUTES,
+                () -> {
+                    ClassifiedSource c = model.events().classifiedProperty().get();
+                    return c != null
+                            && model.sources().get(0).stateProperty().get().name().equals("READY")
+                            && c.upToDate()
+                            && c.classifiedCount() == c.source().lineCount();
+                });
+        long loaded = System.nanoTime();
+        long stallLoading = probe.maxAndReset();
+
+        robot.interact(() -> model.events().quickTextProperty().set("sshd"));
+        waitFilterDone();
+        robot.interact(() -> model.events().hideIgnoredProperty().set(true));
+        waitFilterDone();
+        robot.interact(() -> model.events().quickTextProperty().set("Failed password"));
+        waitFilterDone();
+        long filtered = System.nanoTime();
+        long stallFiltering = probe.maxAndReset();
+        robot.interact(() -> model.events().jump(null, false));
+        robot.interact(
+                () ->
+                        window.events()
+                                .table()
+                                .scrollTo(window.events().table().getItems().size() - 1));
+        long stallJumping = probe.maxAndReset();
+        probe.stop();
+        Files.writeString(Path.of("target", "fx-stall-stack.txt"), probe.worstStack());
+
+        String report =
+                String.format(
+                        "file %s (%,d bytes, %,d lines)%n"
+                                + "open+index+classify: %.1f s, longest FX stall %.1f ms%n"
+                                + "3 filters (text, hide ignored, text): %.1f s, longest FX stall %.1f ms%n"
+                                + "jump to last reported line and scroll to end: longest FX stall %.1f ms%n"
+                                + "filter status: %s%n"
+                                + "FX thread during the longest stall seen %s%n",
+                        FILE,
+                        Files.size(FILE),
+                        model.events().classifiedProperty().get().source().lineCount(),
+                        (loaded - t0) / 1e9,
+                        stallLoading / 1e6,
+                        (filtered - loaded) / 1e9,
+                        stallFiltering / 1e6,
+                        stallJumping / 1e6,
+                        model.events().filterStatusProperty().get(),
+                        probe.worstStack());
+        System.out.println(report);
+        Files.writeString(Path.of("target", "fx-stall.txt"), report);
+        robot.interact(() -> model.close());
+        assertThat(stallLoading).isPositive();
+    }
+
+    private void waitFilterDone() throws Exception {
+        Thread.sleep(400); // the filter starts after a typing pause
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.MINUTES,
+                () -> {
+                    String s = model.events().filterStatusProperty().get();
+                    return s != null && !s.isEmpty() && !s.endsWith("\u2026");
+                });
+    }
+
+    /** Posts to the FX thread every 5 ms and remembers the worst delay. */
+    private static final class Probe {
+        private final AtomicLong max = new AtomicLong();
+        private volatile boolean running = true;
+        private volatile long pendingSince;
+        private volatile String worstStack = "";
+        private long worstSeen;
+        private Thread thread;
+        private Thread watchdog;
+
+        void start() {
+            thread =
+                    new Thread(
+                            () -> {
+                                while (running) {
+                                    long posted = System.nanoTime();
+                                    pendingSince = posted;
+                                    java.util.concurrent.CountDownLatch ran =
+                                            new java.util.concurrent.CountDownLatch(1);
+                                    Platform.runLater(
+                                            () -> {
+                                                max.accumulateAndGet(
+                                                        System.nanoTime() - posted, Math::max);
+                                                ran.countDown();
+                                            });
+                                    try {
+                                        ran.await();
+                                        Thread.sleep(5);
+                                    } catch (InterruptedException e) {
+                                        return;
+                                    }
+                                }
+                            },
+                            "fx-stall-probe");
+            thread.setDaemon(true);
+            thread.start();
+            // While a probe task waits, sample what the FX thread is doing; keep the longest
+            // wait's.
+            watchdog =
+                    new Thread(
+                            () -> {
+                                while (running) {
+                                    long since = pendingSince;
+                                    long waited = since == 0 ? 0 : System.nanoTime() - since;
+                                    if (waited > 100_000_000L && waited > worstSeen) {
+                                        worstSeen = waited;
+                                        for (var e : Thread.getAllStackTraces().entrySet()) {
+                                            if (e.getKey()
+                                                    .getName()
+                                                    .equals("JavaFX Application Thread")) {
+                                                StringBuilder b = new StringBuilder();
+                                                for (StackTraceElement f : e.getValue()) {
+                                                    b.append("    at ").append(f).append('\n');
+                                                    if (b.length() > 6000) {
+                                                        break;
+                                                    }
+                                                }
+                                                worstStack =
+                                                        String.format(
+                                                                "after %.0f ms:%n%s",
+                                                                waited / 1e6, b);
+                                            }
+                                        }
+                                    }
+                                    try {
+                                        Thread.sleep(20);
+                                    } catch (InterruptedException e) {
+                                        return;
+                                    }
+                                }
+                            },
+                            "fx-stall-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+
+        String worstStack() {
+            return worstStack;
+        }
+
+        long maxAndReset() {
+            return max.getAndSet(0);
+        }
+
+        void stop() {
+            running = false;
+            thread.interrupt();
+            watchdog.interrupt();
+        }
+    }
+}
