@@ -113,7 +113,6 @@ public final class RrData {
         out.append('"');
         for (int i = 0; i < len; i++) {
             if (c.pos >= c.b.length) {
-                out.setLength(out.length()); // keep the decoded prefix, unterminated
                 throw new IndexOutOfBoundsException("string at " + start);
             }
             escaped(c.u8(), out);
