@@ -53,7 +53,7 @@ public final class EventsView extends BorderPane {
         // repaint the visible rows at most four times a second while verdicts arrive
         javafx.animation.PauseTransition repaint =
                 new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
-        repaint.setOnFinished(e -> table.refresh());
+        repaint.setOnFinished(e -> table.repaintVerdicts());
         model.verdictsGrewProperty()
                 .addListener(
                         (obs, old, now) -> {

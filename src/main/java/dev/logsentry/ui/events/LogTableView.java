@@ -35,6 +35,11 @@ public final class LogTableView extends TableView<LogRow> {
     private final ObjectProperty<LongFunction<Verdict>> verdicts =
             new SimpleObjectProperty<>(l -> null);
     private LineListAdapter adapter;
+    // the rows and verdict cells the virtual flow has made (a few dozen, reused while scrolling)
+    private final java.util.Set<VerdictRow> liveRows =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private final java.util.Set<VerdictCell> liveVerdictCells =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     public LogTableView() {
         setId("logTable");
@@ -63,7 +68,12 @@ public final class LogTableView extends TableView<LogRow> {
         verdict.setPrefWidth(100);
         verdict.setSortable(false);
         verdict.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        verdict.setCellFactory(c -> new VerdictCell());
+        verdict.setCellFactory(
+                c -> {
+                    VerdictCell cell = new VerdictCell();
+                    liveVerdictCells.add(cell);
+                    return cell;
+                });
         getColumns().add(verdict);
         TableColumn<LogRow, String> message =
                 column("message", "Message", 760, r -> r.fields().message());
@@ -73,7 +83,12 @@ public final class LogTableView extends TableView<LogRow> {
         getColumns().add(column("line", "Line", 500, LogRow::text));
         getColumns().get(getColumns().size() - 1).setVisible(false);
 
-        setRowFactory(t -> new VerdictRow());
+        setRowFactory(
+                t -> {
+                    VerdictRow row = new VerdictRow();
+                    liveRows.add(row);
+                    return row;
+                });
         verdicts.addListener((obs, old, now) -> refresh());
         highlight.addListener((obs, old, now) -> refresh());
     }
@@ -137,6 +152,16 @@ public final class LogTableView extends TableView<LogRow> {
         }
     }
 
+    /**
+     * Updates the verdict colours and labels of the visible rows in place, without recreating cells
+     * (which {@link #refresh()} does, at a cost of CSS and skins for every cell): called while the
+     * background classification reaches more lines.
+     */
+    public void repaintVerdicts() {
+        liveRows.forEach(VerdictRow::showVerdict);
+        liveVerdictCells.forEach(VerdictCell::showVerdict);
+    }
+
     /** Selects and scrolls to the row that shows {@code line}, if it is shown. */
     public boolean reveal(long line) {
         if (adapter == null) {
@@ -158,14 +183,26 @@ public final class LogTableView extends TableView<LogRow> {
 
     /** A row coloured by its verdict. */
     private final class VerdictRow extends TableRow<LogRow> {
+        private Verdict shown;
+
         @Override
         protected void updateItem(LogRow item, boolean empty) {
             super.updateItem(item, empty);
+            shown = null;
             getStyleClass().removeAll(VerdictStyle.ALL_CLASSES);
-            Verdict v = empty ? null : verdictOf(item);
+            showVerdict();
+        }
+
+        void showVerdict() {
+            Verdict v = isEmpty() ? null : verdictOf(getItem());
+            if (v == shown) {
+                return;
+            }
+            getStyleClass().removeAll(VerdictStyle.ALL_CLASSES);
             if (v != null) {
                 getStyleClass().add(VerdictStyle.styleClass(v));
             }
+            shown = v;
         }
     }
 
@@ -206,16 +243,35 @@ public final class LogTableView extends TableView<LogRow> {
 
     /** Icon and word for the verdict, so it never rests on colour alone. */
     private final class VerdictCell extends TableCell<LogRow, LogRow> {
+        private Verdict shown;
+        private boolean placeholder;
+
         @Override
         protected void updateItem(LogRow item, boolean empty) {
             super.updateItem(item, empty);
-            Verdict v = empty ? null : verdictOf(item);
+            shown = null;
+            placeholder = false;
+            setText(null);
+            setGraphic(null);
+            showVerdict();
+        }
+
+        void showVerdict() {
+            if (isEmpty() || getItem() == null) {
+                return;
+            }
+            Verdict v = verdictOf(getItem());
             if (v == null) {
-                setText(empty ? null : "\u2026");
-                setGraphic(null);
-            } else {
+                if (!placeholder) {
+                    setText("\u2026");
+                    setGraphic(null);
+                    placeholder = true;
+                }
+            } else if (v != shown) {
                 setText(VerdictStyle.label(v));
                 setGraphic(VerdictStyle.icon(v));
+                placeholder = false;
+                shown = v;
             }
         }
     }

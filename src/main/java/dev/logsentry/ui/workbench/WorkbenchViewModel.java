@@ -1,6 +1,8 @@
 package dev.logsentry.ui.workbench;
 
+import dev.logsentry.core.dnscache.DnscacheAnalyzer;
 import dev.logsentry.core.dnscache.DnscacheDetector;
+import dev.logsentry.core.dnscache.DnscacheParser;
 import dev.logsentry.core.index.IndexProgress;
 import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
@@ -416,6 +418,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     events.detach(item);
                     events.attach(item);
                     background.submit(followed.follower()::run);
+                    if (isDnscache(item)) {
+                        followDnscache(item, followed);
+                    }
                     status.set("Following " + item.path() + " (Ctrl+L stops)");
                 });
         start.setOnFailed(
@@ -426,6 +431,42 @@ public final class WorkbenchViewModel implements AutoCloseable {
                                         + ": "
                                         + start.getException().getMessage()));
         background.submit(start);
+    }
+
+    /**
+     * Follow mode in the DNS perspective: lines appended to a followed dnscache log are parsed as
+     * they come, and each client query appears in the query table once it completes.
+     */
+    private void followDnscache(SourceItem item, FollowedSource followed) {
+        long start = followed.lineCount();
+        DnscacheParser parser = new DnscacheParser(item.nameProperty().get());
+        DnscacheAnalyzer analyzer =
+                new DnscacheAnalyzer(tree -> Platform.runLater(() -> dns.addCompleted(tree)));
+        background.submit(
+                () -> {
+                    long next = start;
+                    try {
+                        while (item.followingProperty().get() && sources.contains(item)) {
+                            long end = followed.lineCount();
+                            for (; next < end; next++) {
+                                if (!followed.isMarker(next)) {
+                                    analyzer.accept(parser.parse(followed.line(next), next + 1));
+                                }
+                            }
+                            Thread.sleep(250);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (IOException e) {
+                        Platform.runLater(
+                                () ->
+                                        warn(
+                                                "Following "
+                                                        + item.path()
+                                                        + " stopped: "
+                                                        + e.getMessage()));
+                    }
+                });
     }
 
     /** The journal is followed by reading what comes after the cursor, once a second. */

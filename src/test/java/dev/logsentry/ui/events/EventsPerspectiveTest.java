@@ -68,9 +68,11 @@ class EventsPerspectiveTest {
         ClassifiedSource c = openSampleAndWaitForVerdicts(robot);
 
         List<javafx.scene.Node> rows =
-                robot.lookup(".log-table .table-row-cell").queryAll().stream()
-                        .filter(r -> ((TableRow<?>) r).getItem() != null)
-                        .toList();
+                onFx(
+                        () ->
+                                robot.lookup(".log-table .table-row-cell").queryAll().stream()
+                                        .filter(r -> ((TableRow<?>) r).getItem() != null)
+                                        .toList());
         assertThat(rows).isNotEmpty();
         for (javafx.scene.Node node : rows) {
             TableRow<?> row = (TableRow<?>) node;
@@ -80,7 +82,7 @@ class EventsPerspectiveTest {
                     .as("row of line %d", item.number())
                     .contains(VerdictStyle.styleClass(v));
         }
-        assertThat(robot.lookup("#verdictCounts").queryAs(Label.class).getText())
+        assertThat(onFx(() -> robot.lookup("#verdictCounts").queryAs(Label.class).getText()))
                 .contains(String.format("Attack %,d", c.counts().attack()))
                 .contains(String.format("Ignored %,d", c.counts().ignored()));
     }
@@ -100,15 +102,17 @@ class EventsPerspectiveTest {
                                 .contains(c.rule(attack).file().toString()));
 
         String link =
-                robot.lookup("#detailsRule")
-                        .queryAs(javafx.scene.control.Hyperlink.class)
-                        .getText();
+                onFx(
+                        () ->
+                                robot.lookup("#detailsRule")
+                                        .queryAs(javafx.scene.control.Hyperlink.class)
+                                        .getText());
         assertThat(link)
                 .contains("cracking.d")
                 .contains(c.rule(attack).file() + ":" + c.rule(attack).line());
-        assertThat(robot.lookup("#detailsVerdict").queryAs(Label.class).getText())
+        assertThat(onFx(() -> robot.lookup("#detailsVerdict").queryAs(Label.class).getText()))
                 .isEqualTo("Attack");
-        assertThat(robot.lookup("#detailsRegex").queryAs(Label.class).getText())
+        assertThat(onFx(() -> robot.lookup("#detailsRegex").queryAs(Label.class).getText()))
                 .isEqualTo(c.rule(attack).source());
 
         robot.interact(
@@ -251,7 +255,14 @@ class EventsPerspectiveTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Runs {@code query} on the FX thread: the scene graph must not be read from the test thread.
+     */
+    private static <T> T onFx(java.util.concurrent.Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
     }
 }

@@ -64,7 +64,11 @@ class WorkbenchWindowTest {
         assertThat(window.events().table().getItems())
                 .extracting(LogRow::text)
                 .containsExactlyElementsOf(expected);
-        assertThat(robot.lookup(".table-row-cell .message-column").queryAllAs(TableCell.class))
+        assertThat(
+                        onFx(
+                                () ->
+                                        robot.lookup(".table-row-cell .message-column")
+                                                .queryAllAs(TableCell.class)))
                 .extracting(c -> String.valueOf(c.getItem()))
                 .anyMatch(message -> expected.get(0).endsWith(": " + message));
         assertThat(window.stage().getTitle()).startsWith("syslog");
@@ -79,7 +83,7 @@ class WorkbenchWindowTest {
         robot.interact(() -> window.openDropped(List.of(unreadable.toFile())));
         waitUntil(() -> !robot.lookup(".message-text").queryAll().isEmpty());
 
-        Label message = robot.lookup(".message-text").queryAs(Label.class);
+        Label message = onFx(() -> robot.lookup(".message-text").queryAs(Label.class));
         assertThat(message.getText()).contains(unreadable.toString());
         assertThat(message.getText()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(model.sources()).isEmpty();
@@ -92,7 +96,7 @@ class WorkbenchWindowTest {
         robot.interact(() -> window.openDropped(List.of(missing.toFile())));
         waitUntil(() -> !robot.lookup(".message-text").queryAll().isEmpty());
 
-        assertThat(robot.lookup(".message-text").queryAs(Label.class).getText())
+        assertThat(onFx(() -> robot.lookup(".message-text").queryAs(Label.class).getText()))
                 .contains(missing.toString());
     }
 
@@ -103,7 +107,7 @@ class WorkbenchWindowTest {
         robot.interact(() -> window.openDropped(List.of(empty.toFile())));
         waitUntil(() -> !robot.lookup(".message-text").queryAll().isEmpty());
 
-        assertThat(robot.lookup(".message-text").queryAs(Label.class).getText())
+        assertThat(onFx(() -> robot.lookup(".message-text").queryAs(Label.class).getText()))
                 .contains(empty.toString())
                 .contains("empty");
         assertThat(model.sources()).hasSize(1);
@@ -136,6 +140,25 @@ class WorkbenchWindowTest {
 
         robot.interact(() -> model.toggleFollow());
         assertThat(model.sources().get(0).followingProperty().get()).isFalse();
+    }
+
+    @Test
+    void followedDnscacheLogShowsNewQueriesInTheDnsPerspective(FxRobot robot) throws Exception {
+        Path log = copySample("/dev/logsentry/samples/dnscache/current", "current");
+        robot.interact(() -> window.openDropped(List.of(log.toFile())));
+        waitUntil(() -> model.isDnscache(model.sources().get(0)) && !model.dns().rows().isEmpty());
+        assertThat(window.perspectiveProperty().get()).isEqualTo(Perspective.DNS);
+
+        robot.interact(() -> model.toggleFollow());
+        waitUntil(() -> model.sources().get(0).followingProperty().get());
+        String now = dev.logsentry.core.time.Tai64n.format(java.time.Instant.now());
+        Files.writeString(
+                log,
+                now + " query 9001 7f000001:a4d1:1234 1 localhost.\n" + now + " sent 9001 43\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        waitUntil(() -> model.dns().rows().stream().anyMatch(r -> r.tree().serial() == 9001));
+        robot.interact(() -> model.toggleFollow());
     }
 
     @Test
@@ -181,7 +204,14 @@ class WorkbenchWindowTest {
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition)
             throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Runs {@code query} on the FX thread: the scene graph must not be read from the test thread.
+     */
+    private static <T> T onFx(java.util.concurrent.Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
     }
 }
