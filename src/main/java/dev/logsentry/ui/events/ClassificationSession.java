@@ -16,7 +16,7 @@ import javafx.application.Platform;
  * flood the FX event queue.
  */
 final class ClassificationSession {
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /** What the session reports, always on the FX thread. */
     interface Listener {

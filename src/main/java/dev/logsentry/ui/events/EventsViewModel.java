@@ -91,6 +91,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     private long selectedLine = -1;
     private long detailsGeneration;
     private Path bundledRules;
+    private Classifier classifier;
 
     public EventsViewModel(
             ObservableList<SourceItem> sources,
@@ -292,16 +293,20 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     public void reloadRules() {
         Path dir = effectiveRules();
         Level lvl = level.get();
-        Task<RuleTree> load =
+        Task<Classifier> load =
                 new Task<>() {
                     @Override
-                    protected RuleTree call() {
-                        return RuleTreeLoader.load(dir, lvl);
+                    protected Classifier call() {
+                        // compiling ~2,000 rules and their literal index: never on the FX thread
+                        return new Classifier(
+                                RuleTreeLoader.load(dir, lvl),
+                                CheckOptions.defaults(Profile.LOGCHECK_1_4));
                     }
                 };
         load.setOnSucceeded(
                 e -> {
-                    RuleTree tree = load.getValue();
+                    classifier = load.getValue();
+                    RuleTree tree = classifier.rules();
                     ruleTree.set(tree);
                     if (!tree.problems().isEmpty()) {
                         problems.accept(
@@ -327,7 +332,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
 
     /** Starts classifying {@code item} once its lines and the rules are available. */
     public void attach(SourceItem item) {
-        if (sessions.containsKey(item) || ruleTree.get() == null) {
+        if (sessions.containsKey(item) || classifier == null) {
             return;
         }
         LineSource lines = item.linesProperty().get();
@@ -341,10 +346,11 @@ public final class EventsViewModel implements ClassificationSession.Listener {
                             });
             return;
         }
-        Classifier classifier =
-                new Classifier(ruleTree.get(), CheckOptions.defaults(Profile.LOGCHECK_1_4));
         ClassificationSession s =
-                new ClassificationSession(item, new ClassifiedSource(lines, classifier), this);
+                new ClassificationSession(
+                        item,
+                        new ClassifiedSource(lines, classifier, ClassificationSession.THREADS),
+                        this);
         sessions.put(item, s);
         s.start(background);
         if (item == current.get()) {

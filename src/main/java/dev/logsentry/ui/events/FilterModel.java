@@ -32,7 +32,7 @@ import javafx.util.Duration;
  * the source grows. Properties change on the FX thread only.
  */
 final class FilterModel {
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final ExecutorService background;
     private final Consumer<String> problems;

@@ -30,6 +30,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -75,7 +76,8 @@ public final class WorkbenchWindow {
         this.rulesView = new RulesView(model.rules());
         perspectives.put(Perspective.EVENTS, eventsView);
         perspectives.put(Perspective.RULES, rulesView);
-        perspectives.put(Perspective.DNS, new DnsView(model.dns()));
+        DnsView dnsView = new DnsView(model.dns());
+        perspectives.put(Perspective.DNS, dnsView);
 
         root.setId("workbench");
         setTheme(Theme.LIGHT);
@@ -101,6 +103,16 @@ public final class WorkbenchWindow {
         bindSelection();
         installDragAndDrop();
         Scene scene = new Scene(root, 1280, 800);
+        // Ctrl+F finds in the perspective on screen: the DNS query search there
+        KeyCombination find = KeyCombination.keyCombination("Shortcut+F");
+        scene.addEventFilter(
+                javafx.scene.input.KeyEvent.KEY_PRESSED,
+                e -> {
+                    if (perspective.get() == Perspective.DNS && find.match(e)) {
+                        dnsView.focusSearch();
+                        e.consume();
+                    }
+                });
         scene.getStylesheets().add(css());
         stage.setScene(scene);
         stage.getIcons().setAll(Icons.appIcons());
