@@ -127,6 +127,9 @@ class FxStallSoakTest {
     /** Posts to the FX thread every 5 ms and remembers the worst delay. */
     private static final class Probe {
         private final AtomicLong max = new AtomicLong();
+        private final java.util.List<String> stalls =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        private final long started = System.nanoTime();
         private volatile boolean running = true;
         private volatile long pendingSince;
         private volatile String worstStack = "";
@@ -145,8 +148,16 @@ class FxStallSoakTest {
                                             new java.util.concurrent.CountDownLatch(1);
                                     Platform.runLater(
                                             () -> {
-                                                max.accumulateAndGet(
-                                                        System.nanoTime() - posted, Math::max);
+                                                long late = System.nanoTime() - posted;
+                                                max.accumulateAndGet(late, Math::max);
+                                                pendingSince = 0;
+                                                if (late > 100_000_000L) {
+                                                    stalls.add(
+                                                            String.format(
+                                                                    "  at %6.1f s: %5.0f ms",
+                                                                    (posted - started) / 1e9,
+                                                                    late / 1e6));
+                                                }
                                                 ran.countDown();
                                             });
                                     try {
@@ -232,6 +243,10 @@ class FxStallSoakTest {
 
         String worstStack() {
             StringBuilder b = new StringBuilder(worstStack);
+            b.append(String.format("%nevery stall over 100 ms (time since the probe started):%n"));
+            synchronized (stalls) {
+                stalls.forEach(line -> b.append(line).append('\n'));
+            }
             b.append(String.format("%nframes seen while the FX thread was late (samples):%n"));
             frames.entrySet().stream()
                     .sorted((x, y) -> y.getValue() - x.getValue())
