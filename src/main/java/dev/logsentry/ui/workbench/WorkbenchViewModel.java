@@ -1,10 +1,6 @@
 package dev.logsentry.ui.workbench;
 
-import dev.logsentry.core.dnscache.DnscacheAnalyzer;
 import dev.logsentry.core.dnscache.DnscacheDetector;
-import dev.logsentry.core.dnscache.DnscacheParser;
-import dev.logsentry.core.index.IndexProgress;
-import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.index.SourceException;
 import dev.logsentry.core.source.JournalSource;
@@ -12,7 +8,6 @@ import dev.logsentry.core.source.LogOpener;
 import dev.logsentry.core.source.MergedSource;
 import dev.logsentry.core.source.MultilogDirectory;
 import dev.logsentry.core.source.OpenedLog;
-import dev.logsentry.core.source.follow.FollowedSource;
 import dev.logsentry.ui.dns.DnsViewModel;
 import dev.logsentry.ui.events.EventsViewModel;
 import dev.logsentry.ui.rules.RulesViewModel;
@@ -73,6 +68,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final ObjectProperty<Perspective> requestedPerspective = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty lineCountText = new SimpleStringProperty("");
+    private final FollowController follow;
 
     public WorkbenchViewModel(SourceOpener opener, RecentFiles recent) {
         this.opener = opener;
@@ -82,6 +78,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
         refresher.setCycleCount(Timeline.INDEFINITE);
         refresher.play();
         events = new EventsViewModel(sources, background, this::warn);
+        follow =
+                new FollowController(
+                        background, events, dns, sources, status, this::warn, this::isDnscache);
         events.currentProperty().bind(selected);
         events.ruleTreeProperty().addListener((obs, old, now) -> rules.treeProperty().set(now));
         events.ruleCountsProperty().addListener((obs, old, now) -> updateMatchCounts());
@@ -378,123 +377,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
      * through rotation and truncation, with a marker line where the file changed.
      */
     public void toggleFollow() {
-        SourceItem item = selected.get();
-        if (item == null || item.stateProperty().get() != SourceItem.State.READY) {
-            status.set("Follow: wait until the source is indexed.");
-            return;
+        if (selected.get() != null) {
+            follow.toggle(selected.get());
         }
-        LineSource lines = item.linesProperty().get();
-        if (lines instanceof JournalSource journal) {
-            followJournal(item, journal);
-            return;
-        }
-        if (lines instanceof FollowedSource followed) {
-            closeQuietly(followed);
-            item.followingProperty().set(false);
-            status.set("Stopped following " + item.nameProperty().get());
-            return;
-        }
-        LineSource base = lines;
-        Task<FollowedSource> start =
-                new Task<>() {
-                    @Override
-                    protected FollowedSource call() throws Exception {
-                        if (base instanceof IndexedFile file) {
-                            return FollowedSource.follow(file);
-                        }
-                        if (base instanceof MultilogDirectory dir) {
-                            return FollowedSource.follow(dir);
-                        }
-                        throw new IllegalStateException(
-                                item.path()
-                                        + " cannot be followed (only plain files and multilog directories)");
-                    }
-                };
-        start.setOnSucceeded(
-                e -> {
-                    FollowedSource followed = start.getValue();
-                    item.linesProperty().set(followed);
-                    item.followingProperty().set(true);
-                    events.detach(item);
-                    events.attach(item);
-                    background.submit(followed.follower()::run);
-                    if (isDnscache(item)) {
-                        followDnscache(item, followed);
-                    }
-                    status.set("Following " + item.path() + " (Ctrl+L stops)");
-                });
-        start.setOnFailed(
-                e ->
-                        warn(
-                                "Cannot follow "
-                                        + item.path()
-                                        + ": "
-                                        + start.getException().getMessage()));
-        background.submit(start);
-    }
-
-    /**
-     * Follow mode in the DNS perspective: lines appended to a followed dnscache log are parsed as
-     * they come, and each client query appears in the query table once it completes.
-     */
-    private void followDnscache(SourceItem item, FollowedSource followed) {
-        long start = followed.lineCount();
-        DnscacheParser parser = new DnscacheParser(item.nameProperty().get());
-        DnscacheAnalyzer analyzer =
-                new DnscacheAnalyzer(tree -> Platform.runLater(() -> dns.addCompleted(tree)));
-        background.submit(
-                () -> {
-                    long next = start;
-                    try {
-                        while (item.followingProperty().get() && sources.contains(item)) {
-                            long end = followed.lineCount();
-                            for (; next < end; next++) {
-                                if (!followed.isMarker(next)) {
-                                    analyzer.accept(parser.parse(followed.line(next), next + 1));
-                                }
-                            }
-                            Thread.sleep(250);
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (IOException e) {
-                        Platform.runLater(
-                                () ->
-                                        warn(
-                                                "Following "
-                                                        + item.path()
-                                                        + " stopped: "
-                                                        + e.getMessage()));
-                    }
-                });
-    }
-
-    /** The journal is followed by reading what comes after the cursor, once a second. */
-    private void followJournal(SourceItem item, JournalSource journal) {
-        if (item.followingProperty().get()) {
-            item.followingProperty().set(false);
-            status.set("Stopped following " + item.nameProperty().get());
-            return;
-        }
-        item.followingProperty().set(true);
-        events.detach(item);
-        events.attach(item);
-        background.submit(
-                () -> {
-                    try {
-                        while (item.followingProperty().get() && sources.contains(item)) {
-                            journal.index(
-                                    IndexProgress.NONE, () -> !item.followingProperty().get());
-                            Thread.sleep(1000);
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (SourceException e) {
-                        Platform.runLater(
-                                () -> warn("Following the journal stopped: " + e.getMessage()));
-                    }
-                });
-        status.set("Following the systemd journal (Ctrl+L stops)");
     }
 
     /** A folder that is not a multilog directory: opens every log file in it. */
