@@ -98,6 +98,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 (obs, old, now) -> {
                     updateLineCount();
                     showDns(now);
+                    if (now != null && now.stateProperty().get() == SourceItem.State.READY) {
+                        status.set(
+                                String.format(
+                                        "%s: %,d lines",
+                                        now.nameProperty().get(), now.lineCountProperty().get()));
+                    }
                 });
         sources.addListener(
                 (javafx.collections.ListChangeListener<SourceItem>)
@@ -333,9 +339,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     refreshCounts();
                     detectDnscache(item);
                     long count = item.lineCountProperty().get();
-                    status.set(
-                            String.format(
-                                    "Opened %s: %,d lines", item.nameProperty().get(), count));
+                    if (selected.get() == item) {
+                        status.set(
+                                String.format(
+                                        "Opened %s: %,d lines", item.nameProperty().get(), count));
+                    }
                     if (count == 0) {
                         messages.add(
                                 new UserMessage(
