@@ -94,21 +94,45 @@ public final class DnsStatsPane extends ScrollPane {
         return sized(c);
     }
 
+    /**
+     * The {@code stats} lines' counters over time (seconds since the first stats line, from the
+     * TAI64N labels): queries received and cache motion. Without labels, against the query count.
+     */
     private static LineChart<Number, Number> counters(List<DnscacheEntry.Stats> stats) {
+        java.time.Instant first =
+                stats.stream()
+                        .map(DnscacheEntry.Stats::time)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
         NumberAxis x = new NumberAxis();
-        x.setLabel("queries received (stats lines)");
+        x.setLabel(
+                first == null
+                        ? "queries received (stats lines)"
+                        : "seconds since "
+                                + first.atZone(java.time.ZoneId.systemDefault()).toLocalTime());
         x.setForceZeroInRange(false);
         NumberAxis y = new NumberAxis();
-        y.setLabel("cache motion, bytes");
+        y.setLabel("counter");
         LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setTitle("Cache motion");
+        c.setTitle("stats counters over time");
         c.setCreateSymbols(false);
+        XYChart.Series<Number, Number> queries = new XYChart.Series<>();
+        queries.setName("queries received");
         XYChart.Series<Number, Number> motion = new XYChart.Series<>();
-        motion.setName("cache motion");
+        motion.setName("cache motion (KB)");
         int step = Math.max(1, stats.size() / 500); // a readable number of points
         for (int i = 0; i < stats.size(); i += step) {
             DnscacheEntry.Stats st = stats.get(i);
-            motion.getData().add(new XYChart.Data<>(st.queries(), st.cacheMotion()));
+            Number at =
+                    first == null || st.time() == null
+                            ? st.queries()
+                            : java.time.Duration.between(first, st.time()).toMillis() / 1000.0;
+            queries.getData().add(new XYChart.Data<>(at, st.queries()));
+            motion.getData().add(new XYChart.Data<>(at, st.cacheMotion() / 1024.0));
+        }
+        if (first != null) {
+            c.getData().add(queries);
         }
         c.getData().add(motion);
         return sized(c);
