@@ -1,6 +1,7 @@
 package dev.logsentry.ui.events;
 
 import dev.logsentry.core.check.Verdict;
+import dev.logsentry.ui.common.Controls;
 import dev.logsentry.ui.common.Icons;
 import dev.logsentry.ui.workbench.WorkspaceState;
 import java.util.ArrayList;
@@ -211,11 +212,8 @@ public final class EventsView extends BorderPane {
     }
 
     private static Button button(String icon, String tip, Runnable action, String id) {
-        Button b = new Button(null, Icons.icon(icon));
+        Button b = Controls.toolButton(icon, tip, e -> action.run());
         b.setId(id);
-        b.getStyleClass().add("flat");
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
         return b;
     }
 
@@ -307,12 +305,7 @@ public final class EventsView extends BorderPane {
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem mi = new MenuItem(text);
-        if (accelerator != null) {
-            mi.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        mi.setOnAction(e -> action.run());
-        return mi;
+        return Controls.menuItem(text, accelerator, null, e -> action.run());
     }
 
     private void goToLine() {

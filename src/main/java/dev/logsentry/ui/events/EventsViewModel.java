@@ -605,13 +605,6 @@ public final class EventsViewModel implements ClassificationSession.Listener {
                 c, selection, lines.size() + " selected lines", current.get().nameProperty().get());
     }
 
-    /** Writes the shown lines to {@code target} without a dialog (tests, scripting). */
-    public Task<dev.logsentry.core.events.Export.Result> exportShownTo(
-            dev.logsentry.core.events.Export.Format format, Path target) {
-        ClassifiedSource c = classified.get();
-        return export.write(c, navigator.shownRows(c), format, target);
-    }
-
     /** Lets the user pick a rules folder (a logcheck tree). */
     public void chooseRules(Window owner) {
         DirectoryChooser chooser = new DirectoryChooser();

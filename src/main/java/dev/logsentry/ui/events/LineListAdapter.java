@@ -32,10 +32,6 @@ public final class LineListAdapter extends ObservableListBase<LogRow> {
             };
     private int size;
 
-    public LineListAdapter(LineSource source) {
-        this(source, RowIndex.all(source), null);
-    }
-
     public LineListAdapter(LineSource source, RowIndex rows, Path file) {
         this.source = source;
         this.rows = rows;

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -72,10 +71,6 @@ public final class SourceItem {
     }
 
     public ObjectProperty<State> stateProperty() {
-        return state;
-    }
-
-    public ReadOnlyObjectProperty<State> state() {
         return state;
     }
 

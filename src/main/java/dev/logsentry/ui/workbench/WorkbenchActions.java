@@ -1,6 +1,7 @@
 package dev.logsentry.ui.workbench;
 
 import dev.logsentry.core.AppInfo;
+import dev.logsentry.ui.common.Controls;
 import dev.logsentry.ui.common.Icons;
 import java.io.File;
 import java.nio.file.Path;
@@ -8,16 +9,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.event.ActionEvent;
-import javafx.event.EventHandler;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -37,44 +33,23 @@ final class WorkbenchActions {
         this.open = open;
     }
 
-    static MenuItem item(
-            String text, String accelerator, String icon, EventHandler<ActionEvent> action) {
-        MenuItem mi = new MenuItem(text);
-        if (accelerator != null) {
-            mi.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        if (icon != null) {
-            mi.setGraphic(Icons.icon(icon));
-        }
-        mi.setOnAction(action);
-        return mi;
-    }
-
-    static Button toolButton(String icon, String tip, EventHandler<ActionEvent> action) {
-        Button b = new Button(null, Icons.icon(icon));
-        b.setTooltip(new Tooltip(tip));
-        b.getStyleClass().add("flat");
-        b.setOnAction(action);
-        return b;
-    }
-
     Menu fileMenu() {
         Menu file = new Menu("_File");
         MenuItem openItem =
-                item(
+                Controls.menuItem(
                         "_Open\u2026",
                         "Shortcut+O",
                         "mdi2f-file-document-outline",
                         e -> chooseFiles());
         openItem.setId("menuOpen");
         MenuItem openFolder =
-                item(
+                Controls.menuItem(
                         "Open _Folder\u2026",
                         "Shortcut+Shift+O",
                         "mdi2f-folder-open-outline",
                         e -> chooseFolder());
         MenuItem journal =
-                item(
+                Controls.menuItem(
                         "Open System _Journal",
                         "Shortcut+J",
                         "mdi2n-notebook-outline",
@@ -85,7 +60,7 @@ final class WorkbenchActions {
         fillRecent(recent);
         model.recentPaths().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
         MenuItem follow =
-                item(
+                Controls.menuItem(
                         "_Follow New Lines",
                         "Shortcut+L",
                         "mdi2p-play-circle-outline",
@@ -93,15 +68,18 @@ final class WorkbenchActions {
         follow.setId("menuFollow");
         follow.disableProperty().bind(model.selectedProperty().isNull());
         MenuItem merge =
-                item(
+                Controls.menuItem(
                         "_Merge Open Logs",
                         "Shortcut+M",
                         "mdi2c-call-merge",
                         e -> model.mergeOpenLogs());
         merge.setId("menuMerge");
-        MenuItem close = item("_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
+        MenuItem close =
+                Controls.menuItem(
+                        "_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
         close.disableProperty().bind(model.selectedProperty().isNull());
-        MenuItem quit = item("_Quit", "Shortcut+Q", "mdi2p-power", e -> Platform.exit());
+        MenuItem quit =
+                Controls.menuItem("_Quit", "Shortcut+Q", "mdi2p-power", e -> Platform.exit());
         file.getItems()
                 .addAll(
                         openItem,

@@ -1,6 +1,7 @@
 package dev.logsentry.ui.workbench;
 
 import dev.logsentry.core.AppInfo;
+import dev.logsentry.ui.common.Controls;
 import dev.logsentry.ui.common.Icons;
 import dev.logsentry.ui.dns.DnsView;
 import dev.logsentry.ui.events.EventsView;
@@ -8,7 +9,6 @@ import dev.logsentry.ui.rules.RulesView;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourcesView;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -273,7 +273,7 @@ public final class WorkbenchWindow {
         Menu view = new Menu("_View");
         for (Perspective p : Perspective.values()) {
             MenuItem mi =
-                    WorkbenchActions.item(
+                    Controls.menuItem(
                             p.title() + " Perspective",
                             p.accelerator(),
                             p.icon(),
@@ -282,19 +282,19 @@ public final class WorkbenchWindow {
             view.getItems().add(mi);
         }
         MenuItem nextPerspective =
-                WorkbenchActions.item(
+                Controls.menuItem(
                         "Next Perspective",
                         "Shortcut+F8",
                         null,
                         e -> perspective.set(perspective.get().next()));
         MenuItem toggleTheme =
-                WorkbenchActions.item(
+                Controls.menuItem(
                         "Toggle _Dark Theme",
                         "Shortcut+Shift+D",
                         "mdi2t-theme-light-dark",
                         e -> setTheme(theme.other()));
         MenuItem focusSources =
-                WorkbenchActions.item(
+                Controls.menuItem(
                         "Focus _Sources",
                         "Shortcut+1",
                         null,
@@ -309,13 +309,13 @@ public final class WorkbenchWindow {
         Menu events = eventsView.menu();
         Menu help = new Menu("_Help");
         MenuItem keys =
-                WorkbenchActions.item(
+                Controls.menuItem(
                         "_Keyboard Shortcuts",
                         "F1",
                         "mdi2k-keyboard-outline",
                         e -> actions.showShortcuts(allItems));
         MenuItem about =
-                WorkbenchActions.item(
+                Controls.menuItem(
                         "_About LogSentry",
                         null,
                         "mdi2i-information-outline",
@@ -342,24 +342,24 @@ public final class WorkbenchWindow {
 
     private ToolBar toolBar() {
         var open =
-                WorkbenchActions.toolButton(
+                Controls.toolButton(
                         "mdi2f-file-document-outline",
                         "Open a log file (Ctrl+O)",
                         e -> actions.chooseFiles());
         open.setId("toolOpen");
         var folder =
-                WorkbenchActions.toolButton(
+                Controls.toolButton(
                         "mdi2f-folder-open-outline",
                         "Open a folder (Ctrl+Shift+O)",
                         e -> actions.chooseFolder());
         var close =
-                WorkbenchActions.toolButton(
+                Controls.toolButton(
                         "mdi2c-close-box-outline",
                         "Close the selected source (Ctrl+W)",
                         e -> model.closeSelected());
         close.disableProperty().bind(model.selectedProperty().isNull());
         var follow =
-                WorkbenchActions.toolButton(
+                Controls.toolButton(
                         "mdi2p-play-circle-outline",
                         "Follow new lines of the selected source, like tail -f (Ctrl+L)",
                         e -> model.toggleFollow());
@@ -386,7 +386,7 @@ public final class WorkbenchWindow {
         }
         perspectiveButtons.get(perspective.get()).setSelected(true);
         var theme =
-                WorkbenchActions.toolButton(
+                Controls.toolButton(
                         "mdi2t-theme-light-dark",
                         "Light or dark theme (Ctrl+Shift+D)",
                         e -> setTheme(this.theme.other()));
@@ -426,11 +426,5 @@ public final class WorkbenchWindow {
                     e.setDropCompleted(ok);
                     e.consume();
                 });
-    }
-
-    /** For tests and the state: the path of the selected source, if any. */
-    Path selectedPath() {
-        SourceItem s = model.selectedProperty().get();
-        return s == null ? null : s.path();
     }
 }
