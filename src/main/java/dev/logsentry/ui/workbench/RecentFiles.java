@@ -25,12 +25,12 @@ public final class RecentFiles {
         load();
     }
 
-    public List<Path> paths() {
+    public synchronized List<Path> paths() {
         return List.copyOf(paths);
     }
 
     /** Moves {@code path} to the top of the list and saves it. */
-    public void add(Path path) {
+    public synchronized void add(Path path) {
         Path p = path.toAbsolutePath().normalize();
         paths.remove(p);
         paths.add(0, p);
@@ -40,7 +40,7 @@ public final class RecentFiles {
         save();
     }
 
-    public void clear() {
+    public synchronized void clear() {
         paths.clear();
         save();
     }

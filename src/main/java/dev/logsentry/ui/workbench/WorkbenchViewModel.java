@@ -141,27 +141,28 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return dnscacheSources.getOrDefault(item, false);
     }
 
-    /** Recognises a dnscache log once opened, then analyses it and shows the DNS perspective. */
-    private void detectDnscache(SourceItem item) {
-        LineSource lines = item.linesProperty().get();
-        if (lines == null) {
-            return;
+    /** Marks a source recognised as a dnscache log and shows the DNS perspective for it. */
+    private void markDnscache(SourceItem item) {
+        dnscacheSources.put(item, true);
+        item.kindProperty().set("dnscache");
+        if (selected.get() == item) {
+            showDns(item);
         }
+    }
+
+    /**
+     * Whether a source's first lines are a dnscache log; reads the file, so not on the FX thread.
+     */
+    private static boolean looksLikeDnscache(LineSource lines) {
         List<String> first = new java.util.ArrayList<>();
         try {
             for (long i = 0; i < Math.min(40, lines.lineCount()); i++) {
                 first.add(lines.line(i));
             }
         } catch (IOException e) {
-            return;
+            return false;
         }
-        if (DnscacheDetector.looksLikeDnscache(first)) {
-            dnscacheSources.put(item, true);
-            item.kindProperty().set("dnscache");
-            if (selected.get() == item) {
-                showDns(item);
-            }
-        }
+        return DnscacheDetector.looksLikeDnscache(first);
     }
 
     private void showDns(SourceItem item) {
@@ -266,8 +267,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
         }
         SourceItem item = new SourceItem(normal);
         load(item, opener);
-        recent.add(normal);
-        recentPaths.setAll(recent.paths());
+        background.submit(
+                () -> {
+                    recent.add(normal); // writes recent.json: off the FX thread
+                    List<Path> now = recent.paths();
+                    Platform.runLater(() -> recentPaths.setAll(now));
+                });
         return item;
     }
 
@@ -337,7 +342,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     item.linesProperty().set(task.getValue());
                     item.stateProperty().set(SourceItem.State.READY);
                     refreshCounts();
-                    detectDnscache(item);
+                    if (task instanceof OpenTask open && open.dnscache) {
+                        markDnscache(item);
+                    }
                     long count = item.lineCountProperty().get();
                     if (selected.get() == item) {
                         status.set(
@@ -437,8 +444,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     public void clearRecent() {
-        recent.clear();
         recentPaths.clear();
+        background.submit(recent::clear);
     }
 
     private void failed(SourceItem item, Throwable error) {
@@ -508,8 +515,17 @@ public final class WorkbenchViewModel implements AutoCloseable {
             this.how = how;
         }
 
+        /** Set in the background once opened: the source is a dnscache log. */
+        private volatile boolean dnscache;
+
         @Override
         protected LineSource call() throws Exception {
+            LineSource opened = open();
+            dnscache = looksLikeDnscache(opened);
+            return opened;
+        }
+
+        private LineSource open() throws Exception {
             return how.open(
                     item.path(),
                     (done, total, lines) -> {
