@@ -2,6 +2,7 @@ package dev.logsentry.core.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 
 /**
@@ -24,15 +25,41 @@ public record CheckConfig(Rules rules, Sources sources, State state, Report repo
             return this;
         }
         return new CheckConfig(
-                Rules.merge(rules, o.rules),
-                Sources.merge(sources, o.sources),
-                State.merge(state, o.state),
-                Report.merge(report, o.report),
-                Mail.merge(mail, o.mail));
+                merge(rules, o.rules),
+                merge(sources, o.sources),
+                merge(state, o.state),
+                merge(report, o.report),
+                merge(mail, o.mail));
     }
 
+    /** {@code override} when it is set, else {@code base}. */
     static <T> T pick(T base, T override) {
         return override != null ? override : base;
+    }
+
+    /**
+     * {@code base} with every component that {@code override} sets (non-null) replaced: the one
+     * layering rule of every settings group, so a new setting needs no merge code of its own.
+     */
+    static <R extends Record> R merge(R base, R override) {
+        if (base == null || override == null) {
+            return base == null ? override : base;
+        }
+        RecordComponent[] parts = base.getClass().getRecordComponents();
+        Object[] values = new Object[parts.length];
+        Class<?>[] types = new Class<?>[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                Object o = parts[i].getAccessor().invoke(override);
+                values[i] = pick(parts[i].getAccessor().invoke(base), o);
+                types[i] = parts[i].getType();
+            }
+            @SuppressWarnings("unchecked")
+            R merged = (R) base.getClass().getDeclaredConstructor(types).newInstance(values);
+            return merged;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot merge " + base.getClass().getSimpleName(), e);
+        }
     }
 
     /**
@@ -58,23 +85,7 @@ public record CheckConfig(Rules rules, Sources sources, State state, Report repo
             Boolean intro,
             String attackSubject,
             String securitySubject,
-            String eventsSubject) {
-        static Rules merge(Rules a, Rules b) {
-            if (a == null || b == null) {
-                return a == null ? b : a;
-            }
-            return new Rules(
-                    pick(a.dir, b.dir),
-                    pick(a.level, b.level),
-                    pick(a.profile, b.profile),
-                    pick(a.sortUniq, b.sortUniq),
-                    pick(a.supportCrackingIgnore, b.supportCrackingIgnore),
-                    pick(a.intro, b.intro),
-                    pick(a.attackSubject, b.attackSubject),
-                    pick(a.securitySubject, b.securitySubject),
-                    pick(a.eventsSubject, b.eventsSubject));
-        }
-    }
+            String eventsSubject) {}
 
     /**
      * What to read.
@@ -96,20 +107,7 @@ public record CheckConfig(Rules rules, Sources sources, State state, Report repo
             Boolean journal,
             List<String> journalCommand,
             String journalSince,
-            Integer maxLineBytes) {
-        static Sources merge(Sources a, Sources b) {
-            if (a == null || b == null) {
-                return a == null ? b : a;
-            }
-            return new Sources(
-                    pick(a.files, b.files),
-                    pick(a.logfilesList, b.logfilesList),
-                    pick(a.journal, b.journal),
-                    pick(a.journalCommand, b.journalCommand),
-                    pick(a.journalSince, b.journalSince),
-                    pick(a.maxLineBytes, b.maxLineBytes));
-        }
-    }
+            Integer maxLineBytes) {}
 
     /**
      * Where offsets are kept.
@@ -118,14 +116,7 @@ public record CheckConfig(Rules rules, Sources sources, State state, Report repo
      * @param dryRun read and report but keep no state (logcheck -t)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record State(String dir, Boolean dryRun) {
-        static State merge(State a, State b) {
-            if (a == null || b == null) {
-                return a == null ? b : a;
-            }
-            return new State(pick(a.dir, b.dir), pick(a.dryRun, b.dryRun));
-        }
-    }
+    public record State(String dir, Boolean dryRun) {}
 
     /**
      * The report and where it goes (standard output unless a file or mail is given).
@@ -146,21 +137,7 @@ public record CheckConfig(Rules rules, Sources sources, State state, Report repo
             String host,
             Boolean fqdn,
             Boolean addTag,
-            Boolean reboot) {
-        static Report merge(Report a, Report b) {
-            if (a == null || b == null) {
-                return a == null ? b : a;
-            }
-            return new Report(
-                    pick(a.format, b.format),
-                    pick(a.output, b.output),
-                    pick(a.stdout, b.stdout),
-                    pick(a.host, b.host),
-                    pick(a.fqdn, b.fqdn),
-                    pick(a.addTag, b.addTag),
-                    pick(a.reboot, b.reboot));
-        }
-    }
+            Boolean reboot) {}
 
     /**
      * Mail delivery; active when {@code to} is set.
@@ -187,22 +164,5 @@ public record CheckConfig(Rules rules, Sources sources, State state, Report repo
             String passwordFile,
             String passwordEnv,
             Boolean attach,
-            String sslTrust) {
-        static Mail merge(Mail a, Mail b) {
-            if (a == null || b == null) {
-                return a == null ? b : a;
-            }
-            return new Mail(
-                    pick(a.to, b.to),
-                    pick(a.from, b.from),
-                    pick(a.smtpHost, b.smtpHost),
-                    pick(a.smtpPort, b.smtpPort),
-                    pick(a.security, b.security),
-                    pick(a.user, b.user),
-                    pick(a.passwordFile, b.passwordFile),
-                    pick(a.passwordEnv, b.passwordEnv),
-                    pick(a.attach, b.attach),
-                    pick(a.sslTrust, b.sslTrust));
-        }
-    }
+            String sslTrust) {}
 }
