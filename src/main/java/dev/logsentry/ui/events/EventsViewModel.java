@@ -266,7 +266,11 @@ public final class EventsViewModel implements ClassificationSession.Listener {
 
     /** The rules folder in use: the chosen one, else /etc/logcheck when present, else bundled. */
     public Path effectiveRules() {
-        String chosen = rulesDirectory.get();
+        return effectiveRules(rulesDirectory.get());
+    }
+
+    /** Resolves the rules folder; may extract the bundled rules, so it touches the disk. */
+    private Path effectiveRules(String chosen) {
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen);
         }
@@ -291,15 +295,18 @@ public final class EventsViewModel implements ClassificationSession.Listener {
 
     /** Loads the rule tree in the background, then classifies every open source again. */
     public void reloadRules() {
-        Path dir = effectiveRules();
+        String chosen = rulesDirectory.get();
         Level lvl = level.get();
+        Path[] dirs = new Path[1];
         Task<Classifier> load =
                 new Task<>() {
                     @Override
                     protected Classifier call() {
-                        // compiling ~2,000 rules and their literal index: never on the FX thread
+                        // finding (or extracting) the rules and compiling ~2,000 of them with
+                        // their literal index: never on the FX thread
+                        dirs[0] = effectiveRules(chosen);
                         return new Classifier(
-                                RuleTreeLoader.load(dir, lvl),
+                                RuleTreeLoader.load(dirs[0], lvl),
                                 CheckOptions.defaults(Profile.LOGCHECK_1_4));
                     }
                 };
@@ -313,7 +320,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
                                 String.format(
                                         "%d rule(s) in %s could not be used; see the Rules"
                                                 + " perspective. First: %s",
-                                        tree.problems().size(), dir, tree.problems().get(0)));
+                                        tree.problems().size(), dirs[0], tree.problems().get(0)));
                     }
                     sessions.values().forEach(ClassificationSession::cancel);
                     sessions.clear();
@@ -324,7 +331,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
                 e ->
                         problems.accept(
                                 "Cannot read the rules in "
-                                        + dir
+                                        + (dirs[0] == null ? chosen : dirs[0])
                                         + ": "
                                         + load.getException().getMessage()));
         background.submit(load);
