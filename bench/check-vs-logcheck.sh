@@ -4,7 +4,7 @@
 # LC_ALL=C.UTF-8, alternating the two programs, reporting medians and ratios, and asserting that
 # both print byte-identical reports.
 #
-# Usage: bench/check-vs-logcheck.sh [SIZE_MB (default 20)] [RUNS (default 3)]
+# Usage: [LOCALES="C C.UTF-8"] bench/check-vs-logcheck.sh [SIZE_MB (default 20)] [RUNS (default 3)]
 # Needs: root (logcheck refuses root, so it runs as the logcheck user via su), logcheck and
 # logcheck-database installed, Maven dependencies in ~/.m2. Writes only under $WORK (default
 # /tmp/logsentry-check-bench). Every run is bounded by `timeout`.
@@ -65,7 +65,7 @@ echo "== corpus: $BYTES bytes, $LINES lines; rules $RULES ($LEVEL); $RUNS runs p
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| locale | logcheck wall s | LogSentry wall s | wall ratio | logcheck CPU s | LogSentry CPU s | CPU ratio | logcheck MB/s | LogSentry MB/s |\n'
 printf '|---|---|---|---|---|---|---|---|---|\n'
-for locale in C C.UTF-8; do
+for locale in ${LOCALES:-C C.UTF-8}; do
   : > "$WORK/t.logcheck"; : > "$WORK/t.ours"
   for i in $(seq "$RUNS"); do
     run_logcheck "$locale" "$WORK/logcheck.out" "$WORK/t.logcheck"

@@ -1,10 +1,12 @@
 package dev.logsentry.core.check;
 
 import dev.logsentry.core.rules.Category;
+import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleFile;
-import dev.logsentry.core.rules.RuleMatcher;
+import dev.logsentry.core.rules.RuleFileMatcher;
 import dev.logsentry.core.rules.RuleTree;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +36,23 @@ public final class CheckEngine {
         return classifier;
     }
 
-    /** Runs the check over {@code input}. */
+    /**
+     * Runs the check over {@code input}.
+     *
+     * <p>logcheck sorts all lines and then filters them; filtering first and then sorting each
+     * section (stably, by the same key) gives the same sections, since a stable sort keeps the
+     * relative order of any subset. So lines are classified in input order and only the reported
+     * ones are sorted. With SORTUNIQ every line is sorted and deduplicated first, as the line count
+     * then depends on it.
+     */
     public CheckResult run(CheckInput input) {
         CheckOptions options = classifier.options();
         boolean logcheck = options.profile() == Profile.LOGCHECK_1_4;
+        boolean sortFirst = logcheck && options.sortUniq();
         List<InputLine> lines =
-                logcheck
-                        ? LogcheckOrder.sortAndClean(input.lines(), options.sortUniq())
-                        : input.lines();
-        LineFacts[] facts = classifyAll(lines, options.threads());
+                sortFirst ? LogcheckOrder.sortAndClean(input.lines(), true) : input.lines();
+        // the report never names the rule that ignored a line: no need to look it up
+        LineFacts[] facts = classifyAll(lines, options.threads(), false, logcheck && !sortFirst);
         boolean attack = false;
         for (LineFacts f : facts) {
             if (!f.attacks().isEmpty()) {
@@ -50,7 +60,7 @@ public final class CheckEngine {
                 break;
             }
         }
-        List<Section> sections = assemble(lines, facts, attack, logcheck);
+        List<Section> sections = assemble(lines, facts, attack, logcheck, logcheck && !sortFirst);
         Verdict verdict = sections.isEmpty() ? Verdict.IGNORED : sections.get(0).kind();
         for (Section s : sections) {
             if (s.kind().compareTo(verdict) < 0) {
@@ -78,7 +88,7 @@ public final class CheckEngine {
                 options.profile() == Profile.LOGCHECK_1_4
                         ? LogcheckOrder.sortAndClean(input.lines(), options.sortUniq())
                         : input.lines();
-        LineFacts[] facts = classifyAll(lines, options.threads());
+        LineFacts[] facts = classifyAll(lines, options.threads(), true, false);
         boolean attack = false;
         for (LineFacts f : facts) {
             attack |= !f.attacks().isEmpty();
@@ -90,8 +100,17 @@ public final class CheckEngine {
         return result;
     }
 
+    /**
+     * The report's sections. With {@code sortAndStrip} the lines are in input order: each section
+     * is sorted as logcheck sorts (by the original text) and its lines are stripped of trailing
+     * blanks.
+     */
     private List<Section> assemble(
-            List<InputLine> lines, LineFacts[] facts, boolean attack, boolean logcheck) {
+            List<InputLine> lines,
+            LineFacts[] facts,
+            boolean attack,
+            boolean logcheck,
+            boolean sortAndStrip) {
         Map<String, SectionBuilder> attacks = new LinkedHashMap<>();
         Map<String, SectionBuilder> violations = new LinkedHashMap<>();
         if (logcheck) {
@@ -103,52 +122,85 @@ public final class CheckEngine {
                 violations.put(f.name(), new SectionBuilder());
             }
         }
-        List<ReportedLine> unusual = new ArrayList<>();
+        SectionBuilder unusual = new SectionBuilder();
         for (int i = 0; i < facts.length; i++) {
-            InputLine line = lines.get(i);
             for (Placement p : facts[i].attacks()) {
-                attacks.computeIfAbsent(p.ruleFile(), k -> new SectionBuilder()).add(line, p);
+                attacks.computeIfAbsent(p.ruleFile(), k -> new SectionBuilder()).add(i, p);
             }
             for (Placement p : facts[i].violations(attack)) {
-                violations.computeIfAbsent(p.ruleFile(), k -> new SectionBuilder()).add(line, p);
+                violations.computeIfAbsent(p.ruleFile(), k -> new SectionBuilder()).add(i, p);
             }
             if (facts[i].unusual()) {
-                unusual.add(new ReportedLine(line, null));
+                unusual.add(i, null);
             }
         }
         List<Section> sections = new ArrayList<>();
-        attacks.forEach((name, b) -> b.addTo(sections, Verdict.ATTACK, name));
-        violations.forEach((name, b) -> b.addTo(sections, Verdict.VIOLATION, name));
-        if (!unusual.isEmpty()) {
-            sections.add(new Section(Verdict.UNUSUAL, classifier.unusualHeading(), "", unusual));
-        }
+        attacks.forEach(
+                (name, b) -> b.addTo(sections, Verdict.ATTACK, name, null, lines, sortAndStrip));
+        violations.forEach(
+                (name, b) -> b.addTo(sections, Verdict.VIOLATION, name, null, lines, sortAndStrip));
+        unusual.addTo(
+                sections, Verdict.UNUSUAL, "", classifier.unusualHeading(), lines, sortAndStrip);
         return sections;
     }
 
-    /** Lines of one section as they are found, with the heading of the first placement. */
+    /** Lines of one section (indexes into the run) with the heading of the first placement. */
     private static final class SectionBuilder {
-        private final List<ReportedLine> lines = new ArrayList<>();
+        private int[] indexes = new int[16];
+        private Rule[] rules = new Rule[16];
+        private int size;
         private String heading;
 
-        void add(InputLine line, Placement placement) {
-            if (heading == null) {
+        void add(int index, Placement placement) {
+            if (placement != null && heading == null) {
                 heading = placement.heading();
             }
-            lines.add(new ReportedLine(line, placement.rule()));
+            if (size == indexes.length) {
+                indexes = Arrays.copyOf(indexes, size * 2);
+                rules = Arrays.copyOf(rules, size * 2);
+            }
+            indexes[size] = index;
+            rules[size] = placement == null ? null : placement.rule();
+            size++;
         }
 
-        void addTo(List<Section> sections, Verdict kind, String name) {
-            if (!lines.isEmpty()) {
-                sections.add(new Section(kind, heading, name, lines));
+        void addTo(
+                List<Section> sections,
+                Verdict kind,
+                String name,
+                String fixedHeading,
+                List<InputLine> lines,
+                boolean sortAndStrip) {
+            if (size == 0) {
+                return;
             }
+            int[] order = new int[size];
+            for (int k = 0; k < size; k++) {
+                order[k] = k;
+            }
+            if (sortAndStrip) {
+                order = LogcheckOrder.sortedPositions(lines, indexes, size);
+            }
+            List<ReportedLine> reported = new ArrayList<>(size);
+            for (int k : order) {
+                InputLine line = lines.get(indexes[k]);
+                if (sortAndStrip) {
+                    line = line.withLatin1(LogcheckOrder.stripTrailingSpace(line.latin1()));
+                }
+                reported.add(new ReportedLine(line, rules[k]));
+            }
+            sections.add(
+                    new Section(
+                            kind, fixedHeading != null ? fixedHeading : heading, name, reported));
         }
     }
 
-    private LineFacts[] classifyAll(List<InputLine> lines, int threads) {
+    private LineFacts[] classifyAll(
+            List<InputLine> lines, int threads, boolean explain, boolean strip) {
         LineFacts[] facts = new LineFacts[lines.size()];
         int chunks = (lines.size() + CHUNK - 1) / CHUNK;
         if (threads <= 1 || chunks <= 1) {
-            classifyRange(lines, facts, 0, lines.size());
+            classifyRange(lines, facts, 0, lines.size(), explain, strip);
             return facts;
         }
         AtomicInteger next = new AtomicInteger();
@@ -167,7 +219,9 @@ public final class CheckEngine {
                                                 lines,
                                                 facts,
                                                 from,
-                                                Math.min(lines.size(), from + CHUNK));
+                                                Math.min(lines.size(), from + CHUNK),
+                                                explain,
+                                                strip);
                                     }
                                 }));
             }
@@ -185,10 +239,45 @@ public final class CheckEngine {
         return facts;
     }
 
-    private void classifyRange(List<InputLine> lines, LineFacts[] facts, int from, int to) {
-        RuleMatcher.Session session = classifier.session();
-        for (int i = from; i < to; i++) {
-            facts[i] = classifier.facts(session, lines.get(i).latin1());
+    private void classifyRange(
+            List<InputLine> lines,
+            LineFacts[] facts,
+            int from,
+            int to,
+            boolean explain,
+            boolean strip) {
+        RuleFileMatcher.Session session = classifier.session();
+        try {
+            classifyRange(session, lines, facts, from, to, explain, strip);
+        } finally {
+            classifier.release(session);
+        }
+    }
+
+    private void classifyRange(
+            RuleFileMatcher.Session session,
+            List<InputLine> lines,
+            LineFacts[] facts,
+            int from,
+            int to,
+            boolean explain,
+            boolean strip) {
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            String first = lines.get(i).latin1();
+            String second = lines.get(i + 1).latin1();
+            if (strip) {
+                first = LogcheckOrder.stripTrailingSpace(first);
+                second = LogcheckOrder.stripTrailingSpace(second);
+            }
+            classifier.factsPair(session, first, second, explain, facts, i);
+        }
+        if (i < to) {
+            String text = lines.get(i).latin1();
+            if (strip) {
+                text = LogcheckOrder.stripTrailingSpace(text);
+            }
+            facts[i] = classifier.facts(session, text, explain);
         }
     }
 

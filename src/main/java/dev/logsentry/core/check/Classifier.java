@@ -3,7 +3,7 @@ package dev.logsentry.core.check;
 import dev.logsentry.core.rules.Category;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleFile;
-import dev.logsentry.core.rules.RuleMatcher;
+import dev.logsentry.core.rules.RuleFileMatcher;
 import dev.logsentry.core.rules.RuleTree;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,20 +33,33 @@ public final class Classifier {
 
     private final RuleTree tree;
     private final CheckOptions options;
-    private final RuleMatcher matcher;
-    private final ThreadLocal<RuleMatcher.Session> sessions;
-    private final int[][] categoryRanges;
+    private final RuleFileMatcher matcher;
+
+    /**
+     * Idle matcher sessions. A pool rather than a ThreadLocal: a thread-local session would keep
+     * this classifier's automata alive in every thread that ever used it.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<RuleFileMatcher.Session> idle =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private final int[][] categoryFiles;
     private final RaiseFile[] crackingPass;
     private final RaiseFile[] violationsPass;
 
     public Classifier(RuleTree tree, CheckOptions options) {
         this.tree = tree;
         this.options = options;
-        this.matcher = RuleMatcher.of(tree.rules());
-        this.sessions = ThreadLocal.withInitial(matcher::newSession);
-        this.categoryRanges = new int[Category.values().length][];
+        // the few cracking and violations rules are told apart by the automaton itself: their
+        // rule is in every report line, and no regex has to run to name it
+        this.matcher =
+                RuleFileMatcher.of(
+                        tree,
+                        f ->
+                                f.category() == Category.CRACKING
+                                        || f.category() == Category.VIOLATIONS);
+        this.categoryFiles = new int[Category.values().length][];
         for (Category c : Category.values()) {
-            categoryRanges[c.ordinal()] = categoryRange(c);
+            categoryFiles[c.ordinal()] = indexes(tree.files(c));
         }
         boolean crackingIgnore = options.supportCrackingIgnore();
         this.crackingPass =
@@ -64,6 +77,11 @@ public final class Classifier {
                         tree.hasDirectory(Category.VIOLATIONS),
                         Verdict.VIOLATION,
                         options.securitySubject());
+    }
+
+    /** The rule automata's sizes, for diagnostics. */
+    public String diagnostics() {
+        return matcher.diagnostics();
     }
 
     /** The rules in use. */
@@ -87,14 +105,20 @@ public final class Classifier {
 
     /**
      * Classifies {@code line} as part of a run where {@code attackInRun} says whether any line was
-     * an attack.
+     * an attack. The classification names the deciding rule, also for ignored lines.
      */
     public Classification classify(InputLine line, boolean attackInRun) {
         InputLine checked =
                 options.profile() == Profile.LOGCHECK_1_4
                         ? line.withLatin1(LogcheckOrder.stripTrailingSpace(line.latin1()))
                         : line;
-        LineFacts facts = facts(sessions.get(), checked.latin1());
+        RuleFileMatcher.Session session = session();
+        LineFacts facts;
+        try {
+            facts = facts(session, checked.latin1(), true);
+        } finally {
+            release(session);
+        }
         return toClassification(checked, facts, attackInRun || !facts.attacks().isEmpty());
     }
 
@@ -103,9 +127,13 @@ public final class Classifier {
      * pane. Costs one prefiltered pass; rules that cannot match are not run.
      */
     public List<Rule> allMatches(InputLine line) {
-        RuleMatcher.Session session = sessions.get();
-        session.reset(line.latin1());
-        return session.allMatches(0, tree.rules().size());
+        RuleFileMatcher.Session session = session();
+        try {
+            session.reset(line.latin1());
+            return session.allMatches();
+        } finally {
+            release(session);
+        }
     }
 
     Classification toClassification(InputLine line, LineFacts facts, boolean attackInRun) {
@@ -131,70 +159,106 @@ public final class Classifier {
                 : options.eventsSubject();
     }
 
-    /** The per-line facts; {@code latin1} must already be prepared as the profile requires. */
-    LineFacts facts(RuleMatcher.Session session, String latin1) {
+    /**
+     * The per-line facts; {@code latin1} must already be prepared as the profile requires. With
+     * {@code explain} the rule that ignored or suppressed the line is named ({@link
+     * LineFacts#suppressedBy()}); without, it may be null, which saves regex runs in a check run
+     * whose report never shows it.
+     */
+    LineFacts facts(RuleFileMatcher.Session session, String latin1, boolean explain) {
         session.reset(latin1);
         return options.profile() == Profile.CLASSIC_1996
-                ? classicFacts(session)
-                : logcheckFacts(session);
+                ? classicFacts(session, explain)
+                : logcheckFacts(session, explain);
     }
 
-    RuleMatcher.Session session() {
-        return sessions.get();
+    /**
+     * The facts of two lines at once (their automaton walks interleaved); {@code into[at]} and
+     * {@code into[at + 1]} receive them.
+     */
+    void factsPair(
+            RuleFileMatcher.Session session,
+            String first,
+            String second,
+            boolean explain,
+            LineFacts[] into,
+            int at) {
+        session.resetPair(first, second);
+        boolean classic = options.profile() == Profile.CLASSIC_1996;
+        into[at] = classic ? classicFacts(session, explain) : logcheckFacts(session, explain);
+        session.select(1);
+        into[at + 1] = classic ? classicFacts(session, explain) : logcheckFacts(session, explain);
     }
 
-    private LineFacts logcheckFacts(RuleMatcher.Session s) {
+    /** A session for this thread's use until {@link #release}d. */
+    RuleFileMatcher.Session session() {
+        RuleFileMatcher.Session s = idle.poll();
+        return s != null ? s : matcher.newSession();
+    }
+
+    void release(RuleFileMatcher.Session session) {
+        idle.offer(session);
+    }
+
+    private LineFacts logcheckFacts(RuleFileMatcher.Session s, boolean explain) {
         Rule[] suppressed = new Rule[1];
-        List<Placement> attacks = raisePass(s, crackingPass, suppressed);
-        List<Placement> violations = raisePass(s, violationsPass, suppressed);
-        Rule crackingAny = first(s, categoryRanges[Category.CRACKING.ordinal()]);
-        Rule violationsAny = first(s, categoryRanges[Category.VIOLATIONS.ordinal()]);
-        Rule ignore =
-                tree.hasDirectory(Category.IGNORE)
-                        ? first(s, categoryRanges[Category.IGNORE.ordinal()])
-                        : null;
-        boolean unusual = ignore == null && crackingAny == null && violationsAny == null;
+        List<Placement> attacks = raisePass(s, crackingPass, suppressed, explain);
+        List<Placement> violations = raisePass(s, violationsPass, suppressed, explain);
+        Rule crackingAny = firstRule(s, categoryFiles[Category.CRACKING.ordinal()]);
+        Rule violationsAny = firstRule(s, categoryFiles[Category.VIOLATIONS.ordinal()]);
+        int ignore = -1;
+        boolean raised = crackingAny != null || violationsAny != null;
+        if (tree.hasDirectory(Category.IGNORE) && (!raised || explain)) {
+            ignore = s.firstMatching(categoryFiles[Category.IGNORE.ordinal()]);
+        }
+        boolean unusual = ignore < 0 && !raised;
+        if (!explain && !raised && attacks.isEmpty() && violations.isEmpty()) {
+            // most lines: one shared answer instead of a new one per line
+            return unusual ? LineFacts.UNUSUAL : LineFacts.IGNORED;
+        }
         Rule why = suppressed[0];
         if (why == null) {
-            why = ignore != null ? ignore : violationsAny != null ? violationsAny : crackingAny;
+            if (ignore >= 0) {
+                why = explain ? s.firstRule(ignore) : null;
+            } else {
+                why = violationsAny != null ? violationsAny : crackingAny;
+            }
         }
         return new LineFacts(attacks, violations, crackingAny, violationsAny, unusual, why);
     }
 
     /** One {@code greplogoutput} pass without the ignorehigher step (see {@link LineFacts}). */
-    private List<Placement> raisePass(RuleMatcher.Session s, RaiseFile[] pass, Rule[] suppressed) {
+    private List<Placement> raisePass(
+            RuleFileMatcher.Session s, RaiseFile[] pass, Rule[] suppressed, boolean explain) {
         List<Placement> placements = List.of();
         for (RaiseFile file : pass) {
-            Rule hit = first(s, file.range());
-            if (hit == null) {
+            if (!s.matches(file.file())) {
                 continue;
             }
-            Rule drop = null;
-            for (int k = 0; k < file.filters().length && drop == null; k++) {
-                drop = first(s, file.filters()[k]);
-            }
-            if (drop != null) {
-                if (suppressed[0] == null) {
-                    suppressed[0] = drop;
+            int drop = s.firstMatching(file.filters());
+            if (drop >= 0) {
+                if (explain && suppressed[0] == null) {
+                    suppressed[0] = s.firstRule(drop);
                 }
                 continue;
             }
             if (placements.isEmpty()) {
                 placements = new ArrayList<>(2);
             }
-            placements.add(new Placement(file.kind(), file.heading(), file.name(), hit));
+            placements.add(
+                    new Placement(
+                            file.kind(), file.heading(), file.name(), s.firstRule(file.file())));
         }
         return placements;
     }
 
     /**
-     * A cracking or violations file with the id ranges of the rules that can drop its lines, in
-     * logcheck's order: same-named ignore file, {@code logcheck-<name>}, for the {@code logcheck}
-     * file all ignore files and the raise files not starting with "logchec", then {@code local} and
-     * {@code local-*}.
+     * A cracking or violations file with the files whose rules can drop its lines, in logcheck's
+     * order: same-named ignore file, {@code logcheck-<name>}, for the {@code logcheck} file all
+     * ignore files and the raise files not starting with "logchec", then {@code local} and {@code
+     * local-*}.
      */
-    private record RaiseFile(
-            String name, Verdict kind, String heading, int[] range, int[][] filters) {}
+    private record RaiseFile(String name, Verdict kind, String heading, int file, int[] filters) {}
 
     private RaiseFile[] raiseFiles(
             Category raise, Category ignore, boolean enabled, Verdict kind, String subject) {
@@ -203,26 +267,26 @@ public final class Classifier {
         }
         List<RaiseFile> result = new ArrayList<>();
         for (RuleFile file : tree.files(raise)) {
-            List<int[]> filters = new ArrayList<>();
+            List<RuleFile> filters = new ArrayList<>();
             if (ignore != null) {
-                tree.file(ignore, file.name()).ifPresent(f -> filters.add(range(f)));
-                tree.file(ignore, "logcheck-" + file.name()).ifPresent(f -> filters.add(range(f)));
+                tree.file(ignore, file.name()).ifPresent(filters::add);
+                tree.file(ignore, "logcheck-" + file.name()).ifPresent(filters::add);
             }
             if (file.name().equals("logcheck")) {
                 if (ignore != null) {
-                    filters.add(categoryRanges[ignore.ordinal()]);
+                    filters.addAll(tree.files(ignore));
                 }
                 for (RuleFile other : tree.files(raise)) {
                     if (!other.name().startsWith("logchec")) {
-                        filters.add(range(other));
+                        filters.add(other);
                     }
                 }
             }
             if (ignore != null) {
-                tree.file(ignore, "local").ifPresent(f -> filters.add(range(f)));
+                tree.file(ignore, "local").ifPresent(filters::add);
                 for (RuleFile local : tree.files(ignore)) {
                     if (local.name().startsWith("local-")) {
-                        filters.add(range(local));
+                        filters.add(local);
                     }
                 }
             }
@@ -230,18 +294,14 @@ public final class Classifier {
                     file.name().equals("logcheck") ? subject : subject + " for " + file.name();
             result.add(
                     new RaiseFile(
-                            file.name(),
-                            kind,
-                            heading,
-                            range(file),
-                            filters.toArray(new int[0][])));
+                            file.name(), kind, heading, matcher.indexOf(file), indexes(filters)));
         }
         return result.toArray(new RaiseFile[0]);
     }
 
-    private LineFacts classicFacts(RuleMatcher.Session s) {
+    private LineFacts classicFacts(RuleFileMatcher.Session s, boolean explain) {
         List<Placement> attacks = new ArrayList<>(1);
-        Rule hacking = first(s, categoryRanges[Category.CRACKING.ordinal()]);
+        Rule hacking = firstRule(s, categoryFiles[Category.CRACKING.ordinal()]);
         if (hacking != null) {
             attacks.add(
                     new Placement(
@@ -251,11 +311,11 @@ public final class Classifier {
                             hacking));
         }
         List<Placement> violations = new ArrayList<>(1);
-        Rule violation = first(s, categoryRanges[Category.VIOLATIONS.ordinal()]);
-        Rule suppressed = null;
+        Rule violation = firstRule(s, categoryFiles[Category.VIOLATIONS.ordinal()]);
+        int suppressed = -1;
         if (violation != null && tree.hasDirectory(Category.VIOLATIONS_IGNORE)) {
-            suppressed = first(s, categoryRanges[Category.VIOLATIONS_IGNORE.ordinal()]);
-            if (suppressed == null) {
+            suppressed = s.firstMatching(categoryFiles[Category.VIOLATIONS_IGNORE.ordinal()]);
+            if (suppressed < 0) {
                 violations.add(
                         new Placement(
                                 Verdict.VIOLATION,
@@ -264,45 +324,30 @@ public final class Classifier {
                                 violation));
             }
         }
-        Rule ignore = first(s, categoryRanges[Category.IGNORE.ordinal()]);
-        boolean unusual = tree.hasDirectory(Category.IGNORE) && ignore == null;
+        int ignore = s.firstMatching(categoryFiles[Category.IGNORE.ordinal()]);
+        boolean unusual = tree.hasDirectory(Category.IGNORE) && ignore < 0;
+        Rule why = null;
+        if (explain) {
+            why =
+                    suppressed >= 0
+                            ? s.firstRule(suppressed)
+                            : ignore >= 0 ? s.firstRule(ignore) : null;
+        }
         // crackingAny stays null: the 1996 script never subtracts attacks from violations
-        return new LineFacts(
-                attacks,
-                violations,
-                null,
-                violation,
-                unusual,
-                suppressed != null ? suppressed : ignore);
+        return new LineFacts(attacks, violations, null, violation, unusual, why);
     }
 
-    private Rule first(RuleMatcher.Session s, int[] range) {
-        return range[0] >= range[1] ? null : rule(s.firstMatch(range[0], range[1]));
+    /** The first rule of the first matching file among {@code files}, or null. */
+    private static Rule firstRule(RuleFileMatcher.Session s, int[] files) {
+        int f = s.firstMatching(files);
+        return f < 0 ? null : s.firstRule(f);
     }
 
-    private static int[] range(RuleFile file) {
-        if (file.rules().isEmpty()) {
-            return new int[] {0, 0};
+    private int[] indexes(List<RuleFile> files) {
+        int[] result = new int[files.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = matcher.indexOf(files.get(i));
         }
-        return new int[] {
-            file.rules().get(0).id(), file.rules().get(file.rules().size() - 1).id() + 1
-        };
-    }
-
-    private int[] categoryRange(Category category) {
-        int from = Integer.MAX_VALUE;
-        int to = 0;
-        for (RuleFile f : tree.files(category)) {
-            int[] r = range(f);
-            if (r[0] < r[1]) {
-                from = Math.min(from, r[0]);
-                to = Math.max(to, r[1]);
-            }
-        }
-        return to == 0 ? new int[] {0, 0} : new int[] {from, to};
-    }
-
-    private Rule rule(int id) {
-        return id < 0 ? null : tree.rules().get(id);
+        return result;
     }
 }

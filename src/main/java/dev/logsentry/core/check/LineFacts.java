@@ -24,6 +24,12 @@ record LineFacts(
         boolean unusual,
         Rule suppressedBy) {
 
+    /** A line no rule raises and an ignore rule drops, without the rule named. */
+    static final LineFacts IGNORED = new LineFacts(List.of(), List.of(), null, null, false, null);
+
+    /** A line no rule raises or ignores: a system event. */
+    static final LineFacts UNUSUAL = new LineFacts(List.of(), List.of(), null, null, true, null);
+
     /** The violations placements given the run's ATTACK flag. */
     List<Placement> violations(boolean attackInRun) {
         return attackInRun && crackingAny != null ? List.of() : violations;

@@ -28,7 +28,7 @@ final class LogcheckOrder {
             for (int i = 0; i < array.length; i++) {
                 String text = array[i].latin1();
                 int end = keyEnd(text);
-                keyed[i] = new Keyed(array[i], end, pack(text, 0, end), pack(text, 8, end));
+                keyed[i] = new Keyed(array[i], end, pack(text, 0, end), pack(text, 8, end), i);
             }
             // parallelSort of objects is a stable merge sort, as sort -s requires
             Arrays.parallelSort(keyed, LogcheckOrder::compareKeys);
@@ -48,8 +48,28 @@ final class LogcheckOrder {
         return result;
     }
 
+    /**
+     * The positions {@code 0..size-1} of {@code indexes} (which point into {@code lines}) in the
+     * order {@code sort -k 1,3 -s} puts those lines; ties keep their order.
+     */
+    static int[] sortedPositions(List<InputLine> lines, int[] indexes, int size) {
+        Keyed[] keyed = new Keyed[size];
+        for (int k = 0; k < size; k++) {
+            InputLine line = lines.get(indexes[k]);
+            String text = line.latin1();
+            int end = keyEnd(text);
+            keyed[k] = new Keyed(line, end, pack(text, 0, end), pack(text, 8, end), k);
+        }
+        Arrays.parallelSort(keyed, LogcheckOrder::compareKeys);
+        int[] order = new int[size];
+        for (int k = 0; k < size; k++) {
+            order[k] = keyed[k].position();
+        }
+        return order;
+    }
+
     /** A line with its key's end and its first 16 key bytes packed for quick comparison. */
-    private record Keyed(InputLine line, int keyEnd, long head, long next) {}
+    private record Keyed(InputLine line, int keyEnd, long head, long next, int position) {}
 
     /** Bytes {@code [from, from + 8)} of the key, big-endian, zero past the key's end. */
     private static long pack(String text, int from, int keyEnd) {

@@ -167,6 +167,15 @@ public final class RuleMatcher {
 
         /** Starts work on {@code latin1Line} (one char per byte). */
         public void reset(CharSequence latin1Line) {
+            byte[] bytes = latin1Line.toString().getBytes(StandardCharsets.ISO_8859_1);
+            reset(latin1Line, bytes, bytes.length);
+        }
+
+        /**
+         * Starts work on {@code latin1Line}, whose bytes are also given as {@code bytes[0, length)}
+         * (the caller's buffer, read only during this call).
+         */
+        public void reset(CharSequence latin1Line, byte[] bytes, int length) {
             line = latin1Line;
             if (++stamp == 0) {
                 Arrays.fill(memoStamp, 0);
@@ -175,8 +184,7 @@ public final class RuleMatcher {
                 stamp = 1;
             }
             System.arraycopy(alwaysRun, 0, candidates, 0, candidates.length);
-            byte[] bytes = latin1Line.toString().getBytes(StandardCharsets.ISO_8859_1);
-            index.scan(bytes, bytes.length, onLiteral);
+            index.scan(bytes, length, onLiteral);
         }
 
         /**
@@ -241,6 +249,14 @@ public final class RuleMatcher {
                 regexMatches++;
             }
             return result;
+        }
+
+        /**
+         * Whether some rule in {@code [from, to)} passed the prefilter: when not, none of them can
+         * match the current line.
+         */
+        public boolean anyCandidate(int from, int to) {
+            return nextCandidate(from, to) >= 0;
         }
 
         /** The lowest id in {@code [from, to)} whose rule matches, or -1. */

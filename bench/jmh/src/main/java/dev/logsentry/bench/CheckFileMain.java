@@ -72,5 +72,6 @@ public final class CheckFileMain {
                 (t4 - t3) / 1_000_000,
                 (t4 - t0) / 1_000_000,
                 lines.size());
+        System.err.println(engine.classifier().diagnostics());
     }
 }
