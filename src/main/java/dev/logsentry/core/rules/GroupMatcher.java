@@ -816,7 +816,25 @@ public final class GroupMatcher {
             this.items = items;
             this.flags = flags;
             this.accepted = accepted;
-            this.hash = (Arrays.hashCode(items) * 31 + flags) * 31 + Arrays.hashCode(accepted);
+            this.hash = hash(items, flags, accepted);
+        }
+
+        /**
+         * A well-mixed hash: members are small sorted integers, for which {@link
+         * Arrays#hashCode(int[])} collides all the time ({x, y} and {x + 1, y - 31}), and a map of
+         * tens of thousands of states then degrades into long bucket scans.
+         */
+        private static int hash(int[] items, byte flags, int[] accepted) {
+            long h = 0x9E3779B97F4A7C15L * (flags + 1);
+            for (int x : items) {
+                h = (h + x) * 0xBF58476D1CE4E5B9L;
+                h ^= h >>> 31;
+            }
+            for (int x : accepted) {
+                h = (h + x + 0x632BE59BD9B4E019L) * 0x94D049BB133111EBL;
+                h ^= h >>> 29;
+            }
+            return (int) (h ^ (h >>> 32));
         }
 
         @Override

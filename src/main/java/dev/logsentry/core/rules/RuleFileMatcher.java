@@ -240,12 +240,36 @@ public final class RuleFileMatcher {
 
         /** The first file among {@code fileIndexes} that matches, or -1. */
         public int firstMatching(int[] fileIndexes) {
+            int n = fileIndexes.length;
+            if (n > 2 && fileIndexes[n - 1] - fileIndexes[0] == n - 1) {
+                // consecutive files (a category): one scan over their groups
+                int bit = nextBit(groupBase[fileIndexes[0]], groupBase[fileIndexes[n - 1] + 1]);
+                return bit < 0 ? -1 : fileOfGroup(bit);
+            }
             for (int f : fileIndexes) {
                 if (matches(f)) {
                     return f;
                 }
             }
             return -1;
+        }
+
+        private int fileOfGroup(int group) {
+            int lo = 0;
+            int hi = files.size() - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (groupBase[mid] <= group) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            // files without rules share their group base with the next file
+            while (groupBase[lo + 1] <= group) {
+                lo++;
+            }
+            return lo;
         }
 
         /** Every rule of every file that matches the current line, in tree order. */

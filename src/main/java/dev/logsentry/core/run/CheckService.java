@@ -91,18 +91,22 @@ public final class CheckService {
         } catch (StateException e) {
             return stopped(CheckOutcome.Status.STATE_ERROR, e.getMessage());
         }
+        // the rules compile on another core while the logs are read
+        java.util.concurrent.CompletableFuture<CheckEngine> engine = compileAsync(s);
         Read read = readSources(s, state);
-        RuleTree tree;
+        CheckEngine compiled;
         try {
-            tree = loadRules(s);
-        } catch (IOException e) {
-            return stopped(
-                    CheckOutcome.Status.STATE_ERROR,
-                    "cannot unpack the bundled rules: " + e.getMessage());
+            compiled = engine.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                return stopped(
+                        CheckOutcome.Status.STATE_ERROR,
+                        "cannot unpack the bundled rules: " + io.getCause().getMessage());
+            }
+            throw e;
         }
         CheckResult result =
-                new CheckEngine(tree, s.options())
-                        .run(new CheckInput(read.lines(), read.errors(), read.warnings()));
+                compiled.run(new CheckInput(read.lines(), read.errors(), read.warnings()));
 
         List<String> messages = new ArrayList<>();
         for (RuleProblem p : result.ruleProblems()) {
@@ -157,6 +161,28 @@ public final class CheckService {
         return cmd.size() <= 1
                 ? JOURNAL
                 : JOURNAL + " " + String.join(" ", cmd.subList(1, cmd.size()));
+    }
+
+    /** Loads and compiles the rules in a background (daemon) thread. */
+    private static java.util.concurrent.CompletableFuture<CheckEngine> compileAsync(
+            CheckSettings s) {
+        java.util.concurrent.CompletableFuture<CheckEngine> result =
+                new java.util.concurrent.CompletableFuture<>();
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                result.complete(new CheckEngine(loadRules(s), s.options()));
+                            } catch (IOException e) {
+                                result.completeExceptionally(new java.io.UncheckedIOException(e));
+                            } catch (RuntimeException | Error e) {
+                                result.completeExceptionally(e);
+                            }
+                        },
+                        "logsentry-rules");
+        t.setDaemon(true);
+        t.start();
+        return result;
     }
 
     /**

@@ -55,9 +55,15 @@ final class LineScanner {
             int from = 0;
             for (int i = 0; i < n; i++) {
                 if (buf[i] == '\n') {
-                    line.append(buf, from, i - from);
-                    sink.accept(new TailLine(log, file, lineStart, line.bytes(), line.length));
-                    line.reset();
+                    if (line.length == 0 && i - from <= maxLineBytes) {
+                        // the whole line is in the buffer: one copy, not two
+                        byte[] bytes = Arrays.copyOfRange(buf, from, i);
+                        sink.accept(new TailLine(log, file, lineStart, bytes, bytes.length));
+                    } else {
+                        line.append(buf, from, i - from);
+                        sink.accept(new TailLine(log, file, lineStart, line.bytes(), line.length));
+                        line.reset();
+                    }
                     lines++;
                     lineStart = pos + i + 1;
                     from = i + 1;
