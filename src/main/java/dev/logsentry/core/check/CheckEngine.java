@@ -181,17 +181,23 @@ public final class CheckEngine {
             if (sortAndStrip) {
                 order = LogcheckOrder.sortedPositions(lines, indexes, size);
             }
-            List<ReportedLine> reported = new ArrayList<>(size);
-            for (int k : order) {
-                InputLine line = lines.get(indexes[k]);
-                if (sortAndStrip) {
-                    line = line.withLatin1(LogcheckOrder.stripTrailingSpace(line.latin1()));
-                }
-                reported.add(new ReportedLine(line, rules[k]));
-            }
+            ReportedLine[] reported = new ReportedLine[size];
+            int[] sorted = order;
+            Arrays.parallelSetAll(
+                    reported,
+                    k -> {
+                        InputLine line = lines.get(indexes[sorted[k]]);
+                        if (sortAndStrip) {
+                            line = line.withLatin1(LogcheckOrder.stripTrailingSpace(line.latin1()));
+                        }
+                        return new ReportedLine(line, rules[sorted[k]]);
+                    });
             sections.add(
                     new Section(
-                            kind, fixedHeading != null ? fixedHeading : heading, name, reported));
+                            kind,
+                            fixedHeading != null ? fixedHeading : heading,
+                            name,
+                            Arrays.asList(reported)));
         }
     }
 

@@ -201,6 +201,15 @@ public final class Classifier {
     }
 
     private LineFacts logcheckFacts(RuleFileMatcher.Session s, boolean explain) {
+        if (!explain
+                && s.firstMatching(categoryFiles[Category.CRACKING.ordinal()]) < 0
+                && s.firstMatching(categoryFiles[Category.VIOLATIONS.ordinal()]) < 0) {
+            // nearly every line: nothing raises it, so only the ignore rules can matter
+            boolean ignored =
+                    tree.hasDirectory(Category.IGNORE)
+                            && s.firstMatching(categoryFiles[Category.IGNORE.ordinal()]) >= 0;
+            return ignored ? LineFacts.IGNORED : LineFacts.UNUSUAL;
+        }
         Rule[] suppressed = new Rule[1];
         List<Placement> attacks = raisePass(s, crackingPass, suppressed, explain);
         List<Placement> violations = raisePass(s, violationsPass, suppressed, explain);

@@ -54,12 +54,14 @@ final class LogcheckOrder {
      */
     static int[] sortedPositions(List<InputLine> lines, int[] indexes, int size) {
         Keyed[] keyed = new Keyed[size];
-        for (int k = 0; k < size; k++) {
-            InputLine line = lines.get(indexes[k]);
-            String text = line.latin1();
-            int end = keyEnd(text);
-            keyed[k] = new Keyed(line, end, pack(text, 0, end), pack(text, 8, end), k);
-        }
+        Arrays.parallelSetAll(
+                keyed,
+                k -> {
+                    InputLine line = lines.get(indexes[k]);
+                    String text = line.latin1();
+                    int end = keyEnd(text);
+                    return new Keyed(line, end, pack(text, 0, end), pack(text, 8, end), k);
+                });
         Arrays.parallelSort(keyed, LogcheckOrder::compareKeys);
         int[] order = new int[size];
         for (int k = 0; k < size; k++) {
