@@ -53,7 +53,8 @@ public final class GroupMatcher {
             int[] verifiedGroups,
             List<Rule> sideRules,
             int[] sideGroups,
-            boolean midLine) {
+            boolean midLine,
+            long maxCacheBytes) {
         this.midLine = midLine;
         this.nfa = nfa;
         this.groupCount = groupCount;
@@ -61,7 +62,7 @@ public final class GroupMatcher {
         this.verifiedGroups = verifiedGroups;
         this.sideRules = sideRules;
         this.sideGroups = sideGroups;
-        this.dfa = new Dfa(MAX_CACHE_BYTES); // last: it reads the fields above
+        this.dfa = new Dfa(maxCacheBytes); // last: it reads the fields above
     }
 
     /**
@@ -75,7 +76,7 @@ public final class GroupMatcher {
                 entries.add(Entry.whole(rules.get(i), groupOfRule[i]));
             }
         }
-        return of(entries, groupCount, false);
+        return of(entries, groupCount, false, MAX_CACHE_BYTES);
     }
 
     /**
@@ -93,7 +94,8 @@ public final class GroupMatcher {
      * A matcher over {@code entries}. With {@code midLine} scans start after the beginning of the
      * line, behind a non-word byte ({@code ^} does not hold there, {@code \<} may).
      */
-    static GroupMatcher of(List<Entry> entries, int groupCount, boolean midLine) {
+    static GroupMatcher of(
+            List<Entry> entries, int groupCount, boolean midLine, long maxCacheBytes) {
         PatternNfa.Builder builder = new PatternNfa.Builder();
         List<Rule> verified = new ArrayList<>();
         List<Integer> verifiedGroups = new ArrayList<>();
@@ -140,7 +142,8 @@ public final class GroupMatcher {
                 verifiedGroups.stream().mapToInt(Integer::intValue).toArray(),
                 List.copyOf(side),
                 sideGroups.stream().mapToInt(Integer::intValue).toArray(),
-                midLine);
+                midLine,
+                maxCacheBytes);
     }
 
     int classCount() {

@@ -1,7 +1,6 @@
 package dev.logsentry.core.rules;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -24,6 +23,12 @@ import java.util.function.Predicate;
  * <p>Immutable and shared; each thread uses its own {@link Session}.
  */
 public final class RuleFileMatcher {
+
+    /** DFA cache of the automaton after the header (the whole-line one gets a quarter). */
+    private static final long MAX_CACHE_BYTES = 160L << 20;
+
+    /** DFA cache of each file's explaining automaton. */
+    private static final long EXPLAINER_CACHE_BYTES = 4L << 20;
 
     private final List<RuleFile> files;
 
@@ -69,8 +74,8 @@ public final class RuleFileMatcher {
             groups += this.perRule[f] ? own.size() : own.isEmpty() ? 0 : 1;
         }
         groupBase[n] = groups;
-        afterHeader = GroupMatcher.of(rests, Math.max(1, groups), true);
-        wholeLine = GroupMatcher.of(wholes, Math.max(1, groups), false);
+        afterHeader = GroupMatcher.of(rests, Math.max(1, groups), true, MAX_CACHE_BYTES);
+        wholeLine = GroupMatcher.of(wholes, Math.max(1, groups), false, MAX_CACHE_BYTES / 4);
     }
 
     /**
@@ -115,9 +120,13 @@ public final class RuleFileMatcher {
     private synchronized GroupMatcher explainer(int f) {
         if (explainers[f] == null) {
             List<Rule> own = files.get(f).rules();
-            int[] groupOf = new int[own.size()];
-            Arrays.setAll(groupOf, i -> i);
-            explainers[f] = GroupMatcher.of(own, groupOf, Math.max(1, own.size()));
+            List<GroupMatcher.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < own.size(); i++) {
+                entries.add(GroupMatcher.Entry.whole(own.get(i), i));
+            }
+            // one per file, asked only to name a rule: a small cache is enough
+            explainers[f] =
+                    GroupMatcher.of(entries, Math.max(1, own.size()), false, EXPLAINER_CACHE_BYTES);
         }
         return explainers[f];
     }
