@@ -245,6 +245,7 @@ public final class CheckEngine {
         return facts;
     }
 
+    /** Classifies lines {@code [from, to)}, two at a time (their automaton walks interleaved). */
     private void classifyRange(
             List<InputLine> lines,
             LineFacts[] facts,
@@ -254,37 +255,27 @@ public final class CheckEngine {
             boolean strip) {
         RuleFileMatcher.Session session = classifier.session();
         try {
-            classifyRange(session, lines, facts, from, to, explain, strip);
+            int i = from;
+            for (; i + 1 < to; i += 2) {
+                classifier.factsPair(
+                        session,
+                        text(lines.get(i), strip),
+                        text(lines.get(i + 1), strip),
+                        explain,
+                        facts,
+                        i);
+            }
+            if (i < to) {
+                facts[i] = classifier.facts(session, text(lines.get(i), strip), explain);
+            }
         } finally {
             classifier.release(session);
         }
     }
 
-    private void classifyRange(
-            RuleFileMatcher.Session session,
-            List<InputLine> lines,
-            LineFacts[] facts,
-            int from,
-            int to,
-            boolean explain,
-            boolean strip) {
-        int i = from;
-        for (; i + 1 < to; i += 2) {
-            String first = lines.get(i).latin1();
-            String second = lines.get(i + 1).latin1();
-            if (strip) {
-                first = LogcheckOrder.stripTrailingSpace(first);
-                second = LogcheckOrder.stripTrailingSpace(second);
-            }
-            classifier.factsPair(session, first, second, explain, facts, i);
-        }
-        if (i < to) {
-            String text = lines.get(i).latin1();
-            if (strip) {
-                text = LogcheckOrder.stripTrailingSpace(text);
-            }
-            facts[i] = classifier.facts(session, text, explain);
-        }
+    /** The text the rules see: with {@code strip}, without trailing blanks (logcheck's sed). */
+    private static String text(InputLine line, boolean strip) {
+        return strip ? LogcheckOrder.stripTrailingSpace(line.latin1()) : line.latin1();
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {

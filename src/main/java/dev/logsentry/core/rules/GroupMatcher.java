@@ -645,42 +645,33 @@ public final class GroupMatcher {
          */
         private int expand(
                 int[] states, boolean atStart, boolean atEnd, boolean prevWord, boolean nextWord) {
-            newMarks();
-            int sp = 0;
-            int n = 0;
-            for (int q : states) {
-                stack = push(stack, sp++, q);
-            }
-            while (sp > 0) {
-                int q = stack[--sp];
-                if (mark[q] == markStamp) {
-                    continue;
-                }
-                mark[q] = markStamp;
-                switch (nfa.op(q)) {
-                    case PatternNfa.SPLIT -> {
-                        stack = push(stack, sp++, nfa.out(q));
-                        if (nfa.out2(q) >= 0) {
-                            stack = push(stack, sp++, nfa.out2(q));
-                        }
-                    }
-                    case PatternNfa.ASSERT -> {
-                        if (holds(nfa.arg(q), atStart, atEnd, prevWord, nextWord)) {
-                            stack = push(stack, sp++, nfa.out(q));
-                        }
-                    }
-                    default -> expanded = push(expanded, n++, q);
-                }
-            }
-            return n;
+            return reach(states, states.length, true, atStart, atEnd, prevWord, nextWord);
         }
 
         /** The members reached from {@code from[0, count)} through splits, sorted. */
         private int[] closeOver(int[] from, int count) {
+            int n = reach(from, count, false, false, false, false, false);
+            int[] members = Arrays.copyOf(expanded, n);
+            Arrays.sort(members);
+            return members;
+        }
+
+        /**
+         * Depth first from {@code from[0, count)} through splits and, with {@code assertions},
+         * through the assertions that hold in the given context (else an assertion is kept like a
+         * byte state); leaves the states where it stops in {@link #expanded}, returns how many.
+         */
+        private int reach(
+                int[] from,
+                int count,
+                boolean assertions,
+                boolean atStart,
+                boolean atEnd,
+                boolean prevWord,
+                boolean nextWord) {
             newMarks();
             int sp = 0;
             int n = 0;
-            int[] result = new int[Math.max(8, count)];
             for (int i = 0; i < count; i++) {
                 stack = push(stack, sp++, from[i]);
             }
@@ -690,18 +681,21 @@ public final class GroupMatcher {
                     continue;
                 }
                 mark[q] = markStamp;
-                if (nfa.op(q) == PatternNfa.SPLIT) {
+                int op = nfa.op(q);
+                if (op == PatternNfa.SPLIT) {
                     stack = push(stack, sp++, nfa.out(q));
                     if (nfa.out2(q) >= 0) {
                         stack = push(stack, sp++, nfa.out2(q));
                     }
+                } else if (op == PatternNfa.ASSERT && assertions) {
+                    if (holds(nfa.arg(q), atStart, atEnd, prevWord, nextWord)) {
+                        stack = push(stack, sp++, nfa.out(q));
+                    }
                 } else {
-                    result = push(result, n++, q);
+                    expanded = push(expanded, n++, q);
                 }
             }
-            int[] members = Arrays.copyOf(result, n);
-            Arrays.sort(members);
-            return members;
+            return n;
         }
 
         private void newMarks() {
