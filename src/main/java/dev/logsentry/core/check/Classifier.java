@@ -167,6 +167,11 @@ public final class Classifier {
      */
     LineFacts facts(RuleFileMatcher.Session session, String latin1, boolean explain) {
         session.reset(latin1);
+        return selectedFacts(session, explain);
+    }
+
+    /** The facts of the line {@code session} has selected, as the profile reads them. */
+    private LineFacts selectedFacts(RuleFileMatcher.Session session, boolean explain) {
         return options.profile() == Profile.CLASSIC_1996
                 ? classicFacts(session, explain)
                 : logcheckFacts(session, explain);
@@ -184,10 +189,9 @@ public final class Classifier {
             LineFacts[] into,
             int at) {
         session.resetPair(first, second);
-        boolean classic = options.profile() == Profile.CLASSIC_1996;
-        into[at] = classic ? classicFacts(session, explain) : logcheckFacts(session, explain);
+        into[at] = selectedFacts(session, explain);
         session.select(1);
-        into[at + 1] = classic ? classicFacts(session, explain) : logcheckFacts(session, explain);
+        into[at + 1] = selectedFacts(session, explain);
     }
 
     /** A session for this thread's use until {@link #release}d. */

@@ -146,10 +146,6 @@ public final class GroupMatcher {
                 maxCacheBytes);
     }
 
-    int classCount() {
-        return nfa.classCount;
-    }
-
     /** How many groups there are; a session's result has one bit per group (and no others). */
     public int groupCount() {
         return groupCount;
@@ -208,16 +204,6 @@ public final class GroupMatcher {
         private Session(Dfa shared) {
             this.shared = shared;
             this.current = shared.table();
-        }
-
-        /** How often the DFA cache was flushed (diagnostics). */
-        public long flushes() {
-            return shared.flushes;
-        }
-
-        /** How many states the DFA cache holds (diagnostics). */
-        public int states() {
-            return shared.table().count;
         }
 
         /**

@@ -57,18 +57,22 @@ public final class RuleFileMatcher {
             for (int i = 0; i < own.size(); i++) {
                 Rule rule = own.get(i);
                 int group = this.perRule[f] ? groups + i : groups;
-                EreNode rest = null;
+                EreNode tree;
                 try {
-                    rest =
-                            SyslogHeader.rest(
-                                    EreParser.parse(rule.source(), rule.ere().ignoreCase()));
+                    tree = EreParser.parse(rule.source(), rule.ere().ignoreCase());
                 } catch (EreSyntaxException e) {
-                    // compiled once already (it is a rule); left to the whole-line matcher
+                    // cannot happen for a loaded rule; the whole-line matcher reports it as such
+                    wholes.add(GroupMatcher.Entry.whole(rule, group));
+                    continue;
                 }
+                EreNode rest = SyslogHeader.rest(tree);
                 if (rest != null && SyslogHeader.selective(rest)) {
                     rests.add(new GroupMatcher.Entry(rule, rest, group, true));
                 } else {
-                    wholes.add(GroupMatcher.Entry.whole(rule, group));
+                    // the tree parsed here, not parsed again
+                    wholes.add(
+                            new GroupMatcher.Entry(
+                                    rule, tree, group, PatternNfa.Builder.anchoredAtStart(tree)));
                 }
             }
             groups += this.perRule[f] ? own.size() : own.isEmpty() ? 0 : 1;
