@@ -61,7 +61,7 @@ public final class LogTableView extends TableView<LogRow> {
                                                 ? ""
                                                 : TIME.format(r.fields().time())));
         getColumns().add(column("host", "Host", 90, r -> nullToEmpty(r.fields().host())));
-        getColumns().add(column("program", "Program", 150, LogRow::programAndPid));
+        getColumns().add(column("program", "Program", 185, LogRow::programAndPid));
         TableColumn<LogRow, LogRow> verdict = new TableColumn<>("Verdict");
         verdict.setId("verdict");
         verdict.getStyleClass().add("verdict-column");
