@@ -24,16 +24,11 @@ final class LogcheckOrder {
         if (sortUniq) {
             Arrays.sort(array, Comparator.comparing(InputLine::latin1));
         } else {
-            Keyed[] keyed = new Keyed[array.length];
+            int[] all = new int[array.length];
+            Arrays.setAll(all, i -> i);
+            int[] order = sortedPositions(lines, all, all.length);
             for (int i = 0; i < array.length; i++) {
-                String text = array[i].latin1();
-                int end = keyEnd(text);
-                keyed[i] = new Keyed(array[i], end, pack(text, 0, end), pack(text, 8, end), i);
-            }
-            // parallelSort of objects is a stable merge sort, as sort -s requires
-            Arrays.parallelSort(keyed, LogcheckOrder::compareKeys);
-            for (int i = 0; i < array.length; i++) {
-                array[i] = keyed[i].line();
+                array[i] = lines.get(order[i]);
             }
         }
         List<InputLine> result = new ArrayList<>(array.length);
@@ -62,6 +57,7 @@ final class LogcheckOrder {
                     int end = keyEnd(text);
                     return new Keyed(line, end, pack(text, 0, end), pack(text, 8, end), k);
                 });
+        // parallelSort of objects is a stable merge sort, as sort -s requires
         Arrays.parallelSort(keyed, LogcheckOrder::compareKeys);
         int[] order = new int[size];
         for (int k = 0; k < size; k++) {

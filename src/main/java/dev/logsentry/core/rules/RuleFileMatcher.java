@@ -155,8 +155,13 @@ public final class RuleFileMatcher {
         }
 
         void addAfter() {
+            add(after);
+        }
+
+        /** Adds the groups of {@code more} to this line's. */
+        void add(long[] more) {
             for (int i = 0; i < bits.length; i++) {
-                bits[i] |= after[i];
+                bits[i] |= more[i];
             }
         }
     }
@@ -182,10 +187,7 @@ public final class RuleFileMatcher {
             System.arraycopy(whole, 0, cur.bits, 0, cur.bits.length);
             int rest = SyslogHeader.restStart(cur.bytes, 0, cur.length);
             if (rest >= 0) {
-                long[] after = rests.match(cur.bytes, rest, cur.length, null);
-                for (int i = 0; i < cur.bits.length; i++) {
-                    cur.bits[i] |= after[i];
-                }
+                cur.add(rests.match(cur.bytes, rest, cur.length, null));
             }
         }
 
@@ -208,10 +210,7 @@ public final class RuleFileMatcher {
                 b.addAfter();
             } else if (ra >= 0 || rb >= 0) {
                 Slot one = ra >= 0 ? a : b;
-                long[] after = rests.match(one.bytes, ra >= 0 ? ra : rb, one.length, null);
-                for (int i = 0; i < one.bits.length; i++) {
-                    one.bits[i] |= after[i];
-                }
+                one.add(rests.match(one.bytes, ra >= 0 ? ra : rb, one.length, null));
             }
             cur = a;
         }
