@@ -1,12 +1,12 @@
 package dev.logsentry.cli;
 
-import dev.logsentry.core.run.CheckConfig;
-import dev.logsentry.core.run.CheckOutcome;
-import dev.logsentry.core.run.CheckService;
-import dev.logsentry.core.run.CheckSettings;
-import dev.logsentry.core.run.ConfigException;
-import dev.logsentry.core.run.ConfigFiles;
-import dev.logsentry.core.run.SettingsResolver;
+import dev.logsentry.core.checkrun.CheckConfig;
+import dev.logsentry.core.checkrun.CheckOutcome;
+import dev.logsentry.core.checkrun.CheckService;
+import dev.logsentry.core.checkrun.CheckSettings;
+import dev.logsentry.core.checkrun.ConfigException;
+import dev.logsentry.core.checkrun.ConfigFiles;
+import dev.logsentry.core.checkrun.SettingsResolver;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

@@ -3,8 +3,8 @@ package dev.logsentry.core.check;
 import dev.logsentry.core.rules.Category;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleFile;
-import dev.logsentry.core.rules.RuleFileMatcher;
 import dev.logsentry.core.rules.RuleTree;
+import dev.logsentry.core.rules.automata.RuleFileMatcher;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.logsentry.core.rules;
 
+import dev.logsentry.core.rules.ere.CompiledEre;
+import dev.logsentry.core.rules.ere.EreTranslator;
+import dev.logsentry.core.rules.ere.PatternMatch;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

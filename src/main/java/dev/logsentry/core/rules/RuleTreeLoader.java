@@ -1,5 +1,8 @@
 package dev.logsentry.core.rules;
 
+import dev.logsentry.core.rules.ere.CompiledEre;
+import dev.logsentry.core.rules.ere.EreSyntaxException;
+import dev.logsentry.core.rules.ere.EreTranslator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

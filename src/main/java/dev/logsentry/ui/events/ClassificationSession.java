@@ -1,8 +1,8 @@
 package dev.logsentry.ui.events;
 
-import dev.logsentry.core.events.ClassifiedSource;
-import dev.logsentry.core.events.SourceClock;
-import dev.logsentry.core.events.TimeHistogram;
+import dev.logsentry.core.browse.ClassifiedSource;
+import dev.logsentry.core.browse.SourceClock;
+import dev.logsentry.core.browse.TimeHistogram;
 import dev.logsentry.ui.sources.SourceItem;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;

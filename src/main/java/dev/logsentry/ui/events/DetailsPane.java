@@ -1,7 +1,7 @@
 package dev.logsentry.ui.events;
 
-import dev.logsentry.core.events.LineDetails;
-import dev.logsentry.core.events.RuleHit;
+import dev.logsentry.core.browse.LineDetails;
+import dev.logsentry.core.browse.RuleHit;
 import dev.logsentry.core.rules.Rule;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,11 +1,11 @@
 package dev.logsentry.ui.events;
 
+import dev.logsentry.core.browse.ClassifiedSource;
+import dev.logsentry.core.browse.Navigation;
+import dev.logsentry.core.browse.QuickText;
+import dev.logsentry.core.browse.Rows;
+import dev.logsentry.core.browse.TimeHistogram;
 import dev.logsentry.core.check.Verdict;
-import dev.logsentry.core.events.ClassifiedSource;
-import dev.logsentry.core.events.Navigation;
-import dev.logsentry.core.events.QuickText;
-import dev.logsentry.core.events.Rows;
-import dev.logsentry.core.events.TimeHistogram;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;

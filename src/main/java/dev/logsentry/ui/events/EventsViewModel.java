@@ -1,16 +1,16 @@
 package dev.logsentry.ui.events;
 
+import dev.logsentry.core.browse.ClassifiedSource;
+import dev.logsentry.core.browse.LineDetails;
+import dev.logsentry.core.browse.QuickText;
+import dev.logsentry.core.browse.Rows;
+import dev.logsentry.core.browse.SourceClock;
+import dev.logsentry.core.browse.TimeHistogram;
+import dev.logsentry.core.browse.VerdictCounts;
 import dev.logsentry.core.check.CheckOptions;
 import dev.logsentry.core.check.Classifier;
 import dev.logsentry.core.check.Profile;
 import dev.logsentry.core.check.Verdict;
-import dev.logsentry.core.events.ClassifiedSource;
-import dev.logsentry.core.events.LineDetails;
-import dev.logsentry.core.events.QuickText;
-import dev.logsentry.core.events.Rows;
-import dev.logsentry.core.events.SourceClock;
-import dev.logsentry.core.events.TimeHistogram;
-import dev.logsentry.core.events.VerdictCounts;
 import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.rules.BundledRules;
 import dev.logsentry.core.rules.Level;

@@ -1,9 +1,9 @@
 package dev.logsentry.ui.events;
 
-import dev.logsentry.core.events.ClassifiedSource;
-import dev.logsentry.core.events.Export;
-import dev.logsentry.core.events.Rows;
-import dev.logsentry.core.events.SourceClock;
+import dev.logsentry.core.browse.ClassifiedSource;
+import dev.logsentry.core.browse.Export;
+import dev.logsentry.core.browse.Rows;
+import dev.logsentry.core.browse.SourceClock;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.logsentry.ui.events;
 
+import dev.logsentry.core.browse.ClassifiedSource;
+import dev.logsentry.core.browse.FilteredView;
+import dev.logsentry.core.browse.LineFilter;
+import dev.logsentry.core.browse.QuickText;
+import dev.logsentry.core.browse.SourceClock;
 import dev.logsentry.core.check.Verdict;
-import dev.logsentry.core.events.ClassifiedSource;
-import dev.logsentry.core.events.FilteredView;
-import dev.logsentry.core.events.LineFilter;
-import dev.logsentry.core.events.QuickText;
-import dev.logsentry.core.events.SourceClock;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,10 +1,10 @@
 package dev.logsentry.core.check;
 
-import dev.logsentry.core.rules.EreSampler;
 import dev.logsentry.core.rules.Level;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.rules.RuleTreeLoader;
+import dev.logsentry.core.rules.ere.EreSampler;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

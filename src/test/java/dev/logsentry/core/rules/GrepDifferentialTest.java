@@ -3,6 +3,10 @@ package dev.logsentry.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.logsentry.core.rules.ere.CompiledEre;
+import dev.logsentry.core.rules.ere.EreSampler;
+import dev.logsentry.core.rules.ere.EreSyntaxException;
+import dev.logsentry.core.rules.ere.EreTranslator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.logsentry.ui.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.logsentry.core.events.ClassifiedSource;
+import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.ui.sources.CoreSourceOpener;
 import dev.logsentry.ui.workbench.RecentFiles;
 import dev.logsentry.ui.workbench.WorkbenchViewModel;

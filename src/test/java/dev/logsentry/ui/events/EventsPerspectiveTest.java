@@ -3,8 +3,8 @@ package dev.logsentry.ui.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.core.check.Verdict;
-import dev.logsentry.core.events.ClassifiedSource;
 import dev.logsentry.ui.sources.CoreSourceOpener;
 import dev.logsentry.ui.workbench.Perspective;
 import dev.logsentry.ui.workbench.RecentFiles;

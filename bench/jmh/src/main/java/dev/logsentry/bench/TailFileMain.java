@@ -1,9 +1,9 @@
 package dev.logsentry.bench;
 
-import dev.logsentry.core.source.state.CheckState;
-import dev.logsentry.core.source.state.FileState;
-import dev.logsentry.core.source.state.LogTail;
-import dev.logsentry.core.source.state.StateStore;
+import dev.logsentry.core.source.tail.CheckState;
+import dev.logsentry.core.source.tail.FileState;
+import dev.logsentry.core.source.tail.LogTail;
+import dev.logsentry.core.source.tail.StateStore;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,0 +1,49 @@
+package dev.logsentry.core.browse;
+
+import dev.logsentry.core.index.IndexedFile;
+import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.source.SyslogLine;
+import dev.logsentry.core.time.LineTimes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The time parsers for one source. RFC 3164 timestamps carry no year, which is inferred from the
+ * file's modification time (no line was written after it); followed and other sources use now.
+ *
+ * @param reference the instant no line is expected after
+ * @param zone the zone of timestamps without an offset
+ */
+public record SourceClock(Instant reference, ZoneId zone) {
+
+    /** The clock of {@code source} in the system's zone. */
+    public static SourceClock of(LineSource source) {
+        return of(source, Clock.systemDefaultZone());
+    }
+
+    /** The clock of {@code source}; {@code clock} gives "now" and the zone. */
+    public static SourceClock of(LineSource source, Clock clock) {
+        Instant reference = clock.instant();
+        if (source instanceof IndexedFile file) {
+            try {
+                reference = Files.getLastModifiedTime(file.path()).toInstant();
+            } catch (IOException e) {
+                // the file vanished or is unreadable: now is as good a guess as any
+            }
+        }
+        return new SourceClock(reference, clock.getZone());
+    }
+
+    /** A syslog header parser (shareable between threads). */
+    public SyslogLine.Parser parser() {
+        return new SyslogLine.Parser(reference, zone);
+    }
+
+    /** A timestamp finder for any format (syslog, RFC 3339, TAI64N). */
+    public LineTimes lineTimes() {
+        return new LineTimes(reference, zone);
+    }
+}

@@ -1,0 +1,328 @@
+package dev.logsentry.core.rules.automata;
+
+import dev.logsentry.core.rules.Category;
+import dev.logsentry.core.rules.Rule;
+import dev.logsentry.core.rules.RuleFile;
+import dev.logsentry.core.rules.RuleTree;
+import dev.logsentry.core.rules.ere.EreNode;
+import dev.logsentry.core.rules.ere.EreParser;
+import dev.logsentry.core.rules.ere.EreSyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Answers logcheck's question, "does any rule of this file match the line", for every file of a
+ * rule tree at once, in one pass over the line's bytes, as grep's DFA does for one file.
+ *
+ * <p>Nearly every logcheck rule starts with the same syslog header ({@link SyslogHeader}). It is
+ * matched once per line by hand; the rest of all those rules runs as one lazily built DFA from
+ * where the header ends, reporting one group per file. The few other rules (other headers,
+ * unanchored cracking rules) run as a second DFA over the whole line. Splitting the header off is
+ * what keeps the automaton small: with the header and unanchored rules in one automaton, the
+ * product of their partial matches made millions of states on a 100 MB syslog.
+ *
+ * <p>Files chosen by {@code perRule} (the few cracking and violations rules) report one group per
+ * rule, so the first matching rule of the file is known at once. For the other files the first
+ * matching rule is found, when asked ({@link Session#firstRule}), by the file's own automaton that
+ * tells its rules apart, built on first use.
+ *
+ * <p>Immutable and shared; each thread uses its own {@link Session}.
+ */
+public final class RuleFileMatcher {
+
+    /** DFA cache of the automaton after the header (the whole-line one gets a quarter). */
+    private static final long MAX_CACHE_BYTES = 160L << 20;
+
+    /** DFA cache of each file's explaining automaton. */
+    private static final long EXPLAINER_CACHE_BYTES = 4L << 20;
+
+    private final List<RuleFile> files;
+
+    /** First group of each file; groups of file f are [groupBase[f], groupBase[f + 1]). */
+    private final int[] groupBase;
+
+    private final boolean[] perRule;
+    private final GroupMatcher afterHeader;
+    private final GroupMatcher wholeLine;
+    private final GroupMatcher[] explainers;
+
+    private RuleFileMatcher(List<RuleFile> files, List<Rule> rules, Predicate<RuleFile> perRule) {
+        this.files = List.copyOf(files);
+        int n = files.size();
+        groupBase = new int[n + 1];
+        this.perRule = new boolean[n];
+        explainers = new GroupMatcher[n];
+        List<GroupMatcher.Entry> rests = new ArrayList<>();
+        List<GroupMatcher.Entry> wholes = new ArrayList<>();
+        int groups = 0;
+        for (int f = 0; f < n; f++) {
+            RuleFile file = files.get(f);
+            this.perRule[f] = perRule.test(file);
+            groupBase[f] = groups;
+            List<Rule> own = file.rules();
+            for (int i = 0; i < own.size(); i++) {
+                Rule rule = own.get(i);
+                int group = this.perRule[f] ? groups + i : groups;
+                EreNode tree;
+                try {
+                    tree = EreParser.parse(rule.source(), rule.ere().ignoreCase());
+                } catch (EreSyntaxException e) {
+                    // cannot happen for a loaded rule; the whole-line matcher reports it as such
+                    wholes.add(GroupMatcher.Entry.whole(rule, group));
+                    continue;
+                }
+                EreNode rest = SyslogHeader.rest(tree);
+                if (rest != null && SyslogHeader.selective(rest)) {
+                    rests.add(new GroupMatcher.Entry(rule, rest, group, true));
+                } else {
+                    // the tree parsed here, not parsed again
+                    wholes.add(
+                            new GroupMatcher.Entry(
+                                    rule, tree, group, PatternNfa.Builder.anchoredAtStart(tree)));
+                }
+            }
+            groups += this.perRule[f] ? own.size() : own.isEmpty() ? 0 : 1;
+        }
+        groupBase[n] = groups;
+        afterHeader = GroupMatcher.of(rests, Math.max(1, groups), true, MAX_CACHE_BYTES);
+        wholeLine = GroupMatcher.of(wholes, Math.max(1, groups), false, MAX_CACHE_BYTES / 4);
+    }
+
+    /**
+     * A matcher over every file of {@code tree}, file index = position in {@link #files()}
+     * (categories in their order, files in tree order).
+     */
+    public static RuleFileMatcher of(RuleTree tree, Predicate<RuleFile> perRule) {
+        List<RuleFile> files = new ArrayList<>();
+        for (Category c : Category.values()) {
+            files.addAll(tree.files(c));
+        }
+        return new RuleFileMatcher(files, tree.rules(), perRule);
+    }
+
+    /** The files, by index. */
+    public List<RuleFile> files() {
+        return files;
+    }
+
+    /** The index of {@code file} in {@link #files()}. */
+    public int indexOf(RuleFile file) {
+        int i = files.indexOf(file);
+        if (i < 0) {
+            throw new IllegalArgumentException("not a file of this tree: " + file.name());
+        }
+        return i;
+    }
+
+    /** The automata's sizes and flushes, for diagnostics. */
+    public String diagnostics() {
+        return "after-header: "
+                + afterHeader.diagnostics()
+                + "; whole-line: "
+                + wholeLine.diagnostics();
+    }
+
+    /** A new per-thread session. */
+    public Session newSession() {
+        return new Session();
+    }
+
+    private synchronized GroupMatcher explainer(int f) {
+        if (explainers[f] == null) {
+            List<Rule> own = files.get(f).rules();
+            List<GroupMatcher.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < own.size(); i++) {
+                entries.add(GroupMatcher.Entry.whole(own.get(i), i));
+            }
+            // one per file, asked only to name a rule: a small cache is enough
+            explainers[f] =
+                    GroupMatcher.of(entries, Math.max(1, own.size()), false, EXPLAINER_CACHE_BYTES);
+        }
+        return explainers[f];
+    }
+
+    /** One line being matched: its bytes and which groups match it. */
+    private final class Slot {
+        byte[] bytes = new byte[256];
+        int length;
+        String line = "";
+        final long[] bits = new long[(groupBase[files.size()] + 63) >>> 6];
+        final long[] after = new long[bits.length];
+
+        @SuppressWarnings("deprecation")
+        void load(String latin1Line) {
+            line = latin1Line;
+            length = latin1Line.length();
+            if (bytes.length < length) {
+                bytes = new byte[Math.max(length, bytes.length * 2)];
+            }
+            // copies the low byte of each char: exactly the line's bytes for a Latin-1 string
+            latin1Line.getBytes(0, length, bytes, 0);
+        }
+
+        void addAfter() {
+            add(after);
+        }
+
+        /** Adds the groups of {@code more} to this line's. */
+        void add(long[] more) {
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] |= more[i];
+            }
+        }
+    }
+
+    /**
+     * Matching state of one thread: {@link #reset} with a line (or {@link #resetPair} with two and
+     * {@link #select} one), then ask about files.
+     */
+    public final class Session {
+        private final GroupMatcher.Session rests = afterHeader.newSession();
+        private final GroupMatcher.Session wholes = wholeLine.newSession();
+        private final GroupMatcher.Session[] explaining = new GroupMatcher.Session[files.size()];
+        private final Slot[] slots = {new Slot(), new Slot()};
+        private Slot cur = slots[0];
+
+        private Session() {}
+
+        /** Matches {@code latin1Line} (one char per byte) against every file. */
+        public void reset(String latin1Line) {
+            cur = slots[0];
+            cur.load(latin1Line);
+            long[] whole = wholes.match(cur.bytes, 0, cur.length, latin1Line);
+            System.arraycopy(whole, 0, cur.bits, 0, cur.bits.length);
+            int rest = SyslogHeader.restStart(cur.bytes, 0, cur.length);
+            if (rest >= 0) {
+                cur.add(rests.match(cur.bytes, rest, cur.length, null));
+            }
+        }
+
+        /**
+         * Matches two lines at once (faster than one after the other: the automaton's memory
+         * latencies overlap); {@link #select} chooses the line the questions are about, the first
+         * one to begin with.
+         */
+        public void resetPair(String first, String second) {
+            Slot a = slots[0];
+            Slot b = slots[1];
+            a.load(first);
+            b.load(second);
+            wholes.match2(a.bytes, 0, a.length, b.bytes, 0, b.length, a.bits, b.bits);
+            int ra = SyslogHeader.restStart(a.bytes, 0, a.length);
+            int rb = SyslogHeader.restStart(b.bytes, 0, b.length);
+            if (ra >= 0 && rb >= 0) {
+                rests.match2(a.bytes, ra, a.length, b.bytes, rb, b.length, a.after, b.after);
+                a.addAfter();
+                b.addAfter();
+            } else if (ra >= 0 || rb >= 0) {
+                Slot one = ra >= 0 ? a : b;
+                one.add(rests.match(one.bytes, ra >= 0 ? ra : rb, one.length, null));
+            }
+            cur = a;
+        }
+
+        /** After {@link #resetPair}: asks about the first line (0) or the second (1). */
+        public void select(int which) {
+            cur = slots[which];
+        }
+
+        /** Whether any rule of file {@code f} matches the current line. */
+        public boolean matches(int f) {
+            return nextBit(groupBase[f], groupBase[f + 1]) >= 0;
+        }
+
+        /** The first rule of file {@code f} matching the current line, or null. */
+        public Rule firstRule(int f) {
+            int bit = nextBit(groupBase[f], groupBase[f + 1]);
+            if (bit < 0) {
+                return null;
+            }
+            List<Rule> own = files.get(f).rules();
+            if (perRule[f]) {
+                return own.get(bit - groupBase[f]);
+            }
+            GroupMatcher.Session s = explaining[f];
+            if (s == null) {
+                s = explainer(f).newSession();
+                explaining[f] = s;
+            }
+            long[] which = s.match(cur.bytes, 0, cur.length, cur.line);
+            for (int w = 0; w < which.length; w++) {
+                if (which[w] != 0) {
+                    return own.get((w << 6) + Long.numberOfTrailingZeros(which[w]));
+                }
+            }
+            throw new IllegalStateException(
+                    "file and rule automata disagree on " + files.get(f).name() + ": " + cur.line);
+        }
+
+        /** The first file among {@code fileIndexes} that matches, or -1. */
+        public int firstMatching(int[] fileIndexes) {
+            int n = fileIndexes.length;
+            if (n > 2 && fileIndexes[n - 1] - fileIndexes[0] == n - 1) {
+                // consecutive files (a category): one scan over their groups
+                int bit = nextBit(groupBase[fileIndexes[0]], groupBase[fileIndexes[n - 1] + 1]);
+                return bit < 0 ? -1 : fileOfGroup(bit);
+            }
+            for (int f : fileIndexes) {
+                if (matches(f)) {
+                    return f;
+                }
+            }
+            return -1;
+        }
+
+        private int fileOfGroup(int group) {
+            int lo = 0;
+            int hi = files.size() - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (groupBase[mid] <= group) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            // files without rules share their group base with the next file
+            while (groupBase[lo + 1] <= group) {
+                lo++;
+            }
+            return lo;
+        }
+
+        /** Every rule of every file that matches the current line, in tree order. */
+        public List<Rule> allMatches() {
+            List<Rule> result = new ArrayList<>();
+            for (int f = 0; f < files.size(); f++) {
+                if (matches(f)) {
+                    for (Rule r : files.get(f).rules()) {
+                        if (r.matches(cur.line)) {
+                            result.add(r);
+                        }
+                    }
+                }
+            }
+            return result;
+        }
+
+        private int nextBit(int from, int to) {
+            if (from >= to) {
+                return -1;
+            }
+            int word = from >>> 6;
+            long[] bits = cur.bits;
+            long w = bits[word] & (-1L << from);
+            while (true) {
+                if (w != 0) {
+                    int bit = (word << 6) + Long.numberOfTrailingZeros(w);
+                    return bit < to ? bit : -1;
+                }
+                if (++word >= bits.length || (word << 6) >= to) {
+                    return -1;
+                }
+                w = bits[word];
+            }
+        }
+    }
+}

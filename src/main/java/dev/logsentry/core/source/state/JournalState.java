@@ -1,7 +1,0 @@
-package dev.logsentry.core.source.state;
-
-/**
- * Where the journal was read up to: the {@code __CURSOR} of the last entry checked, passed back to
- * {@code journalctl --after-cursor} so the next run resumes exactly after it.
- */
-public record JournalState(String cursor) {}
