@@ -56,20 +56,7 @@ public final class DnsStatsPane extends ScrollPane {
     }
 
     private static LineChart<Number, Number> queriesPerSecond(DnscacheStats s) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("seconds since the first query");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel("queries");
-        LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setTitle("Queries per second");
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName("queries/s");
-        long first = s.queriesPerSecond().isEmpty() ? 0 : s.queriesPerSecond().firstKey();
-        s.queriesPerSecond()
-                .forEach((sec, n) -> series.getData().add(new XYChart.Data<>(sec - first, n)));
-        c.getData().add(series);
-        return sized(c);
+        return sized(QueriesPerSecondChart.of(s.queriesPerSecond()));
     }
 
     private static PieChart outcomes(DnscacheStats s) {

@@ -2,8 +2,6 @@ package dev.logsentry.ui.dns;
 
 import dev.logsentry.core.dnscache.DnscacheAnalysis;
 import dev.logsentry.core.dnscache.Outcome;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -13,10 +11,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -33,8 +31,9 @@ public final class DnsView extends BorderPane {
     public static final String STYLESHEET = "/dev/logsentry/ui/dns/dns.css";
 
     private final DnsViewModel model;
-    private final TableView<QueryRow> table = new TableView<>();
-    private final ResolutionTreeTable tree = new ResolutionTreeTable();
+    private final TabPane tabs = new TabPane();
+    private final QueryTable table;
+    private final ResolutionTreeTable tree;
     private final WalkDiagram walk = new WalkDiagram();
     private final DnsStatsPane stats = new DnsStatsPane();
     private final TextField search = new TextField();
@@ -45,6 +44,8 @@ public final class DnsView extends BorderPane {
 
     public DnsView(DnsViewModel model) {
         this.model = model;
+        this.table = new QueryTable(model, this::showResolution);
+        this.tree = new ResolutionTreeTable(model);
         setId("dnsView");
         getStyleClass().add("dns-view");
         getStylesheets().add(DnsView.class.getResource(STYLESHEET).toExternalForm());
@@ -78,6 +79,20 @@ public final class DnsView extends BorderPane {
 
     public WalkDiagram walk() {
         return walk;
+    }
+
+    /** The Resolution and Statistics tabs. */
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** Brings the selected query's resolution tree to the front and focuses it. */
+    private void showResolution() {
+        tabs.getSelectionModel().select(0);
+        tree.requestFocus();
+        if (tree.getRoot() != null) {
+            tree.getSelectionModel().select(tree.getRoot());
+        }
     }
 
     /** Puts the keyboard focus into the search field (the workbench binds Ctrl+F and '/'). */
@@ -118,9 +133,21 @@ public final class DnsView extends BorderPane {
         Label status = new Label();
         status.setId("dnsStatus");
         status.textProperty().bind(model.statusProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Label legend = new Label();
+        legend.setId("dnsLegend");
+        legend.getStyleClass().add("dns-legend");
+        legend.textProperty().bind(model.legendProperty());
+        legend.visibleProperty().bind(model.legendProperty().isNotEmpty());
+        legend.managedProperty().bind(legend.visibleProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(model.legendTipProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        legend.setTooltip(tip);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(search, outcome, count, grow, busy, status);
+        return new ToolBar(search, outcome, count, legend, grow, busy, status);
     }
 
     private static ListCell<Outcome> outcomeCell() {
@@ -134,34 +161,15 @@ public final class DnsView extends BorderPane {
     }
 
     private SplitPane center() {
-        table.setId("dnsQueries");
-        table.getStyleClass().addAll("dns-queries", atlantafx.base.theme.Styles.DENSE);
-        table.setItems(model.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns()
-                .setAll(
-                        java.util.List.of(
-                                column("Time", 190, QueryRow::time),
-                                column("Client", 150, QueryRow::client),
-                                column("Name", 240, QueryRow::name),
-                                column("Type", 70, QueryRow::type),
-                                column("Outcome", 140, QueryRow::outcome),
-                                column("Steps", 60, QueryRow::steps),
-                                column("Max glue", 70, QueryRow::maxGluelessness),
-                                column("Duration", 100, QueryRow::duration),
-                                column("Size", 60, QueryRow::bytes)));
-        table.getSelectionModel()
-                .selectedItemProperty()
-                .addListener(
-                        (o, a, b) -> model.selectedProperty().set(b == null ? null : b.tree()));
-
         ScrollPane walkScroll = new ScrollPane(walk);
         walkScroll.setId("dnsWalkScroll");
-        SplitPane resolution = new SplitPane(tree, walkScroll);
-        resolution.setDividerPositions(0.62);
+        BorderPane treeBox = new BorderPane(tree);
+        treeBox.setBottom(new LogLineBar(model));
+        SplitPane resolution = new SplitPane(treeBox, walkScroll);
+        resolution.setDividerPositions(0.64);
         Tab treeTab = new Tab("Resolution", resolution);
         Tab statsTab = new Tab("Statistics", stats);
-        TabPane tabs = new TabPane(treeTab, statsTab);
+        tabs.getTabs().setAll(treeTab, statsTab);
         tabs.setId("dnsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -169,13 +177,5 @@ public final class DnsView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
         return split;
-    }
-
-    private static <T> TableColumn<QueryRow, T> column(
-            String title, double width, Function<QueryRow, T> value) {
-        TableColumn<QueryRow, T> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        return c;
     }
 }

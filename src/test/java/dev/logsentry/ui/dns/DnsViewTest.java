@@ -2,13 +2,14 @@ package dev.logsentry.ui.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logsentry.core.dnscache.DnscacheAnalysis;
 import dev.logsentry.core.dnscache.Outcome;
 import dev.logsentry.core.dnscache.ResolutionStep;
+import dev.logsentry.core.dnscache.ResolutionTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -23,7 +24,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The DNS perspective mounted on the real main fixture (54 client queries). */
+/**
+ * The DNS perspective mounted on the real main fixture; every expected count comes from the core
+ * analysis of the same files.
+ */
 @ExtendWith(ApplicationExtension.class)
 class DnsViewTest {
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -44,33 +48,32 @@ class DnsViewTest {
         executor.shutdownNow();
     }
 
-    private static Path fixture(String name) throws Exception {
-        return Path.of(
-                        DnsViewTest.class
-                                .getResource("/dev/logsentry/core/dnscache/plain.log")
-                                .toURI())
-                .resolveSibling(name);
-    }
-
-    private void loadMain(FxRobot robot) throws Exception {
-        Path main = fixture("main");
+    private DnscacheAnalysis loadMain(FxRobot robot) throws Exception {
+        Path main = DnsFixtures.main();
+        DnscacheAnalysis expected = DnsFixtures.analyze(main);
         robot.interact(() -> view.model().load(List.of(main), executor));
-        waitUntil(() -> view.table().getItems().size() == 54 && !view.model().busyProperty().get());
+        waitUntil(
+                () ->
+                        view.table().getItems().size() == expected.trees().size()
+                                && !view.model().busyProperty().get());
+        return expected;
     }
 
     @Test
     void loadsOffTheFxThreadAndListsEveryQuery(FxRobot robot) throws Exception {
-        loadMain(robot);
+        DnscacheAnalysis expected = loadMain(robot);
         QueryRow first = view.table().getItems().get(0);
-        assertThat(first.name()).isEqualTo("www.alpha.test.");
-        assertThat(first.type()).isEqualTo("A");
-        assertThat(first.outcome()).isEqualTo("ANSWERED");
-        assertThat(first.bytes()).isEqualTo(101);
-        assertThat(first.client()).startsWith("127.0.0.1:");
+        ResolutionTree t = expected.trees().get(0);
+        assertThat(first.name()).isEqualTo(t.name());
+        assertThat(first.tree().serial()).isEqualTo(t.serial());
+        assertThat(first.outcome()).isEqualTo(t.outcome().name());
+        assertThat(first.bytes()).isEqualTo(t.bytes());
+        assertThat(first.client()).isEqualTo(t.clientEndpoint());
+        int n = expected.trees().size();
         assertThat(robot.lookup("#dnsStatus").queryAs(Label.class).getText())
-                .startsWith("54 queries from 509 lines");
+                .startsWith(n + " queries from " + expected.lines() + " lines");
         assertThat(robot.lookup("#dnsCount").queryAs(Label.class).getText())
-                .isEqualTo("54 queries shown");
+                .isEqualTo(n + " queries shown");
     }
 
     @Test
@@ -87,9 +90,13 @@ class DnsViewTest {
 
         TreeItem<ResolutionStep> root = view.tree().getRoot();
         assertThat(root.getChildren())
-                .extracting(i -> i.getValue().kind())
-                .containsExactly("cached ns", "cached", "tx", "lookup", "tx");
-        TreeItem<ResolutionStep> l1 = root.getChildren().get(3);
+                .extracting(TreeItem::getValue)
+                .containsExactlyElementsOf(g3.tree().steps());
+        TreeItem<ResolutionStep> l1 =
+                root.getChildren().stream()
+                        .filter(i -> i.getValue().isLookup())
+                        .findFirst()
+                        .orElseThrow();
         TreeItem<ResolutionStep> l2 =
                 l1.getChildren().stream()
                         .filter(i -> i.getValue().isLookup())
@@ -127,23 +134,66 @@ class DnsViewTest {
 
     @Test
     void searchAndOutcomeFilterTheTable(FxRobot robot) throws Exception {
-        loadMain(robot);
+        DnscacheAnalysis expected = loadMain(robot);
+        long g3 = expected.trees().stream().filter(t -> t.name().contains("g3.test")).count();
         robot.clickOn("#dnsSearch").write("g3.test");
-        waitUntil(() -> view.table().getItems().size() == 2);
+        waitUntil(() -> view.table().getItems().size() == g3);
         assertThat(view.table().getItems()).allMatch(r -> r.name().equals("www.g3.test."));
         robot.interact(
                 () -> {
                     view.model().searchProperty().set("");
                     view.model().outcomeProperty().set(Outcome.SERVFAIL);
                 });
-        waitUntil(() -> view.table().getItems().size() == 2);
+        List<String> servfail =
+                expected.trees().stream()
+                        .filter(t -> t.outcome() == Outcome.SERVFAIL)
+                        .map(ResolutionTree::name)
+                        .toList();
+        waitUntil(() -> view.table().getItems().size() == servfail.size());
         assertThat(view.table().getItems())
                 .extracting(QueryRow::name)
-                .containsExactly("www.lame.test.", "www.dead.test.");
+                .containsExactlyElementsOf(servfail);
+    }
+
+    @Test
+    void emptyTablesSayWhyAndWhatToDo(FxRobot robot) throws Exception {
+        assertThat(placeholder(robot, "#dnsQueriesEmpty"))
+                .startsWith("No dnscache log open")
+                .contains("File > Open");
+        assertThat(robot.lookup("#dnsStatus").queryAs(Label.class).getText())
+                .isEqualTo("No dnscache log open");
+
+        // the workbench has one open, but another source is selected
+        robot.interact(() -> view.model().openLogs().add("dnscache-current"));
+        assertThat(placeholder(robot, "#dnsQueriesEmpty"))
+                .contains("open but not selected")
+                .contains("dnscache-current")
+                .doesNotContain("No dnscache log open");
+        assertThat(robot.lookup("#dnsStatus").queryAs(Label.class).getText())
+                .doesNotContain("No dnscache log open");
+
+        loadMain(robot);
+        assertThat(placeholder(robot, "#dnsTreeEmpty")).startsWith("Select a query");
+        robot.clickOn("#dnsSearch").write("no-such-name.example");
+        waitUntil(() -> view.table().getItems().isEmpty());
+        assertThat(placeholder(robot, "#dnsQueriesEmpty"))
+                .startsWith("No query matches \"no-such-name.example\"")
+                .contains("Esc");
+        assertThat(robot.lookup(".table-view .placeholder .label").queryAll())
+                .noneMatch(n -> ((Label) n).getText().equals("No content in table"));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        DnscacheAnalysis expected = DnsFixtures.analyze(DnsFixtures.main());
+        waitUntil(() -> view.table().getItems().size() == expected.trees().size());
+    }
+
+    private static String placeholder(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Label l = robot.lookup(id).queryAs(Label.class);
+        assertThat(l.isVisible()).isTrue();
+        return l.getText();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        DnsFixtures.waitUntil(condition);
     }
 }
