@@ -258,7 +258,7 @@ public final class RuleValidator {
                                     + " logcheck strips it from log lines, so a rule that needs"
                                     + " it at the end of a line never matches"));
         }
-        if (hasBackReference(tree)) {
+        if (EreNode.hasBackReference(tree)) {
             out.add(
                     new RuleDiagnostic(
                             Severity.INFO,
@@ -269,25 +269,6 @@ public final class RuleValidator {
                                     + " match are confirmed by a backtracking regex under a time"
                                     + " budget"));
         }
-    }
-
-    static boolean hasBackReference(EreNode node) {
-        if (node instanceof EreNode.BackReference) {
-            return true;
-        }
-        if (node instanceof EreNode.Group g) {
-            return hasBackReference(g.body());
-        }
-        if (node instanceof EreNode.Repeat r) {
-            return hasBackReference(r.body());
-        }
-        if (node instanceof EreNode.Sequence s) {
-            return s.items().stream().anyMatch(RuleValidator::hasBackReference);
-        }
-        if (node instanceof EreNode.Alternation a) {
-            return a.branches().stream().anyMatch(RuleValidator::hasBackReference);
-        }
-        return false;
     }
 
     /** True when every match of {@code node} must end at the end of the line. */
