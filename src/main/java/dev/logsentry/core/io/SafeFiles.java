@@ -14,6 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -100,6 +103,35 @@ public final class SafeFiles {
      * refused.
      */
     public static void writeAtomically(Path target, ContentWriter writer) throws IOException {
+        write(target, OWNER_ONLY, null, writer);
+    }
+
+    /**
+     * Replaces {@code target} atomically like {@link #writeAtomically}, but the new file keeps the
+     * permissions and group of the file it replaces ({@code rw-r--r--} for a new file): for files
+     * other programs read, such as logcheck rule files (logcheck reads them as its own user). Links
+     * and files of other users are refused as there.
+     */
+    public static void replaceAtomically(Path target, ContentWriter writer) throws IOException {
+        Path abs = target.toAbsolutePath();
+        checkPrivateFile(abs);
+        Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-r--r--");
+        GroupPrincipal group = null;
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            PosixFileAttributes attrs =
+                    Files.readAttributes(abs, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            mode = attrs.permissions();
+            group = attrs.group();
+        }
+        write(abs, mode, group, writer);
+    }
+
+    private static void write(
+            Path target,
+            Set<PosixFilePermission> finalMode,
+            GroupPrincipal group,
+            ContentWriter writer)
+            throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         checkPrivateFile(abs);
@@ -139,8 +171,15 @@ public final class SafeFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
+        if (group != null) {
+            try {
+                Files.getFileAttributeView(temp, PosixFileAttributeView.class).setGroup(group);
+            } catch (IOException e) {
+                // not a member of that group: the file keeps ours, with the same mode bits
+            }
+        }
         // The umask may have narrowed the mode further, never widened it; make it exact.
-        Files.setPosixFilePermissions(temp, OWNER_ONLY);
+        Files.setPosixFilePermissions(temp, finalMode);
         Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         fsyncDirectory(dir);
     }

@@ -62,24 +62,41 @@ public final class RuleTreeLoader {
      * see {@link RuleTree#problems()}.
      */
     public static RuleTree load(Path root, Level level) {
+        return load(root, null, level);
+    }
+
+    /**
+     * Loads {@code root} with the user's {@code overlay} tree laid over it (ADR 0011): a file of
+     * the overlay replaces the file of the same name in the same directory of {@code root} (so an
+     * edited copy of a system file wins, and an empty one switches it off); other overlay files are
+     * added; a directory present in either counts as present. Ignore files are then concatenated by
+     * name across levels as usual. {@code header.txt} and {@code footer.txt} come from the overlay
+     * when it has them. A null or missing overlay loads {@code root} alone.
+     */
+    public static RuleTree load(Path root, Path overlay, Level level) {
         RuleTreeLoader loader = new RuleTreeLoader();
-        loader.scan(root.resolve(Category.CRACKING.directoryName()), Category.CRACKING);
-        loader.scan(
-                root.resolve(Category.CRACKING_IGNORE.directoryName()), Category.CRACKING_IGNORE);
-        loader.scan(root.resolve(Category.VIOLATIONS.directoryName()), Category.VIOLATIONS);
-        loader.scan(
-                root.resolve(Category.VIOLATIONS_IGNORE.directoryName()),
-                Category.VIOLATIONS_IGNORE);
-        for (Level l : level.ignoreLevels()) {
-            loader.scan(root.resolve(l.directoryName()), Category.IGNORE);
+        List<Path> roots = new ArrayList<>();
+        roots.add(root);
+        if (overlay != null && Files.isDirectory(overlay)) {
+            roots.add(overlay);
         }
+        loader.scan(roots, Category.CRACKING.directoryName(), Category.CRACKING);
+        loader.scan(roots, Category.CRACKING_IGNORE.directoryName(), Category.CRACKING_IGNORE);
+        loader.scan(roots, Category.VIOLATIONS.directoryName(), Category.VIOLATIONS);
+        loader.scan(roots, Category.VIOLATIONS_IGNORE.directoryName(), Category.VIOLATIONS_IGNORE);
+        for (Level l : level.ignoreLevels()) {
+            loader.scan(roots, l.directoryName(), Category.IGNORE);
+        }
+        Path last = roots.get(roots.size() - 1);
         return loader.build(
                 root,
                 level,
                 c -> false,
                 true,
-                optionalText(root.resolve("header.txt")),
-                optionalText(root.resolve("footer.txt")));
+                optionalText(last.resolve("header.txt"))
+                        .or(() -> optionalText(root.resolve("header.txt"))),
+                optionalText(last.resolve("footer.txt"))
+                        .or(() -> optionalText(root.resolve("footer.txt"))));
     }
 
     /**
@@ -111,28 +128,29 @@ public final class RuleTreeLoader {
                 Optional.empty());
     }
 
-    private void scan(Path dir, Category category) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        directories.add(category);
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (RUN_PARTS_NAME.matcher(name).matches() && Files.isRegularFile(entry)) {
-                    names.add(name);
-                }
+    /** Scans directory {@code name} of each root; a later root's file replaces an earlier's. */
+    private void scan(List<Path> roots, String name, Category category) {
+        TreeMap<String, Path> byName = new TreeMap<>();
+        for (Path root : roots) {
+            Path dir = root.resolve(name);
+            if (!Files.isDirectory(dir)) {
+                continue;
             }
-        } catch (IOException e) {
-            problems.add(new RuleProblem(dir, 0, "", "cannot list directory: " + e.getMessage()));
-            return;
+            directories.add(category);
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    String file = entry.getFileName().toString();
+                    if (RUN_PARTS_NAME.matcher(file).matches() && Files.isRegularFile(entry)) {
+                        byName.put(file, entry);
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(
+                        new RuleProblem(dir, 0, "", "cannot list directory: " + e.getMessage()));
+            }
         }
-        TreeMap<String, List<Path>> byName =
-                sources.computeIfAbsent(category, c -> new TreeMap<>());
-        for (String name : names) {
-            byName.computeIfAbsent(name, n -> new ArrayList<>()).add(dir.resolve(name));
-        }
+        TreeMap<String, List<Path>> all = sources.computeIfAbsent(category, c -> new TreeMap<>());
+        byName.forEach((file, path) -> all.computeIfAbsent(file, n -> new ArrayList<>()).add(path));
     }
 
     private interface CaseRule {

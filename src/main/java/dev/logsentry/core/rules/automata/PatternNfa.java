@@ -203,18 +203,7 @@ final class PatternNfa {
 
         /** Whether {@code node} contains a back-reference. */
         static boolean hasBackReference(EreNode node) {
-            if (node instanceof BackReference) {
-                return true;
-            } else if (node instanceof Group g) {
-                return hasBackReference(g.body());
-            } else if (node instanceof Sequence s) {
-                return s.items().stream().anyMatch(Builder::hasBackReference);
-            } else if (node instanceof Alternation a) {
-                return a.branches().stream().anyMatch(Builder::hasBackReference);
-            } else if (node instanceof Repeat r) {
-                return hasBackReference(r.body());
-            }
-            return false;
+            return EreNode.hasBackReference(node);
         }
 
         /**

@@ -44,4 +44,20 @@ public sealed interface EreNode {
 
     /** {@code *}, {@code +}, {@code ?} and intervals; {@code max < 0} means unbounded. */
     record Repeat(EreNode body, int min, int max) implements EreNode {}
+
+    /** Whether {@code node} contains a back-reference (then only a backtracking regex decides). */
+    static boolean hasBackReference(EreNode node) {
+        if (node instanceof BackReference) {
+            return true;
+        } else if (node instanceof Group g) {
+            return hasBackReference(g.body());
+        } else if (node instanceof Sequence s) {
+            return s.items().stream().anyMatch(EreNode::hasBackReference);
+        } else if (node instanceof Alternation a) {
+            return a.branches().stream().anyMatch(EreNode::hasBackReference);
+        } else if (node instanceof Repeat r) {
+            return hasBackReference(r.body());
+        }
+        return false;
+    }
 }

@@ -20,18 +20,30 @@ public final class EreParser {
 
     private final String pattern;
     private final boolean ignoreCase;
+    private final EreToken.Sink sink;
     private int pos;
     private int groups;
     private int openGroups;
 
-    private EreParser(String pattern, boolean ignoreCase) {
+    private EreParser(String pattern, boolean ignoreCase, EreToken.Sink sink) {
         this.pattern = pattern;
         this.ignoreCase = ignoreCase;
+        this.sink = sink;
     }
 
     /** Parses {@code pattern}; with {@code ignoreCase}, ASCII letters match either case. */
     public static EreNode parse(String pattern, boolean ignoreCase) throws EreSyntaxException {
-        EreParser parser = new EreParser(pattern, ignoreCase);
+        return parse(pattern, ignoreCase, (kind, start, end) -> {});
+    }
+
+    /**
+     * Parses {@code pattern} and reports each token to {@code sink} as it is read (the rule
+     * editor's colouring and warnings: one reading of the syntax, this one). On a syntax error the
+     * tokens read so far have been reported.
+     */
+    public static EreNode parse(String pattern, boolean ignoreCase, EreToken.Sink sink)
+            throws EreSyntaxException {
+        EreParser parser = new EreParser(pattern, ignoreCase, sink);
         EreNode node = parser.alternation();
         if (parser.pos < pattern.length()) {
             // only reachable through a ')' the alternation refused, which cannot happen at depth 0
@@ -44,6 +56,7 @@ public final class EreParser {
         List<EreNode> branches = new ArrayList<>();
         branches.add(sequence());
         while (pos < pattern.length() && pattern.charAt(pos) == '|') {
+            sink.token(EreToken.Kind.ALTERNATION, pos, pos + 1);
             pos++;
             branches.add(sequence());
         }
@@ -58,7 +71,9 @@ public final class EreParser {
                 break;
             }
             if (isQuantifierStart()) {
+                int at = pos;
                 int[] bounds = quantifier();
+                sink.token(EreToken.Kind.QUANTIFIER, at, pos);
                 if (!items.isEmpty()) {
                     EreNode last = items.remove(items.size() - 1);
                     items.add(new EreNode.Repeat(last, bounds[0], bounds[1]));
@@ -134,14 +149,34 @@ public final class EreParser {
     }
 
     private EreNode atom() throws EreSyntaxException {
+        int at = pos;
         char c = pattern.charAt(pos++);
+        EreToken.Kind kind =
+                switch (c) {
+                    case '(' -> EreToken.Kind.GROUP_OPEN;
+                    case '.' -> EreToken.Kind.ANY;
+                    case '^', '$' -> EreToken.Kind.ANCHOR;
+                    case '[', '\\' -> null; // reported once their end is known
+                    default -> EreToken.Kind.LITERAL;
+                };
+        if (kind != null) {
+            sink.token(kind, at, pos);
+        }
         return switch (c) {
             case '(' -> group();
             case '.' -> new EreNode.AnyByte();
             case '^' -> new Anchor(Anchor.Kind.LINE_START);
             case '$' -> new Anchor(Anchor.Kind.LINE_END);
-            case '[' -> bracket();
-            case '\\' -> escape();
+            case '[' -> {
+                EreNode set = bracket();
+                sink.token(EreToken.Kind.BRACKET, at, pos);
+                yield set;
+            }
+            case '\\' -> {
+                EreNode node = escape();
+                sink.token(escapeKind(node, pattern.charAt(at + 1)), at, pos);
+                yield node;
+            }
             default -> literal(c);
         };
     }
@@ -155,6 +190,7 @@ public final class EreParser {
         if (pos >= pattern.length() || pattern.charAt(pos) != ')') {
             throw new EreSyntaxException("Unmatched ( or \\(", start);
         }
+        sink.token(EreToken.Kind.GROUP_CLOSE, pos, pos + 1);
         pos++;
         return new EreNode.Group(body, number);
     }
@@ -186,6 +222,19 @@ public final class EreParser {
                 yield literal(c);
             }
         };
+    }
+
+    private static EreToken.Kind escapeKind(EreNode node, char escaped) {
+        if (node instanceof Anchor) {
+            return EreToken.Kind.ANCHOR;
+        }
+        if (node instanceof EreNode.BackReference) {
+            return EreToken.Kind.BACK_REFERENCE;
+        }
+        if ("wWsS".indexOf(escaped) >= 0) {
+            return EreToken.Kind.CLASS_ESCAPE;
+        }
+        return EreToken.Kind.ESCAPED_LITERAL;
     }
 
     private EreNode literal(char c) {

@@ -1,0 +1,180 @@
+package dev.logsentry.core.check.preview;
+
+import dev.logsentry.core.check.CheckLines;
+import dev.logsentry.core.check.CheckOptions;
+import dev.logsentry.core.check.Classifier;
+import dev.logsentry.core.check.LineVerdicts;
+import dev.logsentry.core.check.Verdict;
+import dev.logsentry.core.rules.Category;
+import dev.logsentry.core.rules.Rule;
+import dev.logsentry.core.rules.RuleFile;
+import dev.logsentry.core.rules.RuleTree;
+import dev.logsentry.core.rules.automata.GroupMatcher;
+import dev.logsentry.core.rules.edit.TreeEdit;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What an edit of the rules would do to the verdicts of the loaded lines, computed with the engine
+ * of {@code logsentry check}.
+ *
+ * <p>The cheap, exact way: a line's verdict depends on the rules only through which rule files
+ * match it (and on whether the run has an attack, which {@link LineVerdicts} keeps both answers
+ * for). So only lines on which an edited file's old and new rules disagree can change. One small
+ * automaton over just the changed files' old and new rules (two groups per file) finds those lines
+ * in one linear pass; only they are classified again, with the edited tree. When the edit creates
+ * or removes a rule directory (which switches a whole pass on or off) every line is classified
+ * again.
+ *
+ * <p>Immutable after {@link #baseline}; every method is thread-safe and cancellable.
+ */
+public final class EditPreview {
+
+    private final RuleTree tree;
+    private final CheckOptions options;
+    private final CheckLines lines;
+    private final LineVerdicts verdicts;
+
+    private EditPreview(
+            RuleTree tree, CheckOptions options, CheckLines lines, LineVerdicts verdicts) {
+        this.tree = tree;
+        this.options = options;
+        this.lines = lines;
+        this.verdicts = verdicts;
+    }
+
+    /** Classifies {@code lines} with {@code tree}: the verdicts edits are compared against. */
+    public static EditPreview baseline(
+            RuleTree tree, CheckOptions options, CheckLines lines, BooleanSupplier cancelled) {
+        Classifier classifier = new Classifier(tree, options);
+        return new EditPreview(
+                tree, options, lines, LineVerdicts.compute(classifier, lines, cancelled));
+    }
+
+    public RuleTree tree() {
+        return tree;
+    }
+
+    public CheckLines lines() {
+        return lines;
+    }
+
+    /** The verdicts now. */
+    public LineVerdicts verdicts() {
+        return verdicts;
+    }
+
+    /** The lines {@code rule} (the one being edited) matches. */
+    public RuleMatches matches(Rule rule, BooleanSupplier cancelled) {
+        return RulePreview.matches(rule, lines, options.threads(), cancelled);
+    }
+
+    /** The change if rule file {@code source} had {@code fileLines} (unsaved editor content). */
+    public VerdictChanges ifFileWere(
+            Path source, List<String> fileLines, BooleanSupplier cancelled) {
+        return ifTreeWere(TreeEdit.replaceSource(tree, source, fileLines), cancelled);
+    }
+
+    /** The change if the rules were {@code edited} (any number of files changed). */
+    public VerdictChanges ifTreeWere(RuleTree edited, BooleanSupplier cancelled) {
+        boolean sameDirectories = true;
+        for (Category c : Category.values()) {
+            sameDirectories &= tree.hasDirectory(c) == edited.hasDirectory(c);
+        }
+        if (!sameDirectories) {
+            LineVerdicts all =
+                    LineVerdicts.compute(new Classifier(edited, options), lines, cancelled);
+            return diff(all, lines.size());
+        }
+        List<Rule> rules = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        int changed = 0;
+        for (Category c : Category.values()) {
+            List<String> names = new ArrayList<>();
+            tree.files(c).forEach(f -> names.add(f.name()));
+            edited.files(c).stream()
+                    .map(RuleFile::name)
+                    .filter(n -> !names.contains(n))
+                    .forEach(names::add);
+            for (String name : names) {
+                List<Rule> before = tree.file(c, name).map(RuleFile::rules).orElse(List.of());
+                List<Rule> after = edited.file(c, name).map(RuleFile::rules).orElse(List.of());
+                if (sources(before).equals(sources(after))) {
+                    continue;
+                }
+                for (Rule r : before) {
+                    rules.add(r);
+                    groups.add(2 * changed);
+                }
+                for (Rule r : after) {
+                    rules.add(r);
+                    groups.add(2 * changed + 1);
+                }
+                changed++;
+            }
+        }
+        if (changed == 0) {
+            return VerdictChanges.NONE;
+        }
+        int[] groupOf = groups.stream().mapToInt(Integer::intValue).toArray();
+        GroupMatcher matcher = GroupMatcher.of(rules, groupOf, 2 * changed);
+        int files = changed;
+        int[] affected =
+                LineScan.select(
+                        lines.size(),
+                        options.threads(),
+                        cancelled,
+                        () -> {
+                            GroupMatcher.Session s = matcher.newSession();
+                            return i -> disagree(s.match(lines.latin1(i)), files);
+                        });
+        if (affected.length == 0) {
+            return new VerdictChanges(new int[0], new Verdict[0], new Verdict[0], 0);
+        }
+        Classifier next = new Classifier(edited, options);
+        LineVerdicts after = verdicts.with(next, lines, affected, cancelled);
+        return diff(after, affected.length);
+    }
+
+    /** Whether any changed file's old group and new group differ in {@code bits}. */
+    private static boolean disagree(long[] bits, int files) {
+        for (int k = 0; k < files; k++) {
+            int old = 2 * k;
+            int neu = old + 1;
+            boolean a = (bits[old >>> 6] & (1L << old)) != 0;
+            boolean b = (bits[neu >>> 6] & (1L << neu)) != 0;
+            if (a != b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> sources(List<Rule> rules) {
+        return rules.stream().map(Rule::source).toList();
+    }
+
+    private VerdictChanges diff(LineVerdicts after, int reevaluated) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (verdicts.verdict(i) != after.verdict(i)) {
+                at.add(i);
+            }
+        }
+        int[] idx = at.stream().mapToInt(Integer::intValue).toArray();
+        Verdict[] b = new Verdict[idx.length];
+        Verdict[] a = new Verdict[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            b[k] = verdicts.verdict(idx[k]);
+            a[k] = after.verdict(idx[k]);
+        }
+        return new VerdictChanges(idx, b, a, reevaluated);
+    }
+
+    /** This preview with {@code edited} as its baseline (after a save). */
+    public EditPreview rebased(RuleTree edited, BooleanSupplier cancelled) {
+        return baseline(edited, options, lines, cancelled);
+    }
+}
