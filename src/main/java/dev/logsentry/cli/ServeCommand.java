@@ -368,7 +368,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("SHA-1:       " + Fingerprints.sha1(c));
         out.println();
         out.println("On each server that sends its logs here:");
-        out.print(SenderSnippets.rsyslog(host, port, Fingerprints.sha256(c), mutual));
+        out.print(
+                SenderSnippets.rsyslog(
+                        host, port, Fingerprints.sha1(c), Fingerprints.sha256(c), mutual));
         out.flush();
     }
 

@@ -33,6 +33,7 @@ final class Connection implements Runnable {
     private final ReceiverSettings settings;
     private final SyslogParser parser;
     private HostCounters lastHost;
+    private long framesRead;
 
     Connection(SyslogReceiver receiver, Socket plain, String peer) {
         this.receiver = receiver;
@@ -59,7 +60,17 @@ final class Connection implements Runnable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             if (!receiver.closing()) {
-                receiver.log("connection from " + peer + " ended: " + describe(e));
+                receiver.log(
+                        "connection from "
+                                + peer
+                                + " ended: "
+                                + describe(e)
+                                + (framesRead == 0
+                                        ? " (right after the TLS handshake, before any message:"
+                                                + " if the sender refused this certificate, check"
+                                                + " its permitted fingerprint against serve"
+                                                + " --fingerprint)"
+                                        : ""));
             }
         } finally {
             receiver.connectionClosed(this, plain.getInetAddress(), lastHost);
@@ -166,6 +177,7 @@ final class Connection implements Runnable {
                 return;
             }
             idle = 0;
+            framesRead++;
             frames.add(
                     new String(
                             reader.buffer(),

@@ -206,7 +206,12 @@ public record ServerIdentity(PrivateKey key, List<X509Certificate> chain, boolea
     static void writePem(java.io.OutputStream out, Object o) throws IOException {
         Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.US_ASCII);
         JcaPEMWriter pem = new JcaPEMWriter(w);
-        pem.writeObject(o);
+        if (o instanceof PrivateKey k) {
+            // PKCS#8 ("BEGIN PRIVATE KEY"): read back by every TLS stack, openssl included
+            pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null));
+        } else {
+            pem.writeObject(o);
+        }
         pem.flush();
     }
 
@@ -216,7 +221,7 @@ public record ServerIdentity(PrivateKey key, List<X509Certificate> chain, boolea
             JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
             for (Object o = p.readObject(); o != null; o = p.readObject()) {
                 if (o instanceof PEMKeyPair kp) {
-                    return conv.getKeyPair(kp).getPrivate();
+                    return conv.getPrivateKey(kp.getPrivateKeyInfo());
                 }
                 if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info) {
                     return conv.getPrivateKey(info);

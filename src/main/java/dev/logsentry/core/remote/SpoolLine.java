@@ -37,7 +37,10 @@ public final class SpoolLine {
                 escape(b, m.procId());
                 b.append(']');
             }
-            b.append(": ");
+            b.append(':');
+            if (!m.message().startsWith(" ")) {
+                b.append(' ');
+            }
         }
         escape(b, m.message());
         return b.toString().getBytes(StandardCharsets.ISO_8859_1);
