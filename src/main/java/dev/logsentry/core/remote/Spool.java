@@ -89,8 +89,9 @@ final class Spool implements Closeable {
                 try {
                     f.channel.truncate(start);
                 } catch (IOException ignored) {
-                    // the size check at the next open repairs nothing more; keep the first error
+                    // keep the first error; the file is reopened for the next try
                 }
+                f.closeChannel();
                 throw e;
             }
             f.size = start + total;
