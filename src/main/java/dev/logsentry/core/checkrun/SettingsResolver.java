@@ -53,6 +53,28 @@ public final class SettingsResolver {
         this.hostName = hostName;
     }
 
+    /** The state directory used when none is configured. */
+    public Path defaultStateDir() {
+        return defaultStateDir;
+    }
+
+    /** This machine's short host name (or the one given to the constructor). */
+    public String hostName() {
+        return hostName;
+    }
+
+    /**
+     * The SMTP settings of {@code c}'s mail section, or null when it names no recipient: the one
+     * reading of mail options, for check reports and for live alerts.
+     */
+    public SmtpSettings mail(CheckConfig c, String host) throws ConfigException {
+        CheckConfig.Mail m = c.mail();
+        if (m == null || m.to() == null || m.to().isEmpty()) {
+            return null;
+        }
+        return smtp(m, host);
+    }
+
     /** The resolver for this machine and process. */
     public static SettingsResolver forThisMachine() throws IOException {
         Map<String, String> env = System.getenv();
@@ -98,38 +120,10 @@ public final class SettingsResolver {
         CheckConfig.Report rep =
                 or(c.report(), new CheckConfig.Report(null, null, null, null, null, null, null));
 
-        Level level;
-        Profile profile;
-        try {
-            level = r.level() == null ? Level.SERVER : Level.parse(r.level());
-            profile = r.profile() == null ? Profile.LOGCHECK_1_4 : Profile.parse(r.profile());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
-        // No rule directory given: /etc/logcheck for the logcheck profile when present, else the
-        // bundled starter rules (null); the classic files are never in /etc/logcheck.
-        Path rulesDir =
-                r.dir() != null
-                        ? Path.of(r.dir())
-                        : profile == Profile.LOGCHECK_1_4 ? defaultRules : null;
-        if (rulesDir != null && !Files.isDirectory(rulesDir)) {
-            throw new ConfigException("rule directory " + rulesDir + " does not exist");
-        }
-        CheckOptions options = CheckOptions.defaults(profile);
-        if (r.sortUniq() != null) {
-            options = options.withSortUniq(r.sortUniq());
-        }
-        if (r.supportCrackingIgnore() != null) {
-            options = options.withSupportCrackingIgnore(r.supportCrackingIgnore());
-        }
-        if (r.intro() != null) {
-            options = options.withIntro(r.intro());
-        }
-        options =
-                options.withSubjects(
-                        CheckConfig.pick(options.attackSubject(), r.attackSubject()),
-                        CheckConfig.pick(options.securitySubject(), r.securitySubject()),
-                        CheckConfig.pick(options.eventsSubject(), r.eventsSubject()));
+        RuleChoice choice = rules(r);
+        Path rulesDir = choice.rulesDir();
+        Level level = choice.level();
+        CheckOptions options = choice.options();
 
         List<String> named = new ArrayList<>(s.files() == null ? List.of() : s.files());
         if (s.logfilesList() != null) {
@@ -180,6 +174,50 @@ public final class SettingsResolver {
                 host,
                 Boolean.TRUE.equals(rep.reboot()),
                 Boolean.TRUE.equals(rep.addTag()));
+    }
+
+    /**
+     * Which rules and engine options {@code r} selects, with the defaults {@code check} applies:
+     * the one place that decides it, for {@code check} and for the live classification of {@code
+     * serve}.
+     */
+    public RuleChoice rules(CheckConfig.Rules r) throws ConfigException {
+        if (r == null) {
+            r = new CheckConfig.Rules(null, null, null, null, null, null, null, null, null);
+        }
+        Level level;
+        Profile profile;
+        try {
+            level = r.level() == null ? Level.SERVER : Level.parse(r.level());
+            profile = r.profile() == null ? Profile.LOGCHECK_1_4 : Profile.parse(r.profile());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        // No rule directory given: /etc/logcheck for the logcheck profile when present, else the
+        // bundled starter rules (null); the classic files are never in /etc/logcheck.
+        Path rulesDir =
+                r.dir() != null
+                        ? Path.of(r.dir())
+                        : profile == Profile.LOGCHECK_1_4 ? defaultRules : null;
+        if (rulesDir != null && !Files.isDirectory(rulesDir)) {
+            throw new ConfigException("rule directory " + rulesDir + " does not exist");
+        }
+        CheckOptions options = CheckOptions.defaults(profile);
+        if (r.sortUniq() != null) {
+            options = options.withSortUniq(r.sortUniq());
+        }
+        if (r.supportCrackingIgnore() != null) {
+            options = options.withSupportCrackingIgnore(r.supportCrackingIgnore());
+        }
+        if (r.intro() != null) {
+            options = options.withIntro(r.intro());
+        }
+        options =
+                options.withSubjects(
+                        CheckConfig.pick(options.attackSubject(), r.attackSubject()),
+                        CheckConfig.pick(options.securitySubject(), r.securitySubject()),
+                        CheckConfig.pick(options.eventsSubject(), r.eventsSubject()));
+        return new RuleChoice(rulesDir, level, options);
     }
 
     /**

@@ -1,0 +1,222 @@
+package dev.logsentry.core.remote;
+
+import dev.logsentry.core.check.Verdict;
+import dev.logsentry.core.report.delivery.Delivery;
+import dev.logsentry.core.report.delivery.DeliveryException;
+import dev.logsentry.core.report.delivery.FinishedReport;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Mails attack lines (and violations, if configured) as they arrive: the first one opens a window
+ * of {@link AlertSettings#delay()}, every alert line arriving within it joins the same mail, and at
+ * most {@link AlertSettings#maxMailsPerHour()} mails leave in any hour. A flood beyond that is
+ * collected into one digest (the first lines quoted, the rest counted per host) that leaves when
+ * the hour allows. A failed delivery is logged and tried again one delay later; lines are not lost
+ * from the spool either way, only the mail is late. Unusual lines are left to the next {@code
+ * check} run.
+ */
+public final class AlertMailer implements RemoteListener, AutoCloseable {
+    private final AlertSettings settings;
+    private final Delivery delivery;
+    private final String receiverHost;
+    private final Consumer<String> log;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+    private final Deque<Instant> sent = new ArrayDeque<>();
+
+    private final List<RemoteLine> quoted = new ArrayList<>();
+    private final Map<String, Integer> perHost = new TreeMap<>();
+    private int pendingLines;
+    private Instant firstPending;
+    private ScheduledFuture<?> scheduled;
+    private boolean deferred;
+
+    public AlertMailer(
+            AlertSettings settings,
+            Delivery delivery,
+            String receiverHost,
+            Consumer<String> log,
+            Clock clock) {
+        this.settings = settings;
+        this.delivery = delivery;
+        this.receiverHost = receiverHost;
+        this.log = log;
+        this.clock = clock;
+        this.timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "logsentry-alerts");
+                            t.setDaemon(true);
+                            return t;
+                        });
+    }
+
+    @Override
+    public void lines(List<RemoteLine> batch) {
+        synchronized (this) {
+            for (RemoteLine l : batch) {
+                Verdict v = l.classification().verdict();
+                if (v != Verdict.ATTACK && !(settings.violations() && v == Verdict.VIOLATION)) {
+                    continue;
+                }
+                if (pendingLines == 0) {
+                    firstPending = clock.instant();
+                }
+                pendingLines++;
+                perHost.merge(l.host(), 1, Integer::sum);
+                if (quoted.size() < settings.maxLinesPerMail()) {
+                    quoted.add(l);
+                }
+            }
+            if (pendingLines > 0 && scheduled == null) {
+                schedule(settings.delay());
+            }
+        }
+    }
+
+    /** Mails what is pending now if the hour allows, else reschedules it as a digest. */
+    void flush() {
+        FinishedReport mail;
+        int lines;
+        int quotedNow;
+        synchronized (this) {
+            scheduled = null;
+            if (pendingLines == 0) {
+                return;
+            }
+            Instant now = clock.instant();
+            while (!sent.isEmpty() && sent.peekFirst().isBefore(now.minus(Duration.ofHours(1)))) {
+                sent.removeFirst();
+            }
+            if (sent.size() >= settings.maxMailsPerHour()) {
+                Duration wait = Duration.between(now, sent.peekFirst().plus(Duration.ofHours(1)));
+                schedule(wait.isNegative() ? Duration.ZERO : wait);
+                deferred = true;
+                return;
+            }
+            mail = render(deferred);
+            lines = pendingLines;
+            quotedNow = quoted.size();
+        }
+        try {
+            delivery.deliver(mail);
+            synchronized (this) {
+                sent.addLast(clock.instant());
+                // the lines just mailed are gone; those that arrived while sending stay
+                quoted.subList(0, quotedNow).clear();
+                deferred = false;
+                pendingLines -= lines;
+                if (pendingLines <= 0) {
+                    pendingLines = 0;
+                    perHost.clear();
+                    quoted.clear();
+                } else {
+                    perHost.clear();
+                    for (RemoteLine l : quoted) {
+                        perHost.merge(l.host(), 1, Integer::sum);
+                    }
+                    firstPending = clock.instant();
+                    if (scheduled == null) {
+                        schedule(settings.delay());
+                    }
+                }
+            }
+            log.accept("mailed " + lines + " alert line(s) " + delivery.describe());
+        } catch (DeliveryException e) {
+            log.accept(e.getMessage() + "; trying again in " + settings.delay().toSeconds() + " s");
+            synchronized (this) {
+                if (scheduled == null) {
+                    schedule(settings.delay().isZero() ? Duration.ofSeconds(1) : settings.delay());
+                }
+            }
+        }
+    }
+
+    private void schedule(Duration d) {
+        scheduled = timer.schedule(this::flush, d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private FinishedReport render(boolean digest) {
+        StringBuilder b = new StringBuilder();
+        String what = settings.violations() ? "attack or violation" : "attack";
+        b.append(pendingLines)
+                .append(' ')
+                .append(what)
+                .append(pendingLines == 1 ? " line" : " lines")
+                .append(" from ")
+                .append(perHost.size())
+                .append(perHost.size() == 1 ? " host" : " hosts")
+                .append(" since ")
+                .append(firstPending)
+                .append(
+                        digest
+                                ? " (digest: the mail limit of "
+                                        + settings.maxMailsPerHour()
+                                        + " an hour was reached)"
+                                : "")
+                .append(".\n\n");
+        String host = null;
+        for (RemoteLine l : quoted) {
+            if (!l.host().equals(host)) {
+                host = l.host();
+                b.append("== ")
+                        .append(host)
+                        .append(" (")
+                        .append(perHost.get(host))
+                        .append(" lines; spool ")
+                        .append(l.line().source())
+                        .append(")\n");
+            }
+            var c = l.classification();
+            b.append(c.verdict()).append(" ");
+            if (c.decidingRule() != null) {
+                b.append("[").append(c.decidingRule().location()).append("] ");
+            }
+            b.append(l.line().displayText()).append('\n');
+        }
+        if (pendingLines > quoted.size()) {
+            b.append("\n")
+                    .append(pendingLines - quoted.size())
+                    .append(" more lines are not quoted; they are in the hosts' spool files.\n");
+        }
+        String subject =
+                (digest ? "[logsentry] digest: " : "[logsentry] ")
+                        + receiverHost
+                        + ": "
+                        + pendingLines
+                        + " "
+                        + what
+                        + (pendingLines == 1 ? " line" : " lines")
+                        + " from "
+                        + String.join(", ", perHost.keySet());
+        if (subject.length() > 180) {
+            subject = subject.substring(0, 177) + "...";
+        }
+        return new FinishedReport(
+                subject,
+                b.toString().getBytes(StandardCharsets.UTF_8),
+                "text/plain",
+                "logsentry-alerts.txt");
+    }
+
+    /** Mails what is pending (if the limit allows) and stops. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        flush();
+    }
+}

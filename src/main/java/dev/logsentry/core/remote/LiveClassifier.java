@@ -1,0 +1,117 @@
+package dev.logsentry.core.remote;
+
+import dev.logsentry.core.check.Classification;
+import dev.logsentry.core.check.Classifier;
+import dev.logsentry.core.check.InputLine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Classifies spooled lines with the {@code check} engine and hands them to the listeners, on one
+ * thread of its own. The queue in front of it is bounded: a connection that finds it full waits in
+ * {@link #put} and so stops reading from its socket, and TCP slows the sender down. Nothing is
+ * dropped.
+ */
+final class LiveClassifier implements AutoCloseable {
+    /** Lines of one host as spooled together. */
+    record Batch(
+            String host,
+            String peer,
+            Instant received,
+            List<SyslogMessage> messages,
+            List<byte[]> lines,
+            String file,
+            long offset) {}
+
+    private static final Batch STOP = new Batch("", "", Instant.EPOCH, List.of(), List.of(), "", 0);
+
+    private final Classifier classifier;
+    private final BlockingQueue<Batch> queue;
+    private final List<RemoteListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong queuedLines = new AtomicLong();
+    private final Consumer<String> log;
+    private final Thread worker;
+
+    LiveClassifier(Classifier classifier, int capacity, Consumer<String> log) {
+        this.classifier = classifier;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.log = log;
+        this.worker = new Thread(this::run, "logsentry-classify");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void addListener(RemoteListener l) {
+        listeners.add(l);
+    }
+
+    void removeListener(RemoteListener l) {
+        listeners.remove(l);
+    }
+
+    List<RemoteListener> listeners() {
+        return listeners;
+    }
+
+    /** Queues a batch, waiting while the queue is full (this is the back-pressure). */
+    void put(Batch b) throws InterruptedException {
+        queuedLines.addAndGet(b.lines().size());
+        queue.put(b);
+    }
+
+    /** Lines waiting for classification. */
+    long queued() {
+        return queuedLines.get();
+    }
+
+    private void run() {
+        while (true) {
+            Batch b;
+            try {
+                b = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (b == STOP) {
+                return;
+            }
+            List<RemoteLine> out = new ArrayList<>(b.lines().size());
+            long offset = b.offset();
+            for (int i = 0; i < b.lines().size(); i++) {
+                byte[] bytes = b.lines().get(i);
+                InputLine line = InputLine.ofBytes(b.file(), offset, bytes);
+                offset += bytes.length + 1;
+                Classification c = classifier.classify(line);
+                out.add(
+                        new RemoteLine(
+                                b.host(), b.peer(), b.received(), b.messages().get(i), line, c));
+            }
+            for (RemoteListener l : listeners) {
+                try {
+                    l.lines(out);
+                } catch (RuntimeException e) {
+                    log.accept("a live listener failed and was skipped for this batch: " + e);
+                }
+            }
+            queuedLines.addAndGet(-b.lines().size());
+        }
+    }
+
+    /** Classifies what is queued, then stops. */
+    @Override
+    public void close() {
+        try {
+            queue.put(STOP);
+            worker.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.logsentry.core.remote;
+
+import dev.logsentry.core.check.Classification;
+import dev.logsentry.core.check.InputLine;
+import java.time.Instant;
+
+/**
+ * One received line, already in the spool and classified: what a listener (the alert mailer, the
+ * workbench's live source) receives.
+ *
+ * @param host the sanitised host name (its spool directory)
+ * @param peer the sender's address
+ * @param received when it arrived
+ * @param message the parsed message
+ * @param line the line as written to the spool (source = the spool file, offset = its byte offset
+ *     there), exactly what {@code logsentry check} reads later
+ * @param classification the verdict of the same rules and engine as {@code check}
+ */
+public record RemoteLine(
+        String host,
+        String peer,
+        Instant received,
+        SyslogMessage message,
+        InputLine line,
+        Classification classification) {}

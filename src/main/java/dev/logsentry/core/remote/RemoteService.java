@@ -1,0 +1,173 @@
+package dev.logsentry.core.remote;
+
+import dev.logsentry.core.check.Classifier;
+import dev.logsentry.core.checkrun.RuleChoice;
+import dev.logsentry.core.io.SafeFiles;
+import dev.logsentry.core.report.delivery.Delivery;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Everything {@code logsentry serve} runs, wired once so the workbench can start the same: the
+ * server identity (loaded or generated), TLS, the rules of {@code check} with its engine, the
+ * receiver, the alert mailer, and the status file.
+ */
+public final class RemoteService implements Closeable {
+
+    /**
+     * Where the identity comes from: PEM files, a PKCS#12 store, or generated into (and reused
+     * from) a directory.
+     *
+     * @param certFile PEM certificate (chain), with {@code keyFile}
+     * @param keyFile PEM private key
+     * @param pkcs12 a PKCS#12 store instead
+     * @param password the store's password
+     * @param generatedDir where a generated identity lives when no files are given
+     * @param hostNames names put in a generated certificate's subjectAltName
+     */
+    public record Identity(
+            Path certFile,
+            Path keyFile,
+            Path pkcs12,
+            char[] password,
+            Path generatedDir,
+            List<String> hostNames) {
+
+        /** Loads (or, the first time, generates) the identity. */
+        public ServerIdentity load() throws IOException {
+            if (pkcs12 != null) {
+                return ServerIdentity.fromPkcs12(pkcs12, password == null ? new char[0] : password);
+            }
+            if (certFile != null || keyFile != null) {
+                if (certFile == null || keyFile == null) {
+                    throw new IOException("give both the certificate and the key file");
+                }
+                return ServerIdentity.fromPem(certFile, keyFile);
+            }
+            return ServerIdentity.loadOrGenerate(generatedDir, hostNames);
+        }
+    }
+
+    /**
+     * A service to start.
+     *
+     * @param receiver listening, spool and limits
+     * @param identity the server's certificate
+     * @param permittedClients canonical client fingerprints; empty for no mutual TLS
+     * @param rules the rules, chosen as {@code check} chooses them
+     * @param stateDir where the status file goes
+     * @param alerts when alerts are mailed, or null for none
+     * @param alertDelivery where alerts go (SMTP), or null for none
+     * @param hostName this machine's name, for alert subjects
+     */
+    public record Config(
+            ReceiverSettings receiver,
+            Identity identity,
+            Set<String> permittedClients,
+            RuleChoice rules,
+            Path stateDir,
+            AlertSettings alerts,
+            Delivery alertDelivery,
+            String hostName) {}
+
+    private final ServerIdentity identity;
+    private final SyslogReceiver receiver;
+    private final AlertMailer alerts;
+    private final ScheduledExecutorService statusTimer;
+    private final Path statusFile;
+    private final Consumer<String> log;
+
+    private RemoteService(
+            ServerIdentity identity,
+            SyslogReceiver receiver,
+            AlertMailer alerts,
+            Path statusFile,
+            Consumer<String> log) {
+        this.identity = identity;
+        this.receiver = receiver;
+        this.alerts = alerts;
+        this.statusFile = statusFile;
+        this.log = log;
+        this.statusTimer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "logsentry-status");
+                            t.setDaemon(true);
+                            return t;
+                        });
+    }
+
+    /** Loads the identity and rules, binds the port, and starts receiving. */
+    public static RemoteService start(Config c, Consumer<String> log) throws IOException {
+        ServerIdentity id = c.identity().load();
+        if (id.generated()) {
+            log.accept(
+                    "generated a new key and self-signed certificate in "
+                            + c.identity().generatedDir()
+                            + "; senders must pin "
+                            + Fingerprints.sha256(id.certificate()));
+        }
+        TlsSetup tls = new TlsSetup(id, c.permittedClients());
+        Classifier classifier =
+                new Classifier(c.rules().load(), c.rules().options().withThreads(1));
+        SyslogReceiver receiver =
+                new SyslogReceiver(
+                        c.receiver(), tls, Fingerprints.sha256(id.certificate()), classifier, log);
+        AlertMailer mailer = null;
+        if (c.alerts() != null && c.alertDelivery() != null) {
+            mailer =
+                    new AlertMailer(
+                            c.alerts(), c.alertDelivery(), c.hostName(), log, Clock.systemUTC());
+            receiver.addListener(mailer);
+        }
+        Path status = null;
+        if (c.stateDir() != null) {
+            SafeFiles.ensureDirectory(c.stateDir());
+            status = c.stateDir().resolve(StatusFile.NAME);
+        }
+        RemoteService s = new RemoteService(id, receiver, mailer, status, log);
+        receiver.start();
+        if (status != null) {
+            s.statusTimer.scheduleWithFixedDelay(s::writeStatus, 0, 2, TimeUnit.SECONDS);
+        }
+        return s;
+    }
+
+    /** The receiver, for listeners and status. */
+    public SyslogReceiver receiver() {
+        return receiver;
+    }
+
+    /** The server's identity (for fingerprints). */
+    public ServerIdentity identity() {
+        return identity;
+    }
+
+    private void writeStatus() {
+        try {
+            StatusFile.write(statusFile, receiver.status());
+        } catch (IOException | RuntimeException e) {
+            log.accept("cannot write the status file " + statusFile + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        statusTimer.shutdownNow();
+        receiver.close();
+        if (alerts != null) {
+            alerts.close();
+        }
+        if (statusFile != null) {
+            writeStatus();
+        }
+    }
+}
