@@ -102,7 +102,12 @@ public final class RangeParser {
         }
         ZonedDateTime start = truncate(from, unit);
         ZonedDateTime end = truncate(to, unit).plus(1, unit);
-        return new DateRange(range.strip(), false, start.toInstant(), end.toInstant(), period);
+        return new DateRange(
+                range == null ? "yesterday" : range.strip(),
+                false,
+                start.toInstant(),
+                end.toInstant(),
+                period);
     }
 
     private ZonedDateTime now() {

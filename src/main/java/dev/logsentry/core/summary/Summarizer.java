@@ -177,10 +177,13 @@ public final class Summarizer {
             return n;
         }
         long size = Files.size(f);
+        // A file of bare dnscache lines (a copied multilog file, a plain dnscache log) has no
+        // syslog header to claim it by: recognise it by its content, as the workbench does.
+        String fixed = dnscacheLines(List.of(f)) ? "dnscache" : null;
         int threads = options.trackLines() ? 1 : Math.max(1, options.threads());
         List<long[]> ranges = LineChunks.ranges(size, threads * 4);
         if (ranges.size() <= 1 || threads == 1) {
-            Reader r = new Reader(source, ref, null);
+            Reader r = new Reader(source, ref, fixed);
             long n = LineChunks.read(f, 0, Long.MAX_VALUE, r::line, cancelled);
             merge(hosts, r.hosts, 0);
             return n;
@@ -192,7 +195,7 @@ public final class Summarizer {
                 parts.add(
                         pool.submit(
                                 () -> {
-                                    Reader r = new Reader(source, ref, null);
+                                    Reader r = new Reader(source, ref, fixed);
                                     r.count =
                                             LineChunks.read(
                                                     f, range[0], range[1], r::line, cancelled);
@@ -246,6 +249,21 @@ public final class Summarizer {
 
     /** dnscache when the lines are dnscache's; otherwise the name of the service that logs here. */
     static String multilogProgram(Path dir, List<Path> files) throws IOException {
+        if (dnscacheLines(files)) {
+            return "dnscache";
+        }
+        Path abs = dir.toAbsolutePath().normalize();
+        // /service/NAME/log/main -> NAME, the daemontools convention
+        if (abs.getNameCount() >= 3
+                && abs.getFileName().toString().equals("main")
+                && abs.getParent().getFileName().toString().equals("log")) {
+            return abs.getParent().getParent().getFileName().toString();
+        }
+        return abs.getFileName() == null ? "multilog" : abs.getFileName().toString();
+    }
+
+    /** Whether the first lines of {@code files} are dnscache entries. */
+    static boolean dnscacheLines(List<Path> files) throws IOException {
         List<String> first = new ArrayList<>();
         for (Path f : files) {
             try (BufferedReader b =
@@ -261,17 +279,7 @@ public final class Summarizer {
                 break;
             }
         }
-        if (DnscacheDetector.looksLikeDnscache(first)) {
-            return "dnscache";
-        }
-        Path abs = dir.toAbsolutePath().normalize();
-        // /service/NAME/log/main -> NAME, the daemontools convention
-        if (abs.getNameCount() >= 3
-                && abs.getFileName().toString().equals("main")
-                && abs.getParent().getFileName().toString().equals("log")) {
-            return abs.getParent().getParent().getFileName().toString();
-        }
-        return abs.getFileName() == null ? "multilog" : abs.getFileName().toString();
+        return DnscacheDetector.looksLikeDnscache(first);
     }
 
     private long readJournal(
