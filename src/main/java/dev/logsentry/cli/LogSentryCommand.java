@@ -37,6 +37,7 @@ public final class LogSentryCommand implements Runnable {
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new DnscacheCommand());
         cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new SummaryCommand());
         return cl;
     }
 

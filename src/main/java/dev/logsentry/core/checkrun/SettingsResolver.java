@@ -242,7 +242,8 @@ public final class SettingsResolver {
         return out;
     }
 
-    SmtpSettings smtp(CheckConfig.Mail m, String host) throws ConfigException {
+    /** SMTP settings from mail options (shared by check and summary). */
+    public SmtpSettings smtp(CheckConfig.Mail m, String host) throws ConfigException {
         SmtpSettings.Security security =
                 switch (Objects.requireNonNullElse(m.security(), "none")
                         .toLowerCase(java.util.Locale.ROOT)) {

@@ -17,8 +17,9 @@ import java.util.Properties;
 
 /**
  * Mails the report with Angus Mail, as logcheck does with its {@code mail}/{@code mime-construct}
- * call: the report inline as text/plain UTF-8, or attached with its exact bytes. Every message
- * carries {@code Auto-Submitted: auto-generated} (RFC 3834) so vacation responders stay quiet.
+ * call: the report inline as text/plain UTF-8, or attached with its exact bytes, or (a summary
+ * digest) as text and HTML alternatives. Every message carries {@code Auto-Submitted:
+ * auto-generated} (RFC 3834) so vacation responders stay quiet.
  */
 public final class SmtpDelivery implements Delivery {
     private final SmtpSettings settings;
@@ -41,7 +42,16 @@ public final class SmtpDelivery implements Delivery {
             msg.setSubject(report.subject(), "UTF-8");
             msg.setSentDate(new Date());
             msg.setHeader("Auto-Submitted", "auto-generated");
-            if (settings.attach()) {
+            if (report.html() != null) {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(report.bodyText(), "UTF-8");
+                MimeBodyPart html = new MimeBodyPart();
+                html.setText(report.html(), "UTF-8", "html");
+                MimeMultipart alt = new MimeMultipart("alternative");
+                alt.addBodyPart(text); // least preferred first (RFC 2046)
+                alt.addBodyPart(html);
+                msg.setContent(alt);
+            } else if (settings.attach()) {
                 MimeBodyPart note = new MimeBodyPart();
                 note.setText("The report is attached as " + report.fileName() + ".\n", "UTF-8");
                 MimeBodyPart file = new MimeBodyPart();

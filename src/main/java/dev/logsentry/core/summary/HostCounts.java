@@ -1,0 +1,39 @@
+package dev.logsentry.core.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The counts of one host (or of all hosts together) in one reader: one accumulator per pattern
+ * service, the dnscache lines, and how many lines were in range. Readers' counts are merged in
+ * input order.
+ */
+final class HostCounts {
+    final PatternService.Accumulator[] services;
+    final DnscacheService.Lines dnscache = new DnscacheService.Lines();
+    long inRange;
+
+    HostCounts(List<PatternService> patterns, boolean trackLines) {
+        services = new PatternService.Accumulator[patterns.size()];
+        for (int i = 0; i < services.length; i++) {
+            services[i] = patterns.get(i).accumulator(trackLines);
+        }
+    }
+
+    void merge(HostCounts o) {
+        inRange += o.inRange;
+        for (int i = 0; i < services.length; i++) {
+            services[i].merge(o.services[i]);
+        }
+        dnscache.addAll(o.dnscache);
+    }
+
+    /** All the services' lines, for the order test. */
+    List<Long> lineCounts() {
+        List<Long> out = new ArrayList<>();
+        for (PatternService.Accumulator a : services) {
+            out.add(a.lines());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.logsentry.core.summary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Splits a log into lines for the summary, fast: a plain file is cut into byte ranges at line
+ * boundaries so that several threads can read it at once (each line belongs to the range it starts
+ * in), a stream (gzip) is read in one pass. Lines are decoded as UTF-8 (invalid bytes become
+ * U+FFFD), without their {@code \n} or {@code \r\n}; a line longer than {@link #MAX_LINE} keeps its
+ * first bytes.
+ */
+final class LineChunks {
+    static final int MAX_LINE = 64 * 1024;
+    private static final int BLOCK = 1 << 20;
+
+    private LineChunks() {}
+
+    /** Receives the lines of one range; numbers are 1-based within the range. */
+    interface Consumer {
+        void line(String text, long lineNo);
+    }
+
+    /** Byte ranges of about equal size covering {@code size} bytes. */
+    static List<long[]> ranges(long size, int parts) {
+        List<long[]> out = new ArrayList<>();
+        long step = Math.max(BLOCK, (size + parts - 1) / Math.max(1, parts));
+        for (long from = 0; from < size; from += step) {
+            out.add(new long[] {from, Math.min(size, from + step)});
+        }
+        return out;
+    }
+
+    /**
+     * Reads the lines that start in {@code [from, to)} of {@code file}.
+     *
+     * @return the number of lines read
+     */
+    static long read(Path file, long from, long to, Consumer sink, BooleanSupplier cancelled)
+            throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long pos = from;
+            if (from > 0) { // the line running into this range belongs to the previous one
+                pos = nextLineStart(ch, from - 1);
+                if (pos < 0 || pos >= to) {
+                    return 0;
+                }
+            }
+            Splitter sp = new Splitter(sink);
+            ByteBuffer bb = ByteBuffer.allocate(BLOCK);
+            boolean finishing = false; // past 'to': only completing the line that started before
+            while (true) {
+                bb.clear();
+                int n = ch.read(bb, pos);
+                if (n <= 0) {
+                    break;
+                }
+                byte[] a = bb.array();
+                int limit = n;
+                boolean stop = false;
+                if (finishing || pos + n >= to) {
+                    int scanFrom = finishing ? 0 : (int) Math.max(0, to - 1 - pos);
+                    int nl = findNewline(a, scanFrom, n);
+                    if (nl >= 0) {
+                        limit = nl + 1;
+                        stop = true;
+                    } else {
+                        finishing = true;
+                    }
+                }
+                sp.feed(a, 0, limit);
+                pos += limit;
+                if (stop || cancelled.getAsBoolean()) {
+                    break;
+                }
+            }
+            sp.end();
+            return sp.lines;
+        }
+    }
+
+    private static int findNewline(byte[] b, int from, int to) {
+        for (int i = Math.max(0, from); i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The position after the first newline at or after {@code at}, or -1 at the end. */
+    private static long nextLineStart(FileChannel ch, long at) throws IOException {
+        ByteBuffer bb = ByteBuffer.allocate(64 * 1024);
+        long pos = at;
+        while (true) {
+            bb.clear();
+            int n = ch.read(bb, pos);
+            if (n <= 0) {
+                return -1;
+            }
+            int i = findNewline(bb.array(), 0, n);
+            if (i >= 0) {
+                return pos + i + 1;
+            }
+            pos += n;
+        }
+    }
+
+    /** Reads every line of a stream. */
+    static long read(InputStream in, Consumer sink, BooleanSupplier cancelled) throws IOException {
+        Splitter sp = new Splitter(sink);
+        byte[] buf = new byte[BLOCK];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            sp.feed(buf, 0, n);
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+        }
+        sp.end();
+        return sp.lines;
+    }
+
+    /** Turns blocks of bytes into lines, carrying a partial line from block to block. */
+    private static final class Splitter {
+        private final Consumer sink;
+        private byte[] carry = new byte[256];
+        private int carried;
+        private boolean partial;
+        private long lines;
+
+        Splitter(Consumer sink) {
+            this.sink = sink;
+        }
+
+        boolean inLine() {
+            return partial;
+        }
+
+        void feed(byte[] b, int off, int len) {
+            int end = off + len;
+            int start = off;
+            for (int i = off; i < end; i++) {
+                if (b[i] != '\n') {
+                    continue;
+                }
+                if (partial) {
+                    keep(b, start, i - start);
+                    emit(carry, 0, carried);
+                    carried = 0;
+                    partial = false;
+                } else {
+                    emit(b, start, i - start);
+                }
+                start = i + 1;
+            }
+            if (start < end) {
+                keep(b, start, end - start);
+                partial = true;
+            }
+        }
+
+        void end() {
+            if (partial) {
+                emit(carry, 0, carried);
+                carried = 0;
+                partial = false;
+            }
+        }
+
+        private void keep(byte[] b, int off, int len) {
+            int take = Math.min(len, MAX_LINE - carried);
+            if (take <= 0) {
+                return;
+            }
+            if (carried + take > carry.length) {
+                carry =
+                        java.util.Arrays.copyOf(
+                                carry,
+                                Math.min(MAX_LINE, Math.max(carried + take, carry.length * 2)));
+            }
+            System.arraycopy(b, off, carry, carried, take);
+            carried += take;
+        }
+
+        private void emit(byte[] b, int off, int len) {
+            if (len > MAX_LINE) {
+                len = MAX_LINE;
+            }
+            if (len > 0 && b[off + len - 1] == '\r') {
+                len--;
+            }
+            lines++;
+            sink.line(new String(b, off, len, StandardCharsets.UTF_8), lines);
+        }
+    }
+}

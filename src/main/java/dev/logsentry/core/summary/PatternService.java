@@ -1,0 +1,291 @@
+package dev.logsentry.core.summary;
+
+import dev.logsentry.core.summary.ServiceDefinition.Group;
+import dev.logsentry.core.summary.ServiceDefinition.Rule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A pattern service compiled from its {@link ServiceDefinition}: reads one claimed message, finds
+ * the first rule that matches, and counts it in its group under the keys built from the fields.
+ * Immutable and shared by every reader thread; the counts live in an {@link Accumulator} per
+ * thread.
+ */
+public final class PatternService {
+    private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+    private static final Pattern FIELD_REF = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
+
+    private final ServiceDefinition def;
+    private final Pattern program;
+    private final Pattern message;
+    private final List<CompiledRule> rules = new ArrayList<>();
+    private final Map<String, Integer> groupIndex = new LinkedHashMap<>();
+    private final List<List<KeyTemplate>> groupKeys = new ArrayList<>();
+
+    /**
+     * Compiles a definition.
+     *
+     * @throws IllegalArgumentException naming the rule when a pattern does not compile or refers to
+     *     a group that does not exist
+     */
+    public PatternService(ServiceDefinition def) {
+        this.def = def;
+        this.program = compile(def.claim() == null ? null : def.claim().program(), "claim.program");
+        this.message = compile(def.claim() == null ? null : def.claim().message(), "claim.message");
+        if (program == null && message == null && !def.usesDnscache()) {
+            throw new IllegalArgumentException("claim needs a program or a message pattern");
+        }
+        for (Group g : def.groups()) {
+            if (g.id() == null || groupIndex.put(g.id(), groupIndex.size()) != null) {
+                throw new IllegalArgumentException("group id missing or repeated: " + g.id());
+            }
+            List<KeyTemplate> keys = new ArrayList<>();
+            for (String k : g.keys()) {
+                keys.add(KeyTemplate.of(k));
+            }
+            groupKeys.add(keys);
+        }
+        int n = 0;
+        for (Rule r : def.rules()) {
+            n++;
+            String where = "rule " + n + " (" + r.pattern() + ")";
+            Pattern p = compile(r.pattern(), where);
+            if (p == null) {
+                throw new IllegalArgumentException(where + ": no pattern");
+            }
+            int group = -1;
+            if (!r.ignore()) {
+                Integer gi = groupIndex.get(r.group());
+                if (gi == null) {
+                    throw new IllegalArgumentException(
+                            where + ": group '" + r.group() + "' is not defined");
+                }
+                group = gi;
+            }
+            List<String> names = new ArrayList<>();
+            Matcher nm = NAMED_GROUP.matcher(r.pattern());
+            while (nm.find()) {
+                names.add(nm.group(1));
+            }
+            rules.add(new CompiledRule(n, p, group, r.set(), names));
+        }
+    }
+
+    private static Pattern compile(String regex, String where) {
+        if (regex == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                    where + ": the pattern does not compile: " + e.getDescription(), e);
+        }
+    }
+
+    public ServiceDefinition definition() {
+        return def;
+    }
+
+    public String name() {
+        return def.name();
+    }
+
+    /** Whether lines of this program tag belong here (the message check aside). */
+    public boolean claimsProgram(String prog) {
+        if (program == null) {
+            return true;
+        }
+        return prog != null && program.matcher(prog).matches();
+    }
+
+    /** Whether the service has a message condition (then {@link #claimsMessage} must be asked). */
+    public boolean hasMessageClaim() {
+        return message != null;
+    }
+
+    public boolean claimsMessage(String msg) {
+        return message == null || message.matcher(msg).find();
+    }
+
+    /** What one message gave: the rule number (0 = none), its group (-1 = ignored), the fields. */
+    public record Reading(int rule, int group, Map<String, String> fields) {
+        public boolean matched() {
+            return rule > 0;
+        }
+    }
+
+    /** Reads one message with the first rule that matches. */
+    public Reading read(String msg) {
+        for (CompiledRule r : rules) {
+            Matcher m = r.pattern.matcher(msg);
+            if (m.lookingAt()) {
+                Map<String, String> fields = new HashMap<>(r.set);
+                for (String name : r.names) {
+                    String v = m.group(name);
+                    if (v != null) {
+                        fields.put(name, v);
+                    }
+                }
+                return new Reading(r.number, r.group, fields);
+            }
+        }
+        return new Reading(0, -1, Map.of());
+    }
+
+    /** The id of group {@code i}. */
+    public String groupId(int i) {
+        return def.groups().get(i).id();
+    }
+
+    /** A fresh set of counts for one reader. */
+    public Accumulator accumulator(boolean trackLines) {
+        return new Accumulator(trackLines);
+    }
+
+    /** The counts of one reader; merge readers' accumulators in file order. */
+    public final class Accumulator {
+        private final Tally[] groups;
+        private final List<ServiceSummary.Unmatched> unmatched = new ArrayList<>();
+        private final boolean trackLines;
+        private long lines;
+
+        private Accumulator(boolean trackLines) {
+            this.trackLines = trackLines;
+            groups = new Tally[def.groups().size()];
+            for (int i = 0; i < groups.length; i++) {
+                groups[i] = new Tally(null, trackLines);
+            }
+        }
+
+        /** Counts one claimed message. */
+        public void accept(String msg, String fullLine, int source, long line) {
+            lines++;
+            Reading r = read(msg);
+            if (!r.matched()) {
+                if (!"ignore".equals(def.unmatched())) {
+                    unmatched.add(new ServiceSummary.Unmatched(fullLine, source, line));
+                } else {
+                    lines--; // not this service's line after all
+                }
+                return;
+            }
+            if (r.group < 0) {
+                return;
+            }
+            Group g = def.groups().get(r.group);
+            List<KeyTemplate> keys = groupKeys.get(r.group);
+            List<String> path = new ArrayList<>(keys.size());
+            for (KeyTemplate k : keys) {
+                path.add(k.apply(r.fields));
+            }
+            long value = 0;
+            if (g.sum() != null) {
+                String v = r.fields.get(g.sum());
+                if (v != null) {
+                    try {
+                        value = Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        value = 0;
+                    }
+                }
+            }
+            groups[r.group].add(path, value, source, line);
+        }
+
+        /** Adds another reader's counts (a later part of the same input). */
+        public void merge(Accumulator other) {
+            lines += other.lines;
+            for (int i = 0; i < groups.length; i++) {
+                groups[i].merge(other.groups[i]);
+            }
+            unmatched.addAll(other.unmatched);
+        }
+
+        public long lines() {
+            return lines;
+        }
+
+        /** Moves the unmatched lines' numbers by {@code delta} (a later range of the same file). */
+        void shiftLines(long delta) {
+            unmatched.replaceAll(
+                    u -> new ServiceSummary.Unmatched(u.text(), u.source(), u.line() + delta));
+        }
+
+        /** The result. */
+        public ServiceSummary summary() {
+            List<Section> sections = new ArrayList<>();
+            for (int i = 0; i < groups.length; i++) {
+                Group g = def.groups().get(i);
+                sections.add(
+                        new Section(
+                                g.id(),
+                                g.title(),
+                                g.keys(),
+                                groups[i],
+                                g.sum() != null,
+                                "bars".equals(g.chart())));
+            }
+            List<Fact> facts = new ArrayList<>();
+            return new ServiceSummary(
+                    def.name(),
+                    def.title() == null ? def.name() : def.title(),
+                    lines,
+                    facts,
+                    sections,
+                    List.of(),
+                    List.copyOf(unmatched));
+        }
+
+        boolean tracksLines() {
+            return trackLines;
+        }
+    }
+
+    private record CompiledRule(
+            int number, Pattern pattern, int group, Map<String, String> set, List<String> names) {}
+
+    private static String value(String v) {
+        return v == null || v.isEmpty() ? "(none)" : v;
+    }
+
+    /** A key: a field name, or a template with {@code {field}} references. */
+    private record KeyTemplate(String field, List<String> parts) {
+        static KeyTemplate of(String k) {
+            if (!k.contains("{")) {
+                return new KeyTemplate(k, null);
+            }
+            List<String> parts = new ArrayList<>();
+            Matcher m = FIELD_REF.matcher(k);
+            int last = 0;
+            while (m.find()) {
+                parts.add(k.substring(last, m.start()));
+                parts.add("{" + m.group(1));
+                last = m.end();
+            }
+            parts.add(k.substring(last));
+            return new KeyTemplate(null, parts);
+        }
+
+        String apply(Map<String, String> fields) {
+            if (field != null) {
+                return value(fields.get(field));
+            }
+            StringBuilder b = new StringBuilder();
+            for (String p : parts) {
+                if (p.startsWith("{")) {
+                    b.append(value(fields.get(p.substring(1))));
+                } else {
+                    b.append(p);
+                }
+            }
+            return b.toString();
+        }
+    }
+}

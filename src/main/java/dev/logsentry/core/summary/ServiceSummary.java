@@ -1,0 +1,43 @@
+package dev.logsentry.core.summary;
+
+import java.util.List;
+
+/**
+ * What one service found in the logs.
+ *
+ * @param name the service name
+ * @param title its heading
+ * @param lines lines the service claimed
+ * @param facts single numbers, shown first
+ * @param sections counted breakdowns, in the service file's order
+ * @param series charts over time (HTML only)
+ * @param unmatched lines claimed but read by no rule (logwatch's "Unmatched Entries"), text and
+ *     where it is
+ */
+public record ServiceSummary(
+        String name,
+        String title,
+        long lines,
+        List<Fact> facts,
+        List<Section> sections,
+        List<Series> series,
+        List<Unmatched> unmatched) {
+
+    /** A line the service claimed but could not read. */
+    public record Unmatched(String text, int source, long line) {}
+
+    /** The section with this id, or null. */
+    public Section section(String id) {
+        for (Section s : sections) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Whether there is anything to report. */
+    public boolean isEmpty() {
+        return lines == 0;
+    }
+}

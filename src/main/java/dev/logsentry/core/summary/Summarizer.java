@@ -1,0 +1,434 @@
+package dev.logsentry.core.summary;
+
+import dev.logsentry.core.dnscache.DnscacheDetector;
+import dev.logsentry.core.index.GzipFile;
+import dev.logsentry.core.index.IndexProgress;
+import dev.logsentry.core.index.SourceException;
+import dev.logsentry.core.source.JournalSource;
+import dev.logsentry.core.source.MultilogDirectory;
+import dev.logsentry.core.source.SyslogLine;
+import dev.logsentry.core.time.Tai64n;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Runs the summary: reads the inputs, keeps the lines inside the range, hands each line to the
+ * services that claim it (by program tag, or by message for services like pam_unix) and builds one
+ * {@link Summary} per host, or one for all. Large plain files are read by several threads at once;
+ * when line references are kept (the workbench) everything is read in order on one thread.
+ */
+public final class Summarizer {
+
+    /**
+     * How to run.
+     *
+     * @param range which lines count
+     * @param detail how much the digest shows (recorded in the summary)
+     * @param splitHosts one summary per host ({@code --hostformat split})
+     * @param trackLines keep the lines behind every number (for links)
+     * @param zone the time zone of RFC 3164 dates
+     * @param threads readers for large files
+     */
+    public record Options(
+            DateRange range,
+            Detail detail,
+            boolean splitHosts,
+            boolean trackLines,
+            ZoneId zone,
+            int threads) {}
+
+    private final List<PatternService> patterns = new ArrayList<>();
+    private final List<String> patternNames = new ArrayList<>();
+    private final DnscacheService dnscache;
+    private final Options options;
+    private final Clock clock;
+
+    /**
+     * @param services the services to run (already chosen by {@code --service})
+     */
+    public Summarizer(List<ServiceLoader.LoadedService> services, Options options, Clock clock) {
+        DnscacheService dns = null;
+        for (ServiceLoader.LoadedService s : services) {
+            if (s.definition().usesDnscache()) {
+                dns = new DnscacheService(s.definition());
+            } else {
+                patterns.add(s.compiled());
+                patternNames.add(s.definition().name());
+            }
+        }
+        this.dnscache = dns;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /** Reads every input and returns one summary per host (one in all unless split). */
+    public List<Summary> run(List<SummaryInput> inputs, BooleanSupplier cancelled) {
+        List<String> sources = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, HostCounts> hosts = new TreeMap<>();
+        long[] read = new long[1];
+        for (SummaryInput in : inputs) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            int source = sources.size();
+            sources.add(in.name());
+            try {
+                read[0] += read(in, source, hosts, cancelled);
+            } catch (IOException e) {
+                warnings.add(in.name() + ": " + e.getMessage() + " (the rest was summarised)");
+            }
+        }
+        List<Summary> out = new ArrayList<>();
+        if (hosts.isEmpty()) {
+            hosts.put("", new HostCounts(patterns, options.trackLines()));
+        }
+        for (Map.Entry<String, HostCounts> e : hosts.entrySet()) {
+            out.add(summary(e.getKey(), e.getValue(), sources, read[0], warnings));
+        }
+        return out;
+    }
+
+    private Summary summary(
+            String host, HostCounts c, List<String> sources, long read, List<String> warnings) {
+        Map<String, ServiceSummary> byName = new TreeMap<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            ServiceSummary s = c.services[i].summary();
+            if (!s.isEmpty()) {
+                byName.put(s.name(), s);
+            }
+        }
+        if (dnscache != null && c.dnscache.size() > 0) {
+            ServiceSummary s = dnscache.summarize(c.dnscache, options.trackLines());
+            byName.put(s.name(), s);
+        }
+        return new Summary(
+                options.splitHosts() ? host : null,
+                options.range(),
+                options.detail(),
+                List.copyOf(sources),
+                read,
+                c.inRange,
+                List.copyOf(byName.values()),
+                List.copyOf(warnings),
+                clock.instant());
+    }
+
+    private long read(
+            SummaryInput in, int source, Map<String, HostCounts> hosts, BooleanSupplier cancelled)
+            throws IOException {
+        if (in instanceof SummaryInput.LogFile f) {
+            return readFile(f.path(), source, hosts, cancelled);
+        }
+        if (in instanceof SummaryInput.Multilog m) {
+            return readMultilog(m.dir(), source, hosts, cancelled);
+        }
+        if (in instanceof SummaryInput.Journal j) {
+            return readJournal(j, source, hosts, cancelled);
+        }
+        SummaryInput.Open o = (SummaryInput.Open) in;
+        Reader r = new Reader(source, o.reference(), o.multilog() ? programOf(o) : null);
+        long n = o.source().lineCount();
+        for (long i = 0; i < n && !cancelled.getAsBoolean(); i++) {
+            r.line(o.source().fullLine(i), i + 1);
+        }
+        merge(hosts, r.hosts, 0);
+        return n;
+    }
+
+    private String programOf(SummaryInput.Open o) throws IOException {
+        List<String> first = new ArrayList<>();
+        for (long i = 0; i < Math.min(50, o.source().lineCount()); i++) {
+            first.add(o.source().fullLine(i));
+        }
+        return DnscacheDetector.looksLikeDnscache(first) ? "dnscache" : o.name();
+    }
+
+    private long readFile(
+            Path f, int source, Map<String, HostCounts> hosts, BooleanSupplier cancelled)
+            throws IOException {
+        Instant ref = LogSet.modified(f);
+        if (GzipFile.isGzip(f)) {
+            Reader r = new Reader(source, ref, null);
+            long n;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(f), 1 << 16)) {
+                n = LineChunks.read(in, r::line, cancelled);
+            }
+            merge(hosts, r.hosts, 0);
+            return n;
+        }
+        long size = Files.size(f);
+        // A file of bare dnscache lines (a copied multilog file, a plain dnscache log) has no
+        // syslog header to claim it by: recognise it by its content, as the workbench does.
+        String fixed = dnscacheLines(List.of(f)) ? "dnscache" : null;
+        int threads = options.trackLines() ? 1 : Math.max(1, options.threads());
+        List<long[]> ranges = LineChunks.ranges(size, threads * 4);
+        if (ranges.size() <= 1 || threads == 1) {
+            Reader r = new Reader(source, ref, fixed);
+            long n = LineChunks.read(f, 0, Long.MAX_VALUE, r::line, cancelled);
+            merge(hosts, r.hosts, 0);
+            return n;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Reader>> parts = new ArrayList<>();
+            for (long[] range : ranges) {
+                parts.add(
+                        pool.submit(
+                                () -> {
+                                    Reader r = new Reader(source, ref, fixed);
+                                    r.count =
+                                            LineChunks.read(
+                                                    f, range[0], range[1], r::line, cancelled);
+                                    return r;
+                                }));
+            }
+            long lines = 0;
+            for (Future<Reader> p : parts) {
+                Reader r = p.get();
+                merge(hosts, r.hosts, lines);
+                lines += r.count;
+            }
+            return lines;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(String.valueOf(c), c);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long readMultilog(
+            Path dir, int source, Map<String, HostCounts> hosts, BooleanSupplier cancelled)
+            throws IOException {
+        List<Path> files;
+        try {
+            files = MultilogDirectory.list(dir).files();
+        } catch (SourceException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        String program = multilogProgram(dir, files);
+        Reader r = new Reader(source, Instant.now(clock), program);
+        long total = 0;
+        for (Path f : files) {
+            long base = total;
+            total +=
+                    LineChunks.read(f, 0, Long.MAX_VALUE, (t, n) -> r.line(t, base + n), cancelled);
+        }
+        merge(hosts, r.hosts, 0);
+        return total;
+    }
+
+    /** dnscache when the lines are dnscache's; otherwise the name of the service that logs here. */
+    static String multilogProgram(Path dir, List<Path> files) throws IOException {
+        if (dnscacheLines(files)) {
+            return "dnscache";
+        }
+        Path abs = dir.toAbsolutePath().normalize();
+        // /service/NAME/log/main -> NAME, the daemontools convention
+        if (abs.getNameCount() >= 3
+                && abs.getFileName().toString().equals("main")
+                && abs.getParent().getFileName().toString().equals("log")) {
+            return abs.getParent().getParent().getFileName().toString();
+        }
+        return abs.getFileName() == null ? "multilog" : abs.getFileName().toString();
+    }
+
+    /** Whether the first lines of {@code files} are dnscache entries. */
+    static boolean dnscacheLines(List<Path> files) throws IOException {
+        List<String> first = new ArrayList<>();
+        for (Path f : files) {
+            try (BufferedReader b =
+                    new BufferedReader(
+                            new InputStreamReader(
+                                    Files.newInputStream(f), StandardCharsets.UTF_8))) {
+                String l;
+                while (first.size() < 50 && (l = b.readLine()) != null) {
+                    first.add(l);
+                }
+            }
+            if (first.size() >= 50) {
+                break;
+            }
+        }
+        return DnscacheDetector.looksLikeDnscache(first);
+    }
+
+    private long readJournal(
+            SummaryInput.Journal j,
+            int source,
+            Map<String, HostCounts> hosts,
+            BooleanSupplier cancelled)
+            throws IOException {
+        List<String> sel = new ArrayList<>(j.selection());
+        if (!options.range().all()) { // let journalctl skip what is out of range
+            sel.add("--since=@" + options.range().start().getEpochSecond());
+            sel.add("--until=@" + (options.range().end().getEpochSecond() - 1));
+        }
+        try (JournalSource js = JournalSource.open(sel, options.zone())) {
+            js.index(IndexProgress.NONE, cancelled);
+            Reader r = new Reader(source, Instant.now(clock), null);
+            long n = js.lineCount();
+            for (long i = 0; i < n && !cancelled.getAsBoolean(); i++) {
+                r.line(js.fullLine(i), i + 1);
+            }
+            merge(hosts, r.hosts, 0);
+            return n;
+        } catch (SourceException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private void merge(Map<String, HostCounts> into, Map<String, HostCounts> from, long shift) {
+        for (Map.Entry<String, HostCounts> e : from.entrySet()) {
+            HostCounts c = e.getValue();
+            if (shift != 0) {
+                for (PatternService.Accumulator a : c.services) {
+                    a.shiftLines(shift);
+                }
+                c.dnscache.shiftLines(shift);
+            }
+            HostCounts mine = into.get(e.getKey());
+            if (mine == null) {
+                into.put(e.getKey(), c);
+            } else {
+                mine.merge(c);
+            }
+        }
+    }
+
+    /** One reader's view: parses lines, applies the range, dispatches, counts per host. */
+    private final class Reader {
+        final int source;
+        final SyslogLine.Parser parser;
+        final String multilogProgram;
+        final Map<String, HostCounts> hosts = new HashMap<>();
+        final Map<String, int[]> byProgram = new HashMap<>();
+        final int[] byMessage;
+        long count;
+        private String lastHost;
+        private HostCounts lastCounts;
+
+        Reader(int source, Instant reference, String multilogProgram) {
+            this.source = source;
+            this.parser = new SyslogLine.Parser(reference, options.zone());
+            this.multilogProgram = multilogProgram;
+            List<Integer> m = new ArrayList<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (patterns.get(i).hasMessageClaim()) {
+                    m.add(i);
+                }
+            }
+            byMessage = m.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        void line(String text, long lineNo) {
+            Instant time;
+            String host;
+            String program;
+            String message;
+            if (multilogProgram != null) {
+                time = text.startsWith("@") ? Tai64n.parseAt(text, 0) : null;
+                message =
+                        time == null
+                                ? text
+                                : text.substring(Math.min(text.length(), Tai64n.LABEL_LENGTH + 1));
+                host = null;
+                program = multilogProgram;
+            } else {
+                SyslogLine s = parser.parse(text);
+                time = s.time();
+                host = s.host();
+                program = s.program();
+                message = s.message();
+            }
+            if (!options.range().contains(time)) {
+                return;
+            }
+            HostCounts c = counts(host);
+            c.inRange++;
+            if (program != null) {
+                int[] claim = byProgram.get(program);
+                if (claim == null) {
+                    claim = claimsOf(program);
+                    byProgram.put(program, claim);
+                }
+                for (int i : claim) {
+                    if (i < 0) {
+                        c.dnscache.add(
+                                multilogProgram != null
+                                        ? text
+                                        : DnscacheService.labelled(time, message),
+                                source,
+                                lineNo);
+                    } else {
+                        c.services[i].accept(message, text, source, lineNo);
+                    }
+                }
+            }
+            for (int i : byMessage) {
+                PatternService p = patterns.get(i);
+                if (p.claimsProgram(program) && p.claimsMessage(message)) {
+                    c.services[i].accept(message, text, source, lineNo);
+                }
+            }
+        }
+
+        private HostCounts counts(String host) {
+            String key = options.splitHosts() ? (host == null ? "(no host)" : host) : "";
+            if (lastCounts != null && key.equals(lastHost)) {
+                return lastCounts;
+            }
+            HostCounts c =
+                    hosts.computeIfAbsent(key, k -> new HostCounts(patterns, options.trackLines()));
+            lastHost = key;
+            lastCounts = c;
+            return c;
+        }
+
+        /** Pattern services without a message condition that claim the program; -1 = dnscache. */
+        private int[] claimsOf(String program) {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                PatternService p = patterns.get(i);
+                if (!p.hasMessageClaim() && p.claimsProgram(program)) {
+                    out.add(i);
+                }
+            }
+            if (dnscache != null
+                    && dnscache.definition().claim() != null
+                    && program.matches(dnscache.definition().claim().program())) {
+                out.add(-1);
+            }
+            return out.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+}
