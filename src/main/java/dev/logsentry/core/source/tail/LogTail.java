@@ -23,13 +23,23 @@ public final class LogTail {
     public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 
     private final LineScanner scanner;
+    private final boolean finalRead;
 
     public LogTail() {
         this(DEFAULT_MAX_LINE_BYTES);
     }
 
     public LogTail(int maxLineBytes) {
+        this(maxLineBytes, false);
+    }
+
+    /**
+     * @param finalRead no state will be kept (a dry run): a last line without its newline is read
+     *     too when there is no saved state to continue from, as logcheck -t reports it
+     */
+    public LogTail(int maxLineBytes, boolean finalRead) {
         this.scanner = new LineScanner(maxLineBytes);
+        this.finalRead = finalRead;
     }
 
     /**
