@@ -58,16 +58,19 @@ public final class CheckService {
     /** Runs a check and delivers its report to every one of {@code deliveries}. */
     public CheckOutcome run(CheckSettings s, List<Delivery> deliveries) {
         StateStore store = new StateStore(s.stateDir());
-        if (s.dryRun()) {
-            // logcheck -t: no lock, no directory created, nothing written.
-            return runLocked(s, store, deliveries);
-        }
         try {
-            SafeFiles.ensureDirectory(s.stateDir());
+            if (!s.dryRun()) {
+                SafeFiles.ensureDirectory(s.stateDir());
+            }
+            SafeFiles.checkPrivateDirectory(s.stateDir());
         } catch (IOException e) {
             return stopped(
                     CheckOutcome.Status.STATE_ERROR,
                     "cannot use state directory " + s.stateDir() + ": " + e.getMessage());
+        }
+        if (s.dryRun()) {
+            // logcheck -t: no lock, no directory created, nothing written.
+            return runLocked(s, store, deliveries);
         }
         try (StateLock lock = StateLock.acquire(s.stateDir())) {
             return runLocked(s, store, deliveries);
