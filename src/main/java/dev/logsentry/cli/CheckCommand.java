@@ -256,6 +256,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private final OutputStream stdout;
     private final SettingsResolver resolver;
+    private final List<String> configWarnings = new java.util.ArrayList<>();
 
     public CheckCommand() {
         // Not System.out: a PrintStream hides write errors, and a report written to a full disk
@@ -288,6 +289,9 @@ public final class CheckCommand implements Callable<Integer> {
         SettingsResolver r = resolver != null ? resolver : SettingsResolver.forThisMachine();
         try {
             layered = layers();
+            for (String w : configWarnings) {
+                err.println("logsentry check: warning: " + w);
+            }
             settings = r.settings(layered);
         } catch (ConfigException e) {
             err.println("logsentry check: " + e.getMessage());
@@ -324,10 +328,10 @@ public final class CheckCommand implements Callable<Integer> {
             c = c.overriddenBy(ConfigFiles.readConfig(config));
         }
         if (logcheckConf != null) {
-            c =
-                    c.overriddenBy(
-                            ConfigFiles.fromLogcheckConf(
-                                    ConfigFiles.readShellAssignments(logcheckConf)));
+            ConfigFiles.LogcheckConf conf =
+                    ConfigFiles.readLogcheckConf(logcheckConf, System.getenv());
+            configWarnings.addAll(conf.warnings());
+            c = c.overriddenBy(ConfigFiles.fromLogcheckConf(conf.vars()));
         }
         return c.overriddenBy(fromOptions());
     }
