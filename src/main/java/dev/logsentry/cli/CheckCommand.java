@@ -7,6 +7,8 @@ import dev.logsentry.core.checkrun.CheckSettings;
 import dev.logsentry.core.checkrun.ConfigException;
 import dev.logsentry.core.checkrun.ConfigFiles;
 import dev.logsentry.core.checkrun.SettingsResolver;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -247,11 +249,19 @@ public final class CheckCommand implements Callable<Integer> {
                     "Trust these hosts' certificates without validation (mail.smtp.ssl.trust; '*' = all).")
     String smtpTrust;
 
+    @Option(
+            names = "--debug",
+            description = "On an internal error, print its stack trace here instead of to a file.")
+    boolean debug;
+
     private final OutputStream stdout;
     private final SettingsResolver resolver;
+    private final List<String> configWarnings = new java.util.ArrayList<>();
 
     public CheckCommand() {
-        this(System.out, null);
+        // Not System.out: a PrintStream hides write errors, and a report written to a full disk
+        // or a closed pipe must count as not delivered.
+        this(new FileOutputStream(FileDescriptor.out), null);
     }
 
     /** For tests: the report stream and the machine's defaults. */
@@ -264,14 +274,11 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try {
             return check();
-        } catch (RuntimeException e) {
-            // A bug, not bad input: say so, with the trace for the report. The state was not
-            // saved (it is written last), so nothing is lost.
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("logsentry check: internal error, state unchanged: " + e);
-            e.printStackTrace(err);
-            err.flush();
-            return EXIT_INTERNAL;
+        } catch (RuntimeException | Error e) {
+            // A bug or exhausted memory, not bad input: one line, the trace where it can be
+            // fetched for a bug report. The state was not saved (it is written last): nothing is
+            // lost.
+            return InternalFailure.report(e, spec.commandLine().getErr(), debug);
         }
     }
 
@@ -282,6 +289,9 @@ public final class CheckCommand implements Callable<Integer> {
         SettingsResolver r = resolver != null ? resolver : SettingsResolver.forThisMachine();
         try {
             layered = layers();
+            for (String w : configWarnings) {
+                err.println("logsentry check: warning: " + w);
+            }
             settings = r.settings(layered);
         } catch (ConfigException e) {
             err.println("logsentry check: " + e.getMessage());
@@ -318,10 +328,10 @@ public final class CheckCommand implements Callable<Integer> {
             c = c.overriddenBy(ConfigFiles.readConfig(config));
         }
         if (logcheckConf != null) {
-            c =
-                    c.overriddenBy(
-                            ConfigFiles.fromLogcheckConf(
-                                    ConfigFiles.readShellAssignments(logcheckConf)));
+            ConfigFiles.LogcheckConf conf =
+                    ConfigFiles.readLogcheckConf(logcheckConf, System.getenv());
+            configWarnings.addAll(conf.warnings());
+            c = c.overriddenBy(ConfigFiles.fromLogcheckConf(conf.vars()));
         }
         return c.overriddenBy(fromOptions());
     }

@@ -1,15 +1,9 @@
 package dev.logsentry.core.check;
 
-import dev.logsentry.core.rules.Category;
-import dev.logsentry.core.rules.Rule;
-import dev.logsentry.core.rules.RuleFile;
 import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.rules.automata.RuleFileMatcher;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,39 +40,14 @@ public final class CheckEngine {
      * then depends on it.
      */
     public CheckResult run(CheckInput input) {
-        CheckOptions options = classifier.options();
-        boolean logcheck = options.profile() == Profile.LOGCHECK_1_4;
-        boolean sortFirst = logcheck && options.sortUniq();
-        List<InputLine> lines =
-                sortFirst ? LogcheckOrder.sortAndClean(input.lines(), true) : input.lines();
-        // the report never names the rule that ignored a line: no need to look it up
-        LineFacts[] facts = classifyAll(lines, options.threads(), false, logcheck && !sortFirst);
-        boolean attack = false;
-        for (LineFacts f : facts) {
-            if (!f.attacks().isEmpty()) {
-                attack = true;
-                break;
+        try (CheckRun run = CheckRun.inMemory(this)) {
+            for (InputLine line : input.lines()) {
+                run.add(line);
             }
+            return run.finish(input.errors(), input.warnings());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // an in-memory run has no file to close
         }
-        List<Section> sections = assemble(lines, facts, attack, logcheck, logcheck && !sortFirst);
-        Verdict verdict = sections.isEmpty() ? Verdict.IGNORED : sections.get(0).kind();
-        for (Section s : sections) {
-            if (s.kind().compareTo(verdict) < 0) {
-                verdict = s.kind();
-            }
-        }
-        RuleTree tree = classifier.rules();
-        boolean intro = logcheck && options.intro();
-        return new CheckResult(
-                options.profile(),
-                verdict,
-                sections,
-                input.errors(),
-                input.warnings(),
-                lines.size(),
-                tree.problems(),
-                intro ? tree.header() : java.util.Optional.empty(),
-                intro ? tree.footer() : java.util.Optional.empty());
     }
 
     /** Classifies every line of a run and returns each line's verdict, in the run's order. */
@@ -100,109 +69,8 @@ public final class CheckEngine {
         return result;
     }
 
-    /**
-     * The report's sections. With {@code sortAndStrip} the lines are in input order: each section
-     * is sorted as logcheck sorts (by the original text) and its lines are stripped of trailing
-     * blanks.
-     */
-    private List<Section> assemble(
-            List<InputLine> lines,
-            LineFacts[] facts,
-            boolean attack,
-            boolean logcheck,
-            boolean sortAndStrip) {
-        Map<String, SectionBuilder> attacks = new LinkedHashMap<>();
-        Map<String, SectionBuilder> violations = new LinkedHashMap<>();
-        if (logcheck) {
-            // section order is rule file order, not order of first appearance
-            for (RuleFile f : classifier.rules().files(Category.CRACKING)) {
-                attacks.put(f.name(), new SectionBuilder());
-            }
-            for (RuleFile f : classifier.rules().files(Category.VIOLATIONS)) {
-                violations.put(f.name(), new SectionBuilder());
-            }
-        }
-        SectionBuilder unusual = new SectionBuilder();
-        for (int i = 0; i < facts.length; i++) {
-            for (Placement p : facts[i].attacks()) {
-                attacks.computeIfAbsent(p.ruleFile(), k -> new SectionBuilder()).add(i, p);
-            }
-            for (Placement p : facts[i].violations(attack)) {
-                violations.computeIfAbsent(p.ruleFile(), k -> new SectionBuilder()).add(i, p);
-            }
-            if (facts[i].unusual()) {
-                unusual.add(i, null);
-            }
-        }
-        List<Section> sections = new ArrayList<>();
-        attacks.forEach(
-                (name, b) -> b.addTo(sections, Verdict.ATTACK, name, null, lines, sortAndStrip));
-        violations.forEach(
-                (name, b) -> b.addTo(sections, Verdict.VIOLATION, name, null, lines, sortAndStrip));
-        unusual.addTo(
-                sections, Verdict.UNUSUAL, "", classifier.unusualHeading(), lines, sortAndStrip);
-        return sections;
-    }
-
-    /** Lines of one section (indexes into the run) with the heading of the first placement. */
-    private static final class SectionBuilder {
-        private int[] indexes = new int[16];
-        private Rule[] rules = new Rule[16];
-        private int size;
-        private String heading;
-
-        void add(int index, Placement placement) {
-            if (placement != null && heading == null) {
-                heading = placement.heading();
-            }
-            if (size == indexes.length) {
-                indexes = Arrays.copyOf(indexes, size * 2);
-                rules = Arrays.copyOf(rules, size * 2);
-            }
-            indexes[size] = index;
-            rules[size] = placement == null ? null : placement.rule();
-            size++;
-        }
-
-        void addTo(
-                List<Section> sections,
-                Verdict kind,
-                String name,
-                String fixedHeading,
-                List<InputLine> lines,
-                boolean sortAndStrip) {
-            if (size == 0) {
-                return;
-            }
-            int[] order = new int[size];
-            for (int k = 0; k < size; k++) {
-                order[k] = k;
-            }
-            if (sortAndStrip) {
-                order = LogcheckOrder.sortedPositions(lines, indexes, size);
-            }
-            ReportedLine[] reported = new ReportedLine[size];
-            int[] sorted = order;
-            Arrays.parallelSetAll(
-                    reported,
-                    k -> {
-                        InputLine line = lines.get(indexes[sorted[k]]);
-                        if (sortAndStrip) {
-                            line = line.withLatin1(LogcheckOrder.stripTrailingSpace(line.latin1()));
-                        }
-                        return new ReportedLine(line, rules[sorted[k]]);
-                    });
-            sections.add(
-                    new Section(
-                            kind,
-                            fixedHeading != null ? fixedHeading : heading,
-                            name,
-                            Arrays.asList(reported)));
-        }
-    }
-
-    private LineFacts[] classifyAll(
-            List<InputLine> lines, int threads, boolean explain, boolean strip) {
+    /** Classifies {@code lines} (in parallel chunks, order preserved). */
+    LineFacts[] classifyAll(List<InputLine> lines, int threads, boolean explain, boolean strip) {
         LineFacts[] facts = new LineFacts[lines.size()];
         int chunks = (lines.size() + CHUNK - 1) / CHUNK;
         if (threads <= 1 || chunks <= 1) {

@@ -42,6 +42,42 @@ public record InputLine(String source, long offset, String latin1) {
         return new String(bytes(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Whether the line is binary data rather than text: it holds a NUL, or at least a fifth of its
+     * bytes (and no fewer than four) are control characters (other than tab) or not valid UTF-8.
+     * Text with the odd escape sequence, carriage return or Latin-1 letter is text: reports show it
+     * as logcheck does; binary lines are shown escaped.
+     */
+    public boolean looksBinary() {
+        int odd = 0;
+        int n = latin1.length();
+        for (int i = 0; i < n; i++) {
+            char c = latin1.charAt(i);
+            if (c == 0) {
+                return true;
+            }
+            if (c < 0x80) {
+                odd += (c < 0x20 && c != '\t') || c == 0x7f ? 1 : 0;
+                continue;
+            }
+            int more =
+                    c >= 0xc2 && c <= 0xdf
+                            ? 1
+                            : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+            int j = i + 1;
+            while (more > 0 && j < n && (latin1.charAt(j) & 0xc0) == 0x80) {
+                j++;
+                more--;
+            }
+            if (more == 0) {
+                i = j - 1; // a whole UTF-8 sequence
+            } else {
+                odd++;
+            }
+        }
+        return odd >= 4 && odd * 5 >= n;
+    }
+
     /** The same line with other text (same source and offset). */
     public InputLine withLatin1(String text) {
         return text.equals(latin1) ? this : new InputLine(source, offset, text);

@@ -101,6 +101,21 @@ final class LogcheckOrder {
         return a.keyEnd() - b.keyEnd();
     }
 
+    /**
+     * Compares two lines by their {@code sort -k 1,3} keys ({@code xEnd}, {@code yEnd}: the keys'
+     * ends, see {@link #keyEnd}), as unsigned bytes.
+     */
+    static int compareKeys(String x, int xEnd, String y, int yEnd) {
+        int n = Math.min(xEnd, yEnd);
+        for (int i = 0; i < n; i++) {
+            int d = x.charAt(i) - y.charAt(i);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return xEnd - yEnd;
+    }
+
     /** End (exclusive) of GNU sort's key {@code 1,3}: after the third run of non-blanks. */
     static int keyEnd(String line) {
         int p = 0;

@@ -13,6 +13,7 @@ import java.util.List;
 public record Section(Verdict kind, String heading, String ruleFile, List<ReportedLine> lines) {
 
     public Section {
-        lines = List.copyOf(lines);
+        // a spilled section is read back from disk when iterated: never copied into memory
+        lines = lines instanceof SectionStore.SpilledLines ? lines : List.copyOf(lines);
     }
 }

@@ -1,9 +1,9 @@
 package dev.logsentry.core.checkrun;
 
 import dev.logsentry.core.check.CheckEngine;
-import dev.logsentry.core.check.CheckInput;
 import dev.logsentry.core.check.CheckResult;
-import dev.logsentry.core.check.InputLine;
+import dev.logsentry.core.check.CheckRun;
+import dev.logsentry.core.io.IoProblems;
 import dev.logsentry.core.io.SafeFiles;
 import dev.logsentry.core.report.JsonReport;
 import dev.logsentry.core.report.ReportSubject;
@@ -12,26 +12,24 @@ import dev.logsentry.core.report.TextReports;
 import dev.logsentry.core.report.delivery.Delivery;
 import dev.logsentry.core.report.delivery.DeliveryException;
 import dev.logsentry.core.report.delivery.FinishedReport;
+import dev.logsentry.core.report.delivery.ReportBody;
 import dev.logsentry.core.rules.RuleProblem;
 import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.source.tail.CheckState;
-import dev.logsentry.core.source.tail.FileState;
-import dev.logsentry.core.source.tail.JournalState;
 import dev.logsentry.core.source.tail.JournalTail;
 import dev.logsentry.core.source.tail.LockHeldException;
-import dev.logsentry.core.source.tail.LogTail;
 import dev.logsentry.core.source.tail.StateException;
 import dev.logsentry.core.source.tail.StateLock;
 import dev.logsentry.core.source.tail.StateStore;
-import dev.logsentry.core.source.tail.TailEvent;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 /**
  * One {@code logsentry check} run, the way logcheck does it but without losing lines: take the
@@ -56,16 +54,19 @@ public final class CheckService {
     /** Runs a check and delivers its report to every one of {@code deliveries}. */
     public CheckOutcome run(CheckSettings s, List<Delivery> deliveries) {
         StateStore store = new StateStore(s.stateDir());
-        if (s.dryRun()) {
-            // logcheck -t: no lock, no directory created, nothing written.
-            return runLocked(s, store, deliveries);
-        }
         try {
-            SafeFiles.ensureDirectory(s.stateDir());
+            if (!s.dryRun()) {
+                SafeFiles.ensureDirectory(s.stateDir());
+            }
+            SafeFiles.checkPrivateDirectory(s.stateDir());
         } catch (IOException e) {
             return stopped(
                     CheckOutcome.Status.STATE_ERROR,
                     "cannot use state directory " + s.stateDir() + ": " + e.getMessage());
+        }
+        if (s.dryRun()) {
+            // logcheck -t: no lock, no directory created, nothing written.
+            return runLocked(s, store, deliveries);
         }
         try (StateLock lock = StateLock.acquire(s.stateDir())) {
             return runLocked(s, store, deliveries);
@@ -86,40 +87,55 @@ public final class CheckService {
         } catch (StateException e) {
             return stopped(CheckOutcome.Status.STATE_ERROR, e.getMessage());
         }
-        // the rules compile on another core while the logs are read
-        java.util.concurrent.CompletableFuture<CheckEngine> engine = compileAsync(s);
-        Read read = readSources(s, state);
-        CheckEngine compiled;
-        try {
-            compiled = engine.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
-                return stopped(
-                        CheckOutcome.Status.STATE_ERROR,
-                        "cannot unpack the bundled rules: " + io.getCause().getMessage());
-            }
-            throw e;
+        // a dry run writes nothing beside the state: its temp files go to the system's
+        Path spillDir = s.dryRun() ? null : s.stateDir();
+        if (spillDir != null) {
+            removeLeftovers(spillDir);
         }
-        CheckResult result =
-                compiled.run(new CheckInput(read.lines(), read.errors(), read.warnings()));
+        // the rules compile on another core while the first lines are read
+        CompletableFuture<CheckEngine> engine = compileAsync(s);
+        try (CheckRun run = new CheckRun(() -> join(engine), spillDir, CheckRun.defaultBudget())) {
+            SourceReader.Read read = new SourceReader(s).read(state, run::add);
+            CheckResult result = run.finish(read.errors(), read.warnings());
+            return deliverAndSave(s, store, state, read, result, started, spillDir, deliveries);
+        } catch (RulesUnavailable e) {
+            return stopped(CheckOutcome.Status.STATE_ERROR, e.getMessage());
+        } catch (IOException e) {
+            // only closing the run (deleting its temp file) throws here, after everything else
+            return stopped(CheckOutcome.Status.STATE_ERROR, "cannot remove a temp file: " + e);
+        }
+    }
 
+    /** Delivers the report (when there is one) and then, only then, saves the new state. */
+    private static CheckOutcome deliverAndSave(
+            CheckSettings s,
+            StateStore store,
+            CheckState state,
+            SourceReader.Read read,
+            CheckResult result,
+            ZonedDateTime started,
+            Path spillDir,
+            List<Delivery> deliveries) {
         List<String> messages = new ArrayList<>();
         for (RuleProblem p : result.ruleProblems()) {
             messages.add("rule problem: " + p);
         }
         boolean delivered = false;
         if (result.reportable()) {
-            FinishedReport report = render(s, result, started);
-            for (Delivery d : deliveries) {
-                try {
+            try (FinishedReport report = render(s, result, started, spillDir)) {
+                for (Delivery d : deliveries) {
                     d.deliver(report);
-                } catch (DeliveryException e) {
-                    messages.add(e.getMessage());
-                    messages.add(
-                            "state left unchanged: these lines will be reported again next run");
-                    return new CheckOutcome(
-                            CheckOutcome.Status.DELIVERY_FAILED, result, false, messages);
                 }
+            } catch (DeliveryException e) {
+                messages.add(e.getMessage());
+                messages.add("state left unchanged: these lines will be reported again next run");
+                return new CheckOutcome(
+                        CheckOutcome.Status.DELIVERY_FAILED, result, false, messages);
+            } catch (IOException e) {
+                messages.add("could not write the report: " + IoProblems.describe(e));
+                messages.add("state left unchanged: these lines will be reported again next run");
+                return new CheckOutcome(
+                        CheckOutcome.Status.DELIVERY_FAILED, result, false, messages);
             }
             delivered = true;
         } else {
@@ -146,6 +162,43 @@ public final class CheckService {
         return new CheckOutcome(status, result, delivered, messages);
     }
 
+    /** Temp files of a run that was killed (we hold the lock: no other run uses them). */
+    private static void removeLeftovers(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(CheckRun.SPILL_PREFIX) || name.startsWith(ReportBody.PREFIX)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            // a leftover costs disk space, not correctness; the next run tries again
+        }
+    }
+
+    /** The rules could not be loaded (the bundled ones could not be unpacked). */
+    private static final class RulesUnavailable extends RuntimeException {
+        RulesUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Waits for the compiled rules. */
+    private static CheckEngine join(CompletableFuture<CheckEngine> engine) {
+        try {
+            return engine.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw new RulesUnavailable(
+                        "cannot unpack the bundled rules: " + io.getCause().getMessage(), io);
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err; // out of memory, say: the caller reports it as such
+            }
+            throw e;
+        }
+    }
+
     /**
      * The state key of a journal source: {@code journal} for the system journal, with the extra
      * journalctl arguments appended otherwise, so a cursor of one journal file is never used for
@@ -159,10 +212,8 @@ public final class CheckService {
     }
 
     /** Loads and compiles the rules in a background (daemon) thread. */
-    private static java.util.concurrent.CompletableFuture<CheckEngine> compileAsync(
-            CheckSettings s) {
-        java.util.concurrent.CompletableFuture<CheckEngine> result =
-                new java.util.concurrent.CompletableFuture<>();
+    private static CompletableFuture<CheckEngine> compileAsync(CheckSettings s) {
+        CompletableFuture<CheckEngine> result = new CompletableFuture<>();
         Thread t =
                 new Thread(
                         () -> {
@@ -185,102 +236,9 @@ public final class CheckService {
         return new RuleChoice(s.rulesDir(), s.level(), s.options()).load();
     }
 
-    /** New lines and state of every source; errors and warnings in logcheck's wording. */
-    record Read(
-            List<InputLine> lines,
-            List<String> errors,
-            List<String> warnings,
-            Map<String, FileState> files,
-            Map<String, JournalState> journals) {}
-
-    Read readSources(CheckSettings s, CheckState state) {
-        // logcheck collects each source into logoutput/<basename> and concatenates those in name
-        // order; the engine's sort is stable, so this order decides ties.
-        record Source(String baseName, Path file) {}
-        List<Source> sources = new ArrayList<>();
-        for (Path f : s.logFiles()) {
-            sources.add(new Source(f.getFileName().toString(), f));
-        }
-        if (s.journal() != null) {
-            sources.add(new Source(JOURNAL, null));
-        }
-        sources.sort(Comparator.comparing(Source::baseName));
-
-        List<InputLine> lines = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        Map<String, FileState> files = new LinkedHashMap<>();
-        Map<String, JournalState> journals = new LinkedHashMap<>();
-        LogTail tail = new LogTail(s.maxLineBytes());
-        for (Source src : sources) {
-            List<TailEvent> events;
-            if (src.file() == null) {
-                String key = journalKey(s.journal());
-                JournalTail.Result r =
-                        new JournalTail(s.journal())
-                                .read(
-                                        JOURNAL,
-                                        state.journals().get(key),
-                                        l ->
-                                                lines.add(
-                                                        InputLine.ofBytes(
-                                                                JOURNAL, l.offset(), l.bytes())));
-                if (r.next() != null) {
-                    journals.put(key, r.next());
-                }
-                events = r.events();
-            } else {
-                String key = src.file().toString();
-                LogTail.Result r;
-                long[] cut = {0};
-                try {
-                    r =
-                            tail.read(
-                                    src.file(),
-                                    state.files().get(key),
-                                    l -> {
-                                        lines.add(
-                                                InputLine.ofBytes(l.file(), l.offset(), l.bytes()));
-                                        cut[0] += l.cut() ? 1 : 0;
-                                    });
-                } catch (IOException e) {
-                    errors.add(
-                            "E: File could not be read: "
-                                    + src.file()
-                                    + " ("
-                                    + e.getMessage()
-                                    + ")");
-                    continue;
-                }
-                if (r.next() != null) {
-                    files.put(key, r.next());
-                }
-                if (cut[0] > 0) {
-                    warnings.add(
-                            cut[0]
-                                    + " line(s) of "
-                                    + src.file()
-                                    + " longer than "
-                                    + s.maxLineBytes()
-                                    + " bytes were checked and reported by their first "
-                                    + s.maxLineBytes()
-                                    + " bytes");
-                }
-                events = r.events();
-            }
-            for (TailEvent e : events) {
-                switch (e.severity()) {
-                    case ERROR -> errors.add("E: " + e.message());
-                    case WARNING -> warnings.add(e.message());
-                    case INFO -> {}
-                }
-            }
-        }
-        return new Read(lines, errors, warnings, files, journals);
-    }
-
     private static FinishedReport render(
-            CheckSettings s, CheckResult result, ZonedDateTime started) {
+            CheckSettings s, CheckResult result, ZonedDateTime started, Path spillDir)
+            throws IOException {
         ReportWriter writer =
                 s.format() == ReportFormat.JSON
                         ? new JsonReport(s.host(), started)
@@ -288,8 +246,10 @@ public final class CheckService {
         String subject =
                 ReportSubject.of(result, s.options(), s.host(), started, s.reboot(), s.addTag());
         String ext = s.format() == ReportFormat.JSON ? ".json" : ".txt";
-        return new FinishedReport(
-                subject, writer.toBytes(result), writer.mediaType(), "logcheck-" + s.host() + ext);
+        ReportBody body =
+                ReportBody.render(
+                        out -> writer.write(result, out), spillDir, ReportBody.MEMORY_LIMIT);
+        return new FinishedReport(subject, body, writer.mediaType(), "logcheck-" + s.host() + ext);
     }
 
     private static CheckOutcome stopped(CheckOutcome.Status status, String message) {

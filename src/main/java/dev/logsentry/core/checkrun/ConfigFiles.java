@@ -10,21 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the files that configure a check: LogSentry's own YAML/JSON config, Debian's logcheck.conf
  * (shell assignments, read as data and never executed) and logcheck.logfiles lists.
  */
 public final class ConfigFiles {
-    private static final Pattern ASSIGNMENT =
-            Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
-
     private ConfigFiles() {}
 
     /** Reads a YAML ({@code .yaml}, {@code .yml}) or JSON config file. Unknown keys are errors. */
@@ -45,20 +39,27 @@ public final class ConfigFiles {
     }
 
     /**
-     * Reads the variable assignments of a logcheck.conf. Only {@code NAME=value} lines count, with
-     * the value unquoted ('...' or "..."); comments, blank lines and anything else a shell would
-     * run are skipped, so nothing in the file is executed.
+     * Reads the variable assignments of a logcheck.conf as bash would set them (see {@link
+     * ShellAssignments}); nothing in the file is executed. Lines it does not follow are skipped.
      */
     public static Map<String, String> readShellAssignments(Path file) throws ConfigException {
-        Map<String, String> vars = new LinkedHashMap<>();
-        for (String line : lines(file)) {
-            Matcher m = ASSIGNMENT.matcher(line);
-            if (m.matches()) {
-                vars.put(m.group(1), unquote(m.group(2).strip()));
-            }
-        }
-        return vars;
+        return readLogcheckConf(file, System.getenv()).vars();
     }
+
+    /** Like {@link #readShellAssignments(Path)}, with a warning per line not followed. */
+    public static LogcheckConf readLogcheckConf(Path file, Map<String, String> env)
+            throws ConfigException {
+        ShellAssignments.Result r = ShellAssignments.parse(file.toString(), lines(file), env);
+        return new LogcheckConf(r.vars(), r.warnings());
+    }
+
+    /**
+     * The settings of a logcheck.conf.
+     *
+     * @param vars the variables it sets
+     * @param warnings one per line that was skipped, naming the file and line
+     */
+    public record LogcheckConf(Map<String, String> vars, List<String> warnings) {}
 
     /** Turns logcheck.conf settings into a config layer (unknown variables are ignored). */
     public static CheckConfig fromLogcheckConf(Map<String, String> v) {
@@ -124,16 +125,6 @@ public final class ConfigFiles {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static String unquote(String s) {
-        if (s.length() >= 2
-                && (s.charAt(0) == '"' || s.charAt(0) == '\'')
-                && s.charAt(s.length() - 1) == s.charAt(0)) {
-            return s.substring(1, s.length() - 1);
-        }
-        int hash = s.indexOf(" #");
-        return hash >= 0 ? s.substring(0, hash).strip() : s;
     }
 
     private static Boolean flag(String s) {

@@ -2,6 +2,7 @@ package dev.logsentry.core.checkrun;
 
 import dev.logsentry.core.check.CheckOptions;
 import dev.logsentry.core.check.Profile;
+import dev.logsentry.core.io.SafeFiles;
 import dev.logsentry.core.report.delivery.Delivery;
 import dev.logsentry.core.report.delivery.FileDelivery;
 import dev.logsentry.core.report.delivery.SmtpDelivery;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.ZoneId;
@@ -84,7 +86,7 @@ public final class SettingsResolver {
 
     /** /var/lib/logsentry for root, else $XDG_STATE_HOME/logsentry (~/.local/state/logsentry). */
     static Path defaultStateDir(Map<String, String> env) throws IOException {
-        if (dev.logsentry.core.io.SafeFiles.currentUid() == 0) {
+        if (SafeFiles.currentUid() == 0) {
             return Path.of("/var/lib/logsentry");
         }
         String xdg = env.get("XDG_STATE_HOME");
@@ -229,7 +231,7 @@ public final class SettingsResolver {
         List<Delivery> out = new ArrayList<>();
         CheckConfig.Report rep = c.report();
         if (rep != null && rep.output() != null) {
-            out.add(new FileDelivery(Path.of(rep.output())));
+            out.add(new FileDelivery(checkOutput(rep.output())));
         }
         boolean stdoutOnly = rep != null && Boolean.TRUE.equals(rep.stdout());
         CheckConfig.Mail m = c.mail();
@@ -242,8 +244,57 @@ public final class SettingsResolver {
         return out;
     }
 
-    /** SMTP settings from mail options (shared by check and summary). */
+    /**
+     * The report file, refused before the run when writing it can never work: a directory, a device
+     * such as /dev/null (the report replaces the file atomically), a missing or unwritable
+     * directory, a symlink or another user's file.
+     */
+    static Path checkOutput(String name) throws ConfigException {
+        Path file = Path.of(name).toAbsolutePath().normalize();
+        String why = null;
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            why = "is a directory";
+        } else if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isSymbolicLink(file)) {
+            why =
+                    "is not a regular file (the report replaces the file; to throw it away, use"
+                            + " --stdout > /dev/null)";
+        } else if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+            why = "cannot be created: directory " + file.getParent() + " does not exist";
+        } else if (!Files.isWritable(file.getParent())) {
+            why = "cannot be created: directory " + file.getParent() + " is not writable";
+        } else {
+            try {
+                SafeFiles.checkPrivateFile(file);
+            } catch (IOException e) {
+                throw new ConfigException("--output: " + e.getMessage(), e);
+            }
+        }
+        if (why != null) {
+            throw new ConfigException("--output " + file + " " + why);
+        }
+        return file;
+    }
+
+    /** Refuses control characters (CR/LF would inject SMTP commands or mail headers). */
+    private static String noControl(String what, String value) throws ConfigException {
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new ConfigException(
+                    what + " must not contain control characters (line breaks): " + value.strip());
+        }
+        return value;
+    }
+
+    /** SMTP settings from mail options (shared by check, summary and serve). */
     public SmtpSettings smtp(CheckConfig.Mail m, String host) throws ConfigException {
+        noControl("the SMTP host", m.smtpHost());
+        noControl("the mail sender", m.from());
+        noControl("the SMTP user", m.user());
+        noControl("the SMTP trust list", m.sslTrust());
+        for (String to : m.to()) {
+            noControl("a mail recipient", to);
+        }
         SmtpSettings.Security security =
                 switch (Objects.requireNonNullElse(m.security(), "none")
                         .toLowerCase(java.util.Locale.ROOT)) {
@@ -319,7 +370,8 @@ public final class SettingsResolver {
         for (String name : names) {
             Path p = Path.of(name.strip());
             String last = p.getFileName() == null ? "" : p.getFileName().toString();
-            if (!last.matches(".*[*?\\[{].*")) {
+            // an existing path is itself, even when its name holds glob characters ([, *, ...)
+            if (!last.matches(".*[*?\\[{].*") || Files.exists(p)) {
                 add(out, p.toAbsolutePath().normalize());
                 continue;
             }
@@ -327,7 +379,14 @@ public final class SettingsResolver {
                     (p.getParent() == null ? Path.of(".") : p.getParent())
                             .toAbsolutePath()
                             .normalize();
-            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + last);
+            PathMatcher m;
+            try {
+                m = FileSystems.getDefault().getPathMatcher("glob:" + last);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                // not a valid glob: a name, which the run reports when it cannot be read
+                add(out, p.toAbsolutePath().normalize());
+                continue;
+            }
             List<Path> hits = new ArrayList<>();
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> listing = Files.list(dir)) {

@@ -79,6 +79,31 @@ public final class SafeFiles {
     }
 
     /**
+     * Refuses a directory (a link to one is followed) that belongs to another user or that every
+     * user may write to: whoever can write there can plant or swap the files kept in it. A missing
+     * directory is fine.
+     */
+    public static void checkPrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        long owner = ((Number) Files.getAttribute(dir, "unix:uid")).longValue();
+        long me = currentUid();
+        if (owner != me) {
+            throw new UnsafeFileException(
+                    dir, "is owned by uid " + owner + ", not by this user (uid " + me + ")");
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+        if (mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new UnsafeFileException(
+                    dir,
+                    "is writable by every user (mode "
+                            + PosixFilePermissions.toString(mode)
+                            + "); use a directory only its owner can write to (chmod 700)");
+        }
+    }
+
+    /**
      * Creates {@code dir} (mode 0700) when missing. An existing path must be a directory (a link to
      * one is accepted: administrators often link /var/lib subdirectories elsewhere).
      */

@@ -21,7 +21,7 @@ public final class ClassicTextReport implements ReportWriter {
             out.write('\n');
             LogcheckTextReport.heading(section.heading(), out);
             for (ReportedLine line : section.lines()) {
-                out.write(line.line().latin1().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(TextReports.safeLine(line.line()).getBytes(StandardCharsets.ISO_8859_1));
                 out.write('\n');
             }
         }

@@ -5,7 +5,6 @@ import dev.logsentry.core.check.ReportedLine;
 import dev.logsentry.core.check.Section;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The report body exactly as logcheck 1.4 builds {@code $TMPDIR/report}: header.txt, the error
@@ -13,31 +12,17 @@ import java.nio.charset.StandardCharsets;
  * line), the "Logcheck Warnings" section, footer.txt.
  *
  * <p>Log lines, header and footer are written as their original bytes; headings, errors and
- * warnings (text from configuration and file names) as UTF-8. logcheck sends nothing when no
- * section has lines; check {@link CheckResult#reportable()} before delivering.
+ * warnings (text from configuration and file names) as UTF-8. The one deliberate difference: a line
+ * of binary data is written escaped (see {@link TextReports}); text lines are untouched. logcheck
+ * sends nothing when no section has lines; check {@link CheckResult#reportable()} before
+ * delivering.
  */
 public final class LogcheckTextReport implements ReportWriter {
 
+    /** Streams the report: sections read back from a spill file are never held whole. */
     @Override
     public void write(CheckResult result, OutputStream target) throws IOException {
-        target.write(toBytes(result));
-        target.flush();
-    }
-
-    /**
-     * The report in one array of the right size: log lines are copied straight from their strings
-     * (one byte per char), without a temporary array per line or a growing buffer.
-     */
-    @Override
-    public byte[] toBytes(CheckResult result) {
-        long size = 4096;
-        for (Section section : result.sections()) {
-            size += 3L * section.heading().length() + 3;
-            for (ReportedLine line : section.lines()) {
-                size += line.line().latin1().length() + 1;
-            }
-        }
-        ByteSink out = new ByteSink(size);
+        Latin1Output out = new Latin1Output(target);
         if (result.header().isPresent()) {
             out.latin1(result.header().get());
         }
@@ -47,7 +32,7 @@ public final class LogcheckTextReport implements ReportWriter {
         for (Section section : result.sections()) {
             out.utf8(headingText(section.heading()));
             for (ReportedLine line : section.lines()) {
-                out.latin1(line.line().latin1());
+                out.latin1(TextReports.safeLine(line.line()));
                 out.write('\n');
             }
             out.write('\n');
@@ -62,51 +47,11 @@ public final class LogcheckTextReport implements ReportWriter {
         if (result.footer().isPresent()) {
             out.latin1(result.footer().get());
         }
-        return out.toByteArray();
+        out.flush();
     }
 
     private static String headingText(String text) {
         return text + "\n" + TextReports.underline(text.length()) + "\n";
-    }
-
-    /** A growable byte array that takes Latin-1 strings as their bytes. */
-    private static final class ByteSink {
-        private byte[] buf;
-        private int size;
-
-        ByteSink(long capacity) {
-            buf = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, capacity))];
-        }
-
-        void write(int b) {
-            ensure(1);
-            buf[size++] = (byte) b;
-        }
-
-        @SuppressWarnings("deprecation")
-        void latin1(String s) {
-            ensure(s.length());
-            // copies the low byte of each char: the original bytes of a Latin-1 string
-            s.getBytes(0, s.length(), buf, size);
-            size += s.length();
-        }
-
-        void utf8(String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, size, b.length);
-            size += b.length;
-        }
-
-        private void ensure(int n) {
-            if (size + n > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(size + n, buf.length * 2));
-            }
-        }
-
-        byte[] toByteArray() {
-            return size == buf.length ? buf : java.util.Arrays.copyOf(buf, size);
-        }
     }
 
     static void heading(String text, OutputStream out) throws IOException {

@@ -179,4 +179,52 @@ class ConfigFilesTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void logcheckConfIsReadAsBashWouldSetIt() throws Exception {
+        Path conf =
+                write(
+                        "bash.conf",
+                        "REPORTLEVEL=\"server\" # the level\n"
+                                + "SENDMAILTO=\"root\" # who\n"
+                                + "  export DOMAIN=example.org\n"
+                                + "MAILFROM=logcheck@$DOMAIN\n"
+                                + "ATTACKSUBJECT=\"Alert on ${DOMAIN}: \\\"x\\\"\"\n"
+                                + "EVENTSSUBJECT='Events $DOMAIN'\"!\"\n"
+                                + "SECURITYSUBJECT=Security\\ events\n"
+                                + "INTRO=1\n");
+        ConfigFiles.LogcheckConf c = ConfigFiles.readLogcheckConf(conf, Map.of());
+        assertThat(c.vars())
+                .containsEntry("REPORTLEVEL", "server")
+                .containsEntry("SENDMAILTO", "root")
+                .containsEntry("MAILFROM", "logcheck@example.org")
+                .containsEntry("ATTACKSUBJECT", "Alert on example.org: \"x\"")
+                .containsEntry("EVENTSSUBJECT", "Events $DOMAIN!")
+                .containsEntry("SECURITYSUBJECT", "Security events");
+        assertThat(c.warnings()).isEmpty();
+        assertThat(ConfigFiles.fromLogcheckConf(c.vars()).mail().to()).containsExactly("root");
+    }
+
+    @Test
+    void shellConstructsNotFollowedAreWarningsNamingFileAndLineNeverAnotherMeaning()
+            throws Exception {
+        Path conf =
+                write(
+                        "odd.conf",
+                        "REPORTLEVEL=$(cat /etc/level)\n"
+                                + "SENDMAILTO=${ADMIN:-root}\n"
+                                + "A=1 B=2\n"
+                                + "MAILFROM=\"open quote\n"
+                                + "if true; then\n"
+                                + "FQDN=$UNSET\n"
+                                + "INTRO=`date`\n"
+                                + "SORTUNIQ=1\n");
+        ConfigFiles.LogcheckConf c = ConfigFiles.readLogcheckConf(conf, Map.of());
+        assertThat(c.vars()).containsOnlyKeys("SORTUNIQ");
+        assertThat(c.warnings()).hasSize(7);
+        assertThat(c.warnings().get(0)).startsWith(conf + ":1: ").contains("$(...)");
+        assertThat(c.warnings().get(1)).startsWith(conf + ":2: ").contains("${ADMIN:-root}");
+        assertThat(c.warnings().get(4)).startsWith(conf + ":5: ").contains("not a variable");
+        assertThat(c.warnings().get(5)).contains("$UNSET is not set");
+    }
 }

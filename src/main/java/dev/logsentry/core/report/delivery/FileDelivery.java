@@ -18,7 +18,7 @@ public final class FileDelivery implements Delivery {
     @Override
     public void deliver(FinishedReport report) throws DeliveryException {
         try {
-            SafeFiles.writeAtomically(file, out -> out.write(report.body()));
+            SafeFiles.writeAtomically(file, out -> report.content().writeTo(out));
         } catch (IOException e) {
             throw new DeliveryException(
                     "could not write the report to " + file + ": " + e.getMessage(), e);

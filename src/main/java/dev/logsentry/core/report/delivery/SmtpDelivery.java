@@ -1,6 +1,7 @@
 package dev.logsentry.core.report.delivery;
 
 import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -12,6 +13,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Date;
 import java.util.Properties;
 
@@ -55,9 +59,7 @@ public final class SmtpDelivery implements Delivery {
                 MimeBodyPart note = new MimeBodyPart();
                 note.setText("The report is attached as " + report.fileName() + ".\n", "UTF-8");
                 MimeBodyPart file = new MimeBodyPart();
-                file.setDataHandler(
-                        new DataHandler(
-                                new ByteArrayDataSource(report.body(), report.mediaType())));
+                file.setDataHandler(new DataHandler(source(report, report.mediaType())));
                 file.setFileName(report.fileName());
                 file.setDisposition(MimeBodyPart.ATTACHMENT);
                 // base64 keeps the exact bytes: a text encoding would turn \n into \r\n.
@@ -65,7 +67,12 @@ public final class SmtpDelivery implements Delivery {
                 msg.setContent(new MimeMultipart(note, file));
             } else {
                 String subtype = report.mediaType().endsWith("/json") ? "json" : "plain";
-                if ("json".equals(subtype)) {
+                if (!report.content().inMemory()) {
+                    // a large report is streamed from its file, never held as one string
+                    msg.setDataHandler(
+                            new DataHandler(
+                                    source(report, report.mediaType() + "; charset=UTF-8")));
+                } else if ("json".equals(subtype)) {
                     msg.setContent(report.bodyText(), "application/json; charset=UTF-8");
                 } else {
                     msg.setText(report.bodyText(), "UTF-8");
@@ -80,6 +87,34 @@ public final class SmtpDelivery implements Delivery {
             throw new DeliveryException(
                     "could not mail the report " + describe() + ": " + causes(e), e);
         }
+    }
+
+    /** The body as a data source: from memory when small, read from its file when large. */
+    private static DataSource source(FinishedReport report, String type) {
+        if (report.content().inMemory()) {
+            return new ByteArrayDataSource(report.body(), type);
+        }
+        return new DataSource() {
+            @Override
+            public InputStream getInputStream() throws IOException {
+                return report.content().open();
+            }
+
+            @Override
+            public OutputStream getOutputStream() throws IOException {
+                throw new IOException("read-only");
+            }
+
+            @Override
+            public String getContentType() {
+                return type;
+            }
+
+            @Override
+            public String getName() {
+                return report.fileName();
+            }
+        };
     }
 
     private String protocol() {

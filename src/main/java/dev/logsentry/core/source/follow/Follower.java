@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li><b>rename and create</b> (and delete and recreate): the old file stays open, its rest is
  *       read, then the new file from its start; the old one is still drained for a grace period,
- *       because daemons write to it until they are told to reopen.
+ *       because daemons write to it until they are told to reopen: until it has had no new bytes
+ *       for a few seconds (as {@code tail -F} keeps an old file), however long that takes.
  *   <li><b>copytruncate</b> and plain truncation: noticed when the file is shorter than what was
  *       read or no longer starts with the same bytes. What was not yet read is looked for in the
  *       copy ({@code name.1}, {@code name-20261125}: a sibling starting with the same bytes), then
@@ -40,7 +41,11 @@ public final class Follower implements Closeable {
     /** Default fallback poll interval; the watch service normally wakes the loop sooner. */
     public static final long DEFAULT_POLL_MILLIS = 100;
 
-    private static final long DRAIN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * A rotated-away generation is drained until it has had no new bytes for this long: a daemon
+     * writes to its old file until it reopens its log (after logrotate's HUP, or later).
+     */
+    static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Path path;
     private final FollowListener listener;
@@ -53,6 +58,7 @@ public final class Follower implements Closeable {
     private String lastError;
     private volatile boolean closed;
     private volatile WatchService watcher;
+    private final java.util.function.LongSupplier clock;
 
     /**
      * @param path the file to follow (it may not exist yet)
@@ -79,6 +85,18 @@ public final class Follower implements Closeable {
             Object expectedKey,
             FollowListener listener,
             long pollMillis) {
+        this(path, startOffset, expectedKey, listener, pollMillis, System::nanoTime);
+    }
+
+    /** For tests: with the clock that times the draining of rotated-away files. */
+    Follower(
+            Path path,
+            long startOffset,
+            Object expectedKey,
+            FollowListener listener,
+            long pollMillis,
+            java.util.function.LongSupplier nanoClock) {
+        this.clock = nanoClock;
         this.expectedKey = expectedKey;
         this.path = path.toAbsolutePath();
         this.startOffset = startOffset;
@@ -158,7 +176,7 @@ public final class Follower implements Closeable {
                 }
             } else if (!attrs.fileKey().equals(current.key)) {
                 current.readToEnd(listener);
-                current.drainUntilNanos = System.nanoTime() + DRAIN_GRACE_NANOS;
+                current.drainUntilNanos = clock.getAsLong() + QUIET_NANOS;
                 draining.add(current);
                 current = null;
                 openCurrent(attrs);
@@ -297,12 +315,14 @@ public final class Follower implements Closeable {
         }
     }
 
-    /** Reads what rotated-away generations still receive; drops them after the grace period. */
+    /** Reads what rotated-away generations still receive; drops them once they are quiet. */
     private void drainOld(boolean all) throws IOException {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         for (var it = draining.iterator(); it.hasNext(); ) {
             Generation g = it.next();
-            g.readToEnd(listener);
+            if (g.readToEnd(listener) > 0) {
+                g.drainUntilNanos = now + QUIET_NANOS; // still written to: keep listening
+            }
             if (all || now - g.drainUntilNanos > 0) {
                 g.flushPartial(listener);
                 g.close();

@@ -65,6 +65,24 @@ public final class FileIdentity {
         }
     }
 
+    /**
+     * What tells a rotated generation from another across runs, whatever its name or compression
+     * (delaycompress renames and compresses it between runs): the length and SHA-256 of its first
+     * {@link #FINGERPRINT_BYTES} bytes of content. A file too damaged to decompress its first bytes
+     * is named by its raw first bytes instead.
+     */
+    public static String contentId(Path path) throws IOException {
+        byte[] head;
+        try (InputStream in = openContent(path)) {
+            head = in.readNBytes(FINGERPRINT_BYTES);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            try (InputStream raw = Files.newInputStream(path)) {
+                return "raw:" + sha256(raw.readNBytes(FINGERPRINT_BYTES));
+            }
+        }
+        return head.length + ":" + sha256(head);
+    }
+
     /** Whether the file's content starts with the bytes {@code state} fingerprinted. */
     public static boolean startsLike(Path path, FileState state) throws IOException {
         if (state.fingerprintLength() == 0) {

@@ -14,6 +14,9 @@ package dev.logsentry.core.source.tail;
  * @param endFingerprint hex SHA-256 of the {@code min(offset, FINGERPRINT_BYTES)} bytes before
  *     {@code offset} (empty at offset 0)
  * @param offset bytes consumed: the end of the last whole line read
+ * @param rotated identities ({@link FileIdentity#contentId}) of the rotated generations that lay
+ *     beside the log when this state was taken; a generation not among them appeared since and is
+ *     read when the file read last time is gone (null in states of older versions: none is read)
  */
 public record FileState(
         long device,
@@ -21,7 +24,31 @@ public record FileState(
         int fingerprintLength,
         String fingerprint,
         String endFingerprint,
-        long offset) {
+        long offset,
+        java.util.List<String> rotated) {
+
+    public FileState(
+            long device,
+            long inode,
+            int fingerprintLength,
+            String fingerprint,
+            String endFingerprint,
+            long offset) {
+        this(device, inode, fingerprintLength, fingerprint, endFingerprint, offset, null);
+    }
+
+    public FileState {
+        // a hand-edited or damaged state file: missing fingerprints match nothing
+        fingerprint = fingerprint == null ? "" : fingerprint;
+        endFingerprint = endFingerprint == null ? "" : endFingerprint;
+        rotated = rotated == null ? null : java.util.List.copyOf(rotated);
+    }
+
+    /** The same state with the rotated generations known now. */
+    public FileState withRotated(java.util.List<String> ids) {
+        return new FileState(
+                device, inode, fingerprintLength, fingerprint, endFingerprint, offset, ids);
+    }
 
     /** Whether both name the same device and inode (unknown values never match). */
     public boolean sameInode(long otherDevice, long otherInode) {

@@ -21,8 +21,13 @@ final class LineScanner {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** What a scan consumed: the position just after the last line emitted, and the count. */
-    record Result(long end, long lines) {}
+    /**
+     * What a scan consumed: the position just after the last line emitted, and the count.
+     *
+     * @param damage with {@code tolerant}, the read error that ended the scan early (a damaged
+     *     .gz), else null
+     */
+    record Result(long end, long lines, IOException damage) {}
 
     /**
      * Reads lines from {@code in}, whose next byte is at {@code start}, until EOF or {@code limit}.
@@ -41,6 +46,25 @@ final class LineScanner {
             String file,
             LineSink sink)
             throws IOException {
+        return scan(in, start, limit, emitPartial, false, log, file, sink);
+    }
+
+    /**
+     * Like {@link #scan(InputStream, long, long, boolean, String, String, LineSink)}; with {@code
+     * tolerant} a read error ends the scan like the end of the stream (the bytes read before it are
+     * passed on) and is returned in {@link Result#damage()} instead of thrown.
+     */
+    Result scan(
+            InputStream in,
+            long start,
+            long limit,
+            boolean emitPartial,
+            boolean tolerant,
+            String log,
+            String file,
+            LineSink sink)
+            throws IOException {
+        IOException damage = null;
         byte[] buf = new byte[BUFFER];
         LineBuffer line = new LineBuffer();
         long lineStart = start;
@@ -48,7 +72,16 @@ final class LineScanner {
         long lines = 0;
         while (limit < 0 || pos < limit) {
             int want = limit < 0 ? buf.length : (int) Math.min(buf.length, limit - pos);
-            int n = in.read(buf, 0, want);
+            int n;
+            try {
+                n = in.read(buf, 0, want);
+            } catch (IOException e) {
+                if (!tolerant) {
+                    throw e;
+                }
+                damage = e;
+                break;
+            }
             if (n < 0) {
                 break;
             }
@@ -77,7 +110,7 @@ final class LineScanner {
             lines++;
             lineStart = pos;
         }
-        return new Result(lineStart, lines);
+        return new Result(lineStart, lines, damage);
     }
 
     /** The current line: its first bytes up to the cap, and its full length. */

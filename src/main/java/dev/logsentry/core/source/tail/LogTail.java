@@ -1,5 +1,6 @@
 package dev.logsentry.core.source.tail;
 
+import dev.logsentry.core.io.IoProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,20 +17,36 @@ import java.util.List;
  *
  * <p>A live log is read up to its size when the run started and only to the end of its last whole
  * line: a partial last line is read next run. The rest of a rotated file is read to its end,
- * including an unterminated last line, because nothing will complete it.
+ * including an unterminated last line, because nothing will complete it. A damaged rotated .gz is
+ * read as far as it can be, the gap is reported, and reading goes on.
+ *
+ * <p>The state remembers which rotated generations lay beside the log ({@link
+ * FileState#rotated()}). When the file read last time is gone (deleted and recreated, then rotated
+ * before this run), the generations that appeared since are read in full, oldest first, so the
+ * recreated file's lines are not skipped.
  */
 public final class LogTail {
     /** Default cap on the bytes kept of one line (longer lines are cut, see ADR 0003). */
     public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 
     private final LineScanner scanner;
+    private final boolean finalRead;
 
     public LogTail() {
         this(DEFAULT_MAX_LINE_BYTES);
     }
 
     public LogTail(int maxLineBytes) {
+        this(maxLineBytes, false);
+    }
+
+    /**
+     * @param finalRead no state will be kept (a dry run): a last line without its newline is read
+     *     too when there is no saved state to continue from, as logcheck -t reports it
+     */
+    public LogTail(int maxLineBytes, boolean finalRead) {
         this.scanner = new LineScanner(maxLineBytes);
+        this.finalRead = finalRead;
     }
 
     /**
@@ -48,17 +65,19 @@ public final class LogTail {
      * @param previous the saved state, or null on the first run (the whole file is new)
      */
     public Result read(Path log, FileState previous, LineSink sink) throws IOException {
-        Run run = new Run(log.toString(), sink);
+        Run run = new Run(log, sink);
         FileIdentity.Observed now;
         try {
             now = FileIdentity.observe(log);
         } catch (NoSuchFileException e) {
             run.events.add(TailEvent.error(run.name, "File could not be read: " + log));
-            Run.Drained drained = previous == null ? null : run.drainRotated(log, previous);
+            if (previous == null) {
+                return run.result(null);
+            }
+            Drained drained = run.catchUp(previous, false);
             return run.result(drained == null ? previous : run.stateOf(drained));
         } catch (IOException e) {
-            run.events.add(
-                    TailEvent.error(run.name, "File could not be read: " + log + " (" + e + ")"));
+            run.events.add(TailEvent.error(run.name, couldNotRead(log, e)));
             return run.result(previous);
         }
         if (!now.regularFile()) {
@@ -68,38 +87,49 @@ public final class LogTail {
             return run.result(previous);
         }
         try {
-            return run.result(run.readLive(log, now, previous));
+            return run.result(run.readLive(now, previous));
         } catch (RotatedWhileReading e) {
             run.events.add(TailEvent.warning(run.name, e.getMessage()));
-            return run.result(previous);
         } catch (IOException e) {
-            // Lines already passed on stay passed on; the state is not advanced, so at worst they
-            // are reported twice.
-            run.events.add(
-                    TailEvent.error(run.name, "File could not be read: " + log + " (" + e + ")"));
-            return run.result(previous);
+            // Lines already passed on stay passed on; the state is not advanced past them.
+            run.events.add(TailEvent.error(run.name, couldNotRead(log, e)));
         }
+        // continue next run after what was read of rotated files, never before it (no line twice)
+        return run.result(run.drained == null ? previous : run.stateOf(run.drained));
     }
+
+    private static String couldNotRead(Path file, IOException e) {
+        return "File could not be read: " + file + " (" + IoProblems.describe(e) + ")";
+    }
+
+    /** The last rotated file read and where reading stopped in it. */
+    private record Drained(Path file, long end) {}
 
     /** One read of one log: collects events and counts lines. */
     private final class Run {
+        final Path log;
         final String name;
         final LineSink sink;
         final List<TailEvent> events = new ArrayList<>();
         long lines;
+        Drained drained;
 
-        Run(String name, LineSink sink) {
-            this.name = name;
-            this.sink = sink::accept;
+        Run(Path log, LineSink sink) {
+            this.log = log;
+            this.name = log.toString();
+            this.sink = sink;
         }
 
-        Result result(FileState next) {
+        Result result(FileState next) throws IOException {
+            if (next != null) {
+                next = next.withRotated(Generations.ids(log));
+            }
             return new Result(next, List.copyOf(events), lines);
         }
 
-        FileState readLive(Path log, FileIdentity.Observed now, FileState prev) throws IOException {
+        FileState readLive(FileIdentity.Observed now, FileState prev) throws IOException {
             if (prev == null) {
-                return readFrom(log, now, 0);
+                return readFrom(now, 0, finalRead);
             }
             boolean sameInode = prev.sameInode(now.device(), now.inode());
             boolean continues =
@@ -107,84 +137,34 @@ public final class LogTail {
                             && (prev.fingerprintLength() > 0 || sameInode)
                             && FileIdentity.continues(log, prev);
             if (continues) {
-                return readFrom(log, now, prev.offset());
+                return readFrom(now, prev.offset(), false);
             }
-            // Not the file we were reading any more: rotated (rename, copytruncate), truncated, or
-            // a new file on a reused inode. Its old content may sit next to it.
-            Drained drained = drainRotated(log, prev);
-            if (drained == null && prev.offset() > 0) {
-                String why;
-                if (now.size() < prev.offset()
-                        && (sameInode || FileIdentity.startsLike(log, prev))) {
-                    why = truncatedMessage(log, prev, now);
-                } else if (sameInode) {
-                    why =
-                            log
-                                    + " was rewritten in place (the bytes already read changed;"
-                                    + " truncated and refilled, or the inode was reused) and no"
-                                    + " rotated copy was found next to it; reading it from the start";
-                } else {
-                    why =
-                            log
-                                    + " was replaced and its previous file was not found next to it"
-                                    + " (.0, .1, .1.gz, -YYYYMMDD, -YYYYMMDD.gz); lines written to"
-                                    + " the old file after byte "
-                                    + prev.offset()
-                                    + " may not have been checked";
-                }
-                events.add(TailEvent.warning(name, why));
+            // Not the file we were reading any more: rotated (rename, copytruncate), truncated,
+            // or a new file, perhaps already rotated itself. Its old content may sit next to it.
+            drained = catchUp(prev, true);
+            if (drained == null && prev.offset() > 0 && !readNewGenerations) {
+                events.add(TailEvent.warning(name, lostTrack(prev, now, sameInode)));
             }
-            return readFrom(log, now, 0);
+            return readFrom(now, 0, false);
         }
 
-        private String truncatedMessage(Path log, FileState prev, FileIdentity.Observed now) {
-            return log
-                    + " shrank from "
-                    + prev.offset()
-                    + " to "
-                    + now.size()
-                    + " bytes (truncated); reading it from the start";
-        }
-
-        /** Reads the live log from {@code offset} to its current size, whole lines only. */
-        private FileState readFrom(Path log, FileIdentity.Observed now, long offset)
-                throws IOException {
-            long end = offset;
-            if (now.size() > offset) {
-                try (InputStream in = Files.newInputStream(log)) {
-                    FileIdentity.Observed opened = FileIdentity.observe(log);
-                    if (opened.device() != now.device() || opened.inode() != now.inode()) {
-                        throw new RotatedWhileReading(log);
-                    }
-                    in.skipNBytes(offset);
-                    LineScanner.Result r =
-                            scanner.scan(in, offset, now.size(), false, name, log.toString(), sink);
-                    lines += r.lines();
-                    end = r.end();
-                }
-            }
-            return stateOf(log, now.device(), now.inode(), end);
-        }
-
-        /** The last rotated file read and where reading stopped in it. */
-        record Drained(Path file, long end) {}
+        private boolean readNewGenerations;
 
         /**
-         * Finds the rotated file that continues {@code prev} and reads its rest, then every newer
-         * generation in full (rotated more than once since the last run).
+         * Reads what was written to the file read last time after its offset, from the rotated
+         * generation that continues it, and every newer generation in full; when none continues it,
+         * the generations that appeared since the last run, in full.
          *
-         * @return the newest rotated file read, or null when none continues {@code prev}
+         * @return the newest rotated file read, or null when none was
          */
-        Drained drainRotated(Path log, FileState prev) throws IOException {
-            List<Path> gens = RotatedFiles.newestFirst(log);
-            for (int i = 0; i < gens.size(); i++) {
-                Path g = gens.get(i);
-                if (!mayContinue(g, prev)) {
-                    continue;
-                }
-                long end = readRotated(g, prev);
+        Drained catchUp(FileState prev, boolean liveExists) throws IOException {
+            Generations gens = new Generations(log, events, name);
+            List<Path> all = gens.newestFirst();
+            for (int i = 0; i < all.size(); i++) {
+                Path g = all.get(i);
+                long end = gens.readRest(g, prev, scanner, sink, this::count);
                 if (end < 0) {
-                    continue; // same first bytes, but not what we read up to the offset
+                    continue;
                 }
                 events.add(
                         TailEvent.info(
@@ -196,55 +176,108 @@ public final class LogTail {
                                         + prev.offset()));
                 Drained last = new Drained(g, end);
                 for (int j = i - 1; j >= 0; j--) {
-                    last = new Drained(gens.get(j), readRotated(gens.get(j), null));
+                    last =
+                            new Drained(
+                                    all.get(j),
+                                    gens.readAll(all.get(j), scanner, sink, this::count));
                     events.add(
                             TailEvent.info(
                                     name,
                                     "read "
-                                            + gens.get(j)
+                                            + all.get(j)
                                             + " in full (rotated since the last run)"));
                 }
                 return last;
             }
-            return null;
-        }
-
-        /** A cheap first test: same inode or same first bytes (the end is checked on reading). */
-        private boolean mayContinue(Path g, FileState prev) throws IOException {
-            if (prev.fingerprintLength() == 0) {
-                if (FileIdentity.isGzip(g)) {
-                    return false; // nothing read of it before: no content to recognise it by
-                }
-                FileIdentity.Observed o = FileIdentity.observe(g);
-                return prev.sameInode(o.device(), o.inode());
+            if (prev.rotated() == null) {
+                return null; // a state of an older version: which generations are new is unknown
             }
-            return FileIdentity.startsLike(g, prev);
+            List<Path> fresh = new ArrayList<>();
+            for (Path g : all) {
+                String id = gens.id(g);
+                if (id != null && !prev.rotated().contains(id) && !gens.startsLike(g, prev)) {
+                    fresh.add(0, g); // oldest first
+                }
+            }
+            if (fresh.isEmpty()) {
+                return null;
+            }
+            Drained last = null;
+            for (Path g : fresh) {
+                last = new Drained(g, gens.readAll(g, scanner, sink, this::count));
+            }
+            readNewGenerations = true;
+            events.add(
+                    TailEvent.warning(
+                            name,
+                            log
+                                    + " was recreated and rotated since the last run: the file read"
+                                    + " then (up to byte "
+                                    + prev.offset()
+                                    + ") is gone, so lines written to it after that, if any, were"
+                                    + " not found; read "
+                                    + String.join(", ", fresh.stream().map(Path::toString).toList())
+                                    + " in full (rotated since the last run)"
+                                    + (liveExists ? ", then " + log + " from its start" : "")));
+            return last;
         }
 
-        /**
-         * Reads a rotated file to its end, including an unterminated last line.
-         *
-         * @param prev the state to continue from (its end fingerprint is verified first), or null
-         *     to read the file from the start
-         * @return the end position, or -1 when the file does not continue {@code prev}
-         */
-        private long readRotated(Path g, FileState prev) throws IOException {
-            try (InputStream in = FileIdentity.openContent(g)) {
-                long offset = 0;
-                if (prev != null) {
-                    offset = prev.offset();
-                    String end = FileIdentity.endFingerprint(in, offset);
-                    if (end == null || !end.equals(prev.endFingerprint())) {
-                        return -1;
+        private void count(long n) {
+            lines += n;
+        }
+
+        private String lostTrack(FileState prev, FileIdentity.Observed now, boolean sameInode)
+                throws IOException {
+            if (now.size() < prev.offset() && (sameInode || FileIdentity.startsLike(log, prev))) {
+                return log
+                        + " shrank from "
+                        + prev.offset()
+                        + " to "
+                        + now.size()
+                        + " bytes (truncated in place: copytruncate or a truncation) and no"
+                        + " rotated copy of it was found next to it; lines written before the"
+                        + " truncation after byte "
+                        + prev.offset()
+                        + " may not have been checked; reading it from the start";
+            }
+            if (sameInode) {
+                return log
+                        + " was rewritten in place (the bytes already read changed: copytruncate"
+                        + " and refilled past the old size, or the inode of a deleted file was"
+                        + " reused) and no rotated copy of the file read last time was found next"
+                        + " to it; lines written to that file after byte "
+                        + prev.offset()
+                        + " may not have been checked; reading it from the start";
+            }
+            return log
+                    + " was replaced and its previous file was not found next to it"
+                    + " (.0, .1, .1.gz, -YYYYMMDD, -YYYYMMDD.gz); lines written to"
+                    + " the old file after byte "
+                    + prev.offset()
+                    + " may not have been checked";
+        }
+
+        /** Reads the live log from {@code offset} to its current size, whole lines only. */
+        private FileState readFrom(FileIdentity.Observed now, long offset, boolean partial)
+                throws IOException {
+            long end = offset;
+            if (now.size() > offset) {
+                try (InputStream in = Files.newInputStream(log)) {
+                    FileIdentity.Observed opened = FileIdentity.observe(log);
+                    if (opened.device() != now.device() || opened.inode() != now.inode()) {
+                        throw new RotatedWhileReading(log);
                     }
+                    in.skipNBytes(offset);
+                    LineScanner.Result r =
+                            scanner.scan(in, offset, now.size(), partial, name, name, sink);
+                    lines += r.lines();
+                    end = r.end();
                 }
-                LineScanner.Result r = scanner.scan(in, offset, -1, true, name, g.toString(), sink);
-                lines += r.lines();
-                return r.end();
             }
+            return stateOf(log, now.device(), now.inode(), end);
         }
 
-        /** The state of a rotated file read to {@code d.end()} (when the live log is missing). */
+        /** The state of a rotated file read to {@code d.end()}. */
         FileState stateOf(Drained d) throws IOException {
             if (FileIdentity.isGzip(d.file())) {
                 return stateOf(d.file(), -1, -1, d.end());
@@ -255,8 +288,15 @@ public final class LogTail {
 
         private FileState stateOf(Path file, long dev, long ino, long offset) throws IOException {
             int len = FileIdentity.fingerprintLengthFor(offset);
-            String head = len == 0 ? "" : FileIdentity.fingerprint(file, len);
-            String end = FileIdentity.endFingerprint(file, offset);
+            String head;
+            String end;
+            try {
+                head = len == 0 ? "" : FileIdentity.fingerprint(file, len);
+                end = FileIdentity.endFingerprint(file, offset);
+            } catch (IOException e) {
+                head = null; // a damaged .gz: its bytes before the damage were read
+                end = null;
+            }
             return new FileState(
                     dev, ino, len, head == null ? "" : head, end == null ? "" : end, offset);
         }

@@ -56,6 +56,12 @@ public final class StateStore {
                     Files.newInputStream(
                             file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 CheckState s = mapper.readValue(in, CheckState.class);
+                if (s == null) {
+                    throw new StateException(
+                            file
+                                    + ": not a valid state file (it holds no state); move it away to"
+                                    + " start afresh");
+                }
                 if (s.version() != CheckState.VERSION) {
                     throw new StateException(file + ": unsupported state version " + s.version());
                 }

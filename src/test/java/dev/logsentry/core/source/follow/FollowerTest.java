@@ -352,4 +352,32 @@ class FollowerTest {
             }
         }
     }
+
+    @Test
+    void anOldFileStillWrittenAfterTheRotationIsDrainedUntilItHasBeenQuiet() throws Exception {
+        append(log(), "a\n");
+        Recorder r = new Recorder();
+        long[] now = {0};
+        try (Follower f = new Follower(log(), 0, null, r, 100, () -> now[0])) {
+            f.poll();
+            Files.move(log(), dir.resolve("app.log.1"));
+            append(log(), "new 1\n");
+            f.poll();
+            // the daemon has not reopened yet: it keeps writing to the renamed file, now and
+            // again, longer after the rotation than one quiet period
+            for (int i = 0; i < 4; i++) {
+                now[0] += Follower.QUIET_NANOS - 1;
+                append(dir.resolve("app.log.1"), "late " + i + "\n");
+                f.poll();
+            }
+            now[0] += Follower.QUIET_NANOS + 1;
+            f.poll(); // quiet for long enough: dropped
+            append(dir.resolve("app.log.1"), "after it was dropped\n");
+            append(log(), "new 2\n");
+            f.poll();
+            assertThat(r.all())
+                    .contains("a", "new 1", "late 0", "late 1", "late 2", "late 3", "new 2")
+                    .doesNotContain("after it was dropped");
+        }
+    }
 }

@@ -188,11 +188,61 @@ class LogTailTest {
         append(dir.resolve("syslog.new"), "fresh content\n");
         Files.delete(log);
         Files.move(dir.resolve("syslog.new"), log);
-        Files.writeString(dir.resolve("syslog.1"), "unrelated\n");
 
         Run r = run(log, s);
         assertThat(r.lines()).containsExactly("fresh content");
         assertThat(r.warnings()).singleElement().asString().contains("not found");
+    }
+
+    @Test
+    void aRecreatedLogRotatedBeforeTheNextRunIsReadFromItsRotatedFile() throws IOException {
+        Path log = dir.resolve("app.log");
+        append(log, "old 1\n");
+        FileState s = run(log, null).next();
+        // the daemon restarts: the log is deleted and recreated ...
+        Files.delete(log);
+        append(dir.resolve("app.log.new"), "recreated 1\nrecreated 2\n");
+        Files.move(dir.resolve("app.log.new"), log);
+        // ... and logrotate (create) rotates it before the next run
+        Files.move(log, dir.resolve("app.log.1"));
+        append(log, "live 1\n");
+
+        Run r = run(log, s);
+        assertThat(r.lines()).containsExactly("recreated 1", "recreated 2", "live 1");
+        assertThat(r.warnings())
+                .singleElement()
+                .asString()
+                .contains("recreated and rotated")
+                .contains("app.log.1");
+        // the next run reads only what is new: nothing twice
+        append(log, "live 2\n");
+        Files.move(dir.resolve("app.log.1"), dir.resolve("app.log.2"));
+        Run again = run(log, r.next());
+        assertThat(again.lines()).containsExactly("live 2");
+    }
+
+    @Test
+    void generationsThatAppearedSinceTheLastRunAreReadOldestFirstAlsoCompressed()
+            throws IOException {
+        Path log = dir.resolve("app.log");
+        append(log, "old 1\n");
+        append(dir.resolve("app.log.1"), "known before\n");
+        FileState s = run(log, null).next();
+        Files.delete(log);
+        // two recreated generations since: one compressed already (logrotate compress)
+        Files.move(dir.resolve("app.log.1"), dir.resolve("app.log.3"));
+        gzip(dir.resolve("app.log.2.gz"), "recreated A\n");
+        append(dir.resolve("app.log.0"), "recreated B\n");
+        append(log, "live\n");
+
+        Run r = run(log, s);
+        assertThat(r.lines()).containsExactly("recreated A", "recreated B", "live");
+    }
+
+    private static void gzip(Path file, String text) throws IOException {
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -301,5 +351,56 @@ class LogTailTest {
         assertThat(r.lines())
                 .containsExactly("unseen", BANNER.strip(), "generation 1", BANNER.strip(), "fresh");
         assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
+    void aDamagedCompressedGenerationIsReadAsFarAsPossibleAndTheLiveLogStillRead()
+            throws IOException {
+        Path log = dir.resolve("app.log");
+        append(log, "one\n");
+        FileState s = run(log, null).next();
+        // rotated with compression; the gzip was cut short (a crash or a full disk)
+        StringBuilder rest = new StringBuilder("one\n");
+        for (int i = 0; i < 20000; i++) {
+            rest.append("after ")
+                    .append(i)
+                    .append(" ")
+                    .append(Integer.toHexString(i * 7919))
+                    .append('\n');
+        }
+        Path gz = dir.resolve("app.log.1.gz");
+        gzip(gz, rest.toString());
+        byte[] whole = Files.readAllBytes(gz);
+        Files.write(gz, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.delete(log);
+        append(log, "live 1\n");
+
+        Run r = run(log, s);
+        assertThat(r.lines()).startsWith("after 0 0", "after 1 1eef").endsWith("live 1");
+        assertThat(r.lines().size()).isLessThan(20001);
+        assertThat(r.warnings())
+                .singleElement()
+                .asString()
+                .contains("damaged rotated file " + gz)
+                .contains("may be missing");
+        // the next run goes on normally from the live log
+        append(log, "live 2\n");
+        Run next = run(log, r.next());
+        assertThat(next.lines()).containsExactly("live 2");
+        assertThat(next.warnings()).isEmpty();
+    }
+
+    @Test
+    void aDryRunWithoutStateReadsAFinishedLastLineWithoutNewline() throws IOException {
+        Path log = dir.resolve("app.log");
+        append(log, "one\nlast without newline");
+        assertThat(run(new LogTail(LogTail.DEFAULT_MAX_LINE_BYTES, true), log, null).lines())
+                .containsExactly("one", "last without newline");
+        // with state, or in a run that keeps state, the partial line waits for its end
+        assertThat(run(log, null).lines()).containsExactly("one");
+        FileState s = run(log, null).next();
+        append(log, " and its end\n");
+        assertThat(run(new LogTail(LogTail.DEFAULT_MAX_LINE_BYTES, true), log, s).lines())
+                .containsExactly("last without newline and its end");
     }
 }
