@@ -315,4 +315,54 @@ class LogwatchDifferentialTest {
         }
         assertThat(ourBySource).isEqualTo(lwBySource);
     }
+
+    @Test
+    void suFailuresAreCountedWhereLogwatchLeavesThemUnmatched(@TempDir Path own) throws Exception {
+        assumeTrue(Files.isExecutable(LOGWATCH), "logwatch is not installed (.ci/run installs it)");
+        Files.writeString(
+                own.resolve("auth.log"),
+                "Nov 25 10:00:14 myhost su[200]: FAILED SU (to root) alice on pts/0\n"
+                        + "Nov 25 10:00:15 myhost su[201]: FAILED SU (to root) alice on pts/0\n"
+                        + "Nov 25 10:00:16 myhost su[202]: (to root) bob on pts/1\n");
+        Process p =
+                new ProcessBuilder(
+                                LOGWATCH.toString(),
+                                "--logdir",
+                                own.toString(),
+                                "--range",
+                                "All",
+                                "--detail",
+                                "High",
+                                "--numeric",
+                                "--output",
+                                "stdout",
+                                "--service",
+                                "secure")
+                        .redirectErrorStream(true)
+                        .start();
+        String lw = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        assertThat(lw)
+                .contains("**Unmatched Entries**")
+                .contains("su: FAILED SU (to root) alice on pts/0: 2 Time(s)");
+        Summary s =
+                new Summarizer(
+                                List.of(ServiceLoader.load(List.of()).services().get("su")),
+                                new Summarizer.Options(
+                                        DateRange.everything(),
+                                        Detail.HIGH,
+                                        false,
+                                        false,
+                                        ZoneOffset.UTC,
+                                        1),
+                                Clock.systemUTC())
+                        .run(
+                                LogSet.select(own, List.of(), DateRange.everything()).inputs(),
+                                () -> false)
+                        .get(0);
+        assertThat(s.service("su").section("failed").tally().child("alice => root").count())
+                .isEqualTo(2);
+        assertThat(s.service("su").section("switched").total()).isEqualTo(1);
+        assertThat(s.service("su").unmatched()).isEmpty();
+    }
 }
