@@ -89,6 +89,15 @@ public final class HtmlDigest {
         return b.append("</main></body></html>\n").toString();
     }
 
+    /** Writes the page to {@code file} atomically, owner-only (digests quote log lines). */
+    public static void write(
+            java.nio.file.Path file, List<Summary> summaries, String hostName, ZoneId zone)
+            throws java.io.IOException {
+        byte[] page =
+                render(summaries, hostName, zone).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        dev.logsentry.core.io.SafeFiles.writeAtomically(file, out -> out.write(page));
+    }
+
     private static void service(StringBuilder b, ServiceSummary svc, Detail detail, String prefix) {
         b.append("<section id=\"")
                 .append(prefix)

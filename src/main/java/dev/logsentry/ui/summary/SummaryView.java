@@ -1,0 +1,245 @@
+package dev.logsentry.ui.summary;
+
+import dev.logsentry.core.summary.Detail;
+import dev.logsentry.core.summary.SummaryOutline;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/**
+ * The Summary view: a range picker (logwatch's ranges, any of them typed), the detail level, the
+ * summary as a tree of services, sections and items whose numbers are links to the lines behind
+ * them, a bar chart of the selected breakdown, and export to the HTML digest. Self-contained: a
+ * host (the workbench) mounts it, sets {@link SummaryViewModel#inputs()} and wires {@link
+ * SummaryViewModel#setOnOpenLines} to its Events view.
+ */
+public final class SummaryView extends BorderPane {
+    private final SummaryViewModel model;
+    private final Executor executor;
+    private final TreeTableView<SummaryOutline.Node> tree = new TreeTableView<>();
+    private final BarChart<String, Number> chart =
+            new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private Function<Window, File> exportChooser = SummaryView::chooseFile;
+    private String hostName = "localhost";
+
+    /**
+     * @param executor runs the summary off the FX thread (the workbench's)
+     */
+    public SummaryView(SummaryViewModel model, Executor executor) {
+        this.model = model;
+        this.executor = executor;
+        getStyleClass().add("summary-view");
+        setTop(toolbar());
+        setCenter(center());
+        Label status = new Label();
+        status.setId("summaryStatus");
+        status.textProperty().bind(model.statusProperty());
+        status.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(status);
+        model.outline().addListener((ListChangeListener<SummaryOutline.Node>) c -> rebuild());
+    }
+
+    private ToolBar toolbar() {
+        ComboBox<String> range = new ComboBox<>();
+        range.setId("summaryRange");
+        range.setEditable(true);
+        range.getItems().setAll(SummaryViewModel.RANGE_PRESETS);
+        range.valueProperty().bindBidirectional(model.rangeProperty());
+        range.setTooltip(
+                new Tooltip(
+                        "A logwatch --range: Today, Yesterday, All, '-3 days', '2026/11/25',"
+                                + " 'between 11/01/2026 and 11/03/2026', 'since 2 hours ago for those hours'"));
+        ChoiceBox<Detail> detail = new ChoiceBox<>();
+        detail.setId("summaryDetail");
+        detail.getItems().setAll(Detail.LOW, Detail.MED, Detail.HIGH);
+        detail.setConverter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(Detail d) {
+                        return d == null
+                                ? ""
+                                : d.level() == 0
+                                        ? "Low"
+                                        : d.level() == 5
+                                                ? "Med"
+                                                : d.level() == 10 ? "High" : d.label();
+                    }
+
+                    @Override
+                    public Detail fromString(String s) {
+                        return Detail.parse(s);
+                    }
+                });
+        detail.valueProperty().bindBidirectional(model.detailProperty());
+        Button run = new Button("Summarise");
+        run.setId("summaryRun");
+        run.setDefaultButton(true);
+        run.disableProperty().bind(model.busyProperty());
+        run.setOnAction(e -> model.run(executor));
+        range.getEditor().setOnAction(e -> model.run(executor));
+        Button export = new Button("Export HTML\u2026");
+        export.setId("summaryExport");
+        export.disableProperty().bind(model.summaryProperty().isNull());
+        export.setOnAction(e -> export());
+        return new ToolBar(new Label("Range:"), range, new Label("Detail:"), detail, run, export);
+    }
+
+    private SplitPane center() {
+        tree.setId("summaryTree");
+        tree.setShowRoot(false);
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TreeTableColumn<SummaryOutline.Node, String> label = new TreeTableColumn<>("Item");
+        label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().label()));
+        label.setPrefWidth(420);
+        TreeTableColumn<SummaryOutline.Node, SummaryOutline.Node> count =
+                new TreeTableColumn<>("Count");
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        count.setCellFactory(c -> new CountCell());
+        count.setPrefWidth(160);
+        tree.getColumns().setAll(List.of(label, count));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showChart(b));
+        chart.setId("summaryChart");
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setTitle("Select a breakdown");
+        SplitPane split = new SplitPane(tree, chart);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    /** A number as a link to its lines; a plain label when no line is behind it. */
+    private final class CountCell extends TreeTableCell<SummaryOutline.Node, SummaryOutline.Node> {
+        @Override
+        protected void updateItem(SummaryOutline.Node n, boolean empty) {
+            super.updateItem(n, empty);
+            setText(null);
+            if (empty || n == null) {
+                setGraphic(null);
+                return;
+            }
+            if (n.lines() != null && n.lines().size() > 0) {
+                Hyperlink link = new Hyperlink(n.value());
+                link.getStyleClass().add("summary-count-link");
+                link.setTooltip(
+                        new Tooltip(
+                                "Show the " + n.lines().size() + " line(s) behind this number"));
+                link.setOnAction(e -> model.openLines(n));
+                setGraphic(link);
+            } else {
+                setGraphic(new Label(n.value()));
+            }
+        }
+    }
+
+    private void rebuild() {
+        TreeItem<SummaryOutline.Node> root = new TreeItem<>();
+        for (SummaryOutline.Node n : model.outline()) {
+            TreeItem<SummaryOutline.Node> item = item(n);
+            item.setExpanded(true);
+            for (TreeItem<SummaryOutline.Node> c : item.getChildren()) {
+                c.setExpanded(c.getValue().children().size() <= 12);
+            }
+            root.getChildren().add(item);
+        }
+        tree.setRoot(root);
+    }
+
+    private static TreeItem<SummaryOutline.Node> item(SummaryOutline.Node n) {
+        TreeItem<SummaryOutline.Node> t = new TreeItem<>(n);
+        for (SummaryOutline.Node c : n.children()) {
+            t.getChildren().add(item(c));
+        }
+        return t;
+    }
+
+    private void showChart(TreeItem<SummaryOutline.Node> item) {
+        chart.getData().clear();
+        if (item == null || item.getValue().children().isEmpty()) {
+            chart.setTitle("Select a breakdown");
+            return;
+        }
+        SummaryOutline.Node n = item.getValue();
+        XYChart.Series<String, Number> s = new XYChart.Series<>();
+        for (SummaryOutline.Node c :
+                n.children().subList(0, Math.min(Detail.TOP, n.children().size()))) {
+            if (c.count() >= 0) {
+                String key =
+                        c.label().length() > 28 ? c.label().substring(0, 27) + "\u2026" : c.label();
+                s.getData().add(new XYChart.Data<>(key, c.count()));
+            }
+        }
+        chart.setTitle(n.label());
+        chart.getData().add(s);
+    }
+
+    private void export() {
+        File f = exportChooser.apply(getScene() == null ? null : getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            model.exportHtml(f.toPath(), hostName);
+            model.statusProperty().set("Exported to " + f);
+        } catch (IOException e) {
+            model.statusProperty().set("Cannot export to " + f + ": " + e.getMessage());
+        }
+    }
+
+    private static File chooseFile(Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export summary as HTML");
+        fc.setInitialFileName("logsentry-summary.html");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML", "*.html"));
+        return fc.showSaveDialog(owner);
+    }
+
+    /** Replaces the save dialog (tests, hosts with their own dialogs). */
+    public void setExportChooser(Function<Window, File> chooser) {
+        this.exportChooser = chooser;
+    }
+
+    /** The host name the exported digest is titled with. */
+    public void setHostName(String name) {
+        this.hostName = name;
+    }
+
+    public SummaryViewModel model() {
+        return model;
+    }
+
+    public TreeTableView<SummaryOutline.Node> tree() {
+        return tree;
+    }
+
+    BarChart<String, Number> chart() {
+        return chart;
+    }
+}
