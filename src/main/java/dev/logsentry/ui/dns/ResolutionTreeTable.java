@@ -58,9 +58,14 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
         setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
         getStyleClass().addAll("dns-tree", atlantafx.base.theme.Styles.DENSE);
         column("Step", this::stepText);
-        column(
-                "Gluelessness",
-                i -> i.getValue() == null ? "" : Glue.label(i.getValue().gluelessness()));
+        column("Glue", i -> i.getValue() == null ? "" : Glue.label(i.getValue().gluelessness()));
+        Label glue = new Label("Glue");
+        glue.setTooltip(
+                new Tooltip(
+                        "Gluelessness: how many glueless detours deep this step is (G0 = the"
+                                + " query itself; G1 = finding a name server's address; ...)"));
+        columns.get(1).column().setText(null);
+        columns.get(1).column().setGraphic(glue);
         column("Time", i -> timeText(i.getValue()));
         column("Line", i -> lineText(i.getValue()));
         column("Detail", i -> detailText(i.getValue()));

@@ -80,6 +80,18 @@ final class DnsFixtures {
         return String.format(Locale.ROOT, "@%016x%08x", secs, nanos);
     }
 
+    /** Clicks the item of the open context menu whose text is {@code text}. */
+    static void clickMenu(org.testfx.api.FxRobot robot, String text) {
+        robot.clickOn(
+                robot.lookup(".context-menu .label")
+                        .match(
+                                n ->
+                                        n instanceof javafx.scene.control.Label l
+                                                && text.equals(l.getText()))
+                        .queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static void waitUntil(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();

@@ -229,7 +229,7 @@ class DnsQueryTableTest {
                     view.table().scrollTo(row);
                 });
         rightClick(robot, row);
-        robot.clickOn("Show Resolution Tree");
+        DnsFixtures.clickMenu(robot, "Show Resolution Tree");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.tabs().getSelectionModel().getSelectedIndex()).isZero();
         assertThat(view.model().selectedProperty().get().serial()).isEqualTo(target.serial());
@@ -237,7 +237,7 @@ class DnsQueryTableTest {
 
         // Filter by Client / Name: exactly the core's queries of that client / name
         rightClick(robot, row);
-        robot.clickOn("Filter by Client " + target.client());
+        DnsFixtures.clickMenu(robot, "Filter by Client " + target.client());
         long byClient =
                 expected.trees().stream().filter(t -> t.client().equals(target.client())).count();
         DnsFixtures.waitUntil(() -> view.table().getItems().size() == byClient);
@@ -246,7 +246,7 @@ class DnsQueryTableTest {
 
         robot.interact(() -> view.table().scrollTo(row));
         rightClick(robot, row);
-        robot.clickOn("Filter by Name " + target.name());
+        DnsFixtures.clickMenu(robot, "Filter by Name " + target.name());
         long byName = expected.trees().stream().filter(t -> t.name().equals(target.name())).count();
         assertThat(byName).isGreaterThan(1);
         DnsFixtures.waitUntil(() -> view.table().getItems().size() == byName);
@@ -255,7 +255,7 @@ class DnsQueryTableTest {
         // Copy: the selected queries as the CLI prints them
         robot.interact(() -> view.table().getSelectionModel().selectAll());
         rightClick(robot, view.table().getItems().get(0));
-        robot.clickOn("Copy " + byName + " Query Lines");
+        DnsFixtures.clickMenu(robot, "Copy " + byName + " Query Lines");
         String want =
                 expected.trees().stream()
                         .filter(t -> t.name().equals(target.name()))
