@@ -57,6 +57,7 @@ public final class DnscacheCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        QuickJit.installInBackground();
         PrintWriter err = spec.commandLine().getErr();
         List<String> problems = new ArrayList<>();
         DnscacheLogReader.Inputs inputs = DnscacheLogReader.inputs(paths);

@@ -49,13 +49,23 @@ public final class CheckService {
     public static final String JOURNAL = "journal";
 
     private final java.time.Clock clock;
+    private final Runnable onWork;
 
     public CheckService() {
         this(java.time.Clock.systemDefaultZone());
     }
 
     public CheckService(java.time.Clock clock) {
+        this(clock, () -> {});
+    }
+
+    /**
+     * @param onWork runs once, as the rules start compiling, when a run has new lines (the command
+     *     line tunes its JVM there; a run with nothing new should cost nothing)
+     */
+    public CheckService(java.time.Clock clock, Runnable onWork) {
         this.clock = clock;
+        this.onWork = onWork;
     }
 
     /** Runs a check and delivers its report to every one of {@code deliveries}. */
@@ -91,9 +101,21 @@ public final class CheckService {
         } catch (StateException e) {
             return stopped(CheckOutcome.Status.STATE_ERROR, e.getMessage());
         }
-        // the rules compile on another core while the logs are read
-        java.util.concurrent.CompletableFuture<CheckEngine> engine = compileAsync(s);
-        Read read = readSources(s, state);
+        // the rules compile on another core while the logs are read, from the first new line on:
+        // with nothing new (most cron runs) they are not compiled at all, as logcheck reads no
+        // rules then either
+        EngineLoader engine =
+                new EngineLoader(
+                        () -> {
+                            onWork.run();
+                            return new CheckEngine(loadRules(s), s.options());
+                        });
+        Read read = readSources(s, state, engine::start);
+        if (read.lines().isEmpty()) {
+            CheckResult none =
+                    EngineLoader.nothingNew(s.options().profile(), read.errors(), read.warnings());
+            return finish(s, store, state, read, deliveries, none, started);
+        }
         CheckEngine compiled;
         try {
             compiled = engine.join();
@@ -107,7 +129,18 @@ public final class CheckService {
         }
         CheckResult result =
                 compiled.run(new CheckInput(read.lines(), read.errors(), read.warnings()));
+        return finish(s, store, state, read, deliveries, result, started);
+    }
 
+    /** Delivers the report of {@code result} when there is one, then saves the new state. */
+    private CheckOutcome finish(
+            CheckSettings s,
+            StateStore store,
+            CheckState state,
+            Read read,
+            List<Delivery> deliveries,
+            CheckResult result,
+            ZonedDateTime started) {
         List<String> messages = new ArrayList<>();
         for (RuleProblem p : result.ruleProblems()) {
             messages.add("rule problem: " + p);
@@ -163,28 +196,6 @@ public final class CheckService {
                 : JOURNAL + " " + String.join(" ", cmd.subList(1, cmd.size()));
     }
 
-    /** Loads and compiles the rules in a background (daemon) thread. */
-    private static java.util.concurrent.CompletableFuture<CheckEngine> compileAsync(
-            CheckSettings s) {
-        java.util.concurrent.CompletableFuture<CheckEngine> result =
-                new java.util.concurrent.CompletableFuture<>();
-        Thread t =
-                new Thread(
-                        () -> {
-                            try {
-                                result.complete(new CheckEngine(loadRules(s), s.options()));
-                            } catch (IOException e) {
-                                result.completeExceptionally(new java.io.UncheckedIOException(e));
-                            } catch (RuntimeException | Error e) {
-                                result.completeExceptionally(e);
-                            }
-                        },
-                        "logsentry-rules");
-        t.setDaemon(true);
-        t.start();
-        return result;
-    }
-
     /**
      * The configured rule tree, or the bundled starter rules unpacked into a private temp directory
      * that is removed again once loaded (the rules are compiled into memory).
@@ -220,6 +231,11 @@ public final class CheckService {
             Map<String, JournalState> journals) {}
 
     Read readSources(CheckSettings s, CheckState state) {
+        return readSources(s, state, () -> {});
+    }
+
+    /** Reads the sources; {@code onLine} runs before each new line is kept (cheap, idempotent). */
+    Read readSources(CheckSettings s, CheckState state, Runnable onLine) {
         // logcheck collects each source into logoutput/<basename> and concatenates those in name
         // order; the engine's sort is stable, so this order decides ties.
         record Source(String baseName, Path file) {}
@@ -247,10 +263,12 @@ public final class CheckService {
                                 .read(
                                         JOURNAL,
                                         state.journals().get(key),
-                                        l ->
-                                                lines.add(
-                                                        InputLine.ofBytes(
-                                                                JOURNAL, l.offset(), l.bytes())));
+                                        l -> {
+                                            onLine.run();
+                                            lines.add(
+                                                    InputLine.ofBytes(
+                                                            JOURNAL, l.offset(), l.bytes()));
+                                        });
                 if (r.next() != null) {
                     journals.put(key, r.next());
                 }
@@ -265,6 +283,7 @@ public final class CheckService {
                                     src.file(),
                                     state.files().get(key),
                                     l -> {
+                                        onLine.run();
                                         lines.add(
                                                 InputLine.ofBytes(l.file(), l.offset(), l.bytes()));
                                         cut[0] += l.cut() ? 1 : 0;
