@@ -4,6 +4,7 @@ import dev.logsentry.cli.LogSentryCommand;
 import dev.logsentry.ui.workbench.WorkbenchLauncher;
 import java.util.Arrays;
 import java.util.Set;
+import picocli.CommandLine;
 
 /**
  * The single entry point. Without arguments (or with only workbench options such as {@code
@@ -20,19 +21,27 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (isCommandLine(args)) {
-            System.exit(LogSentryCommand.execute(args));
+        // The command line is built once (picocli reads every option's annotations, a good part
+        // of a short run's start-up) and only when the arguments can be a command.
+        CommandLine cli = args.length == 0 ? null : LogSentryCommand.commandLine();
+        if (cli != null && isCommandLine(args, cli.getSubcommands().keySet())) {
+            System.exit(cli.execute(args));
         }
         WorkbenchLauncher.launch(args);
     }
 
     static boolean isCommandLine(String[] args) {
+        return args.length > 0
+                && isCommandLine(args, LogSentryCommand.commandLine().getSubcommands().keySet());
+    }
+
+    private static boolean isCommandLine(String[] args, Set<String> subcommands) {
         if (args.length == 0) {
             return false;
         }
         String first = args[0];
         return CLI_FLAGS.contains(first)
-                || LogSentryCommand.subcommandNames().contains(first)
+                || subcommands.contains(first)
                 || Arrays.asList(args).contains("--help");
     }
 }

@@ -301,7 +301,9 @@ public final class CheckCommand implements Callable<Integer> {
         CheckOutcome outcome;
         try {
             outcome =
-                    new CheckService()
+                    new CheckService(
+                                    java.time.Clock.systemDefaultZone(),
+                                    QuickJit::installInBackground)
                             .run(settings, r.deliveries(layered, settings.host(), stdout));
         } catch (ConfigException e) {
             err.println("logsentry check: " + e.getMessage());

@@ -2,13 +2,17 @@ package dev.logsentry.cli;
 
 import dev.logsentry.core.dnscache.DnscacheAnalysis;
 import dev.logsentry.core.dnscache.DnscacheAnalyzer;
+import dev.logsentry.core.dnscache.DnscacheJson;
+import dev.logsentry.core.dnscache.DnscacheLogReader;
 import dev.logsentry.core.dnscache.DnscacheWriters;
 import dev.logsentry.core.dnscache.EntryKind;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +29,14 @@ import picocli.CommandLine.Spec;
             "PATH is a log file (multilog-labelled or not, .gz allowed) or a multilog directory",
             "(@*.s oldest first, then current)."
         },
-        footer = {"", "Exit codes: 0 success, 1 a path could not be read, 2 usage error."})
+        footer = {
+            "",
+            "Every readable input is processed; each one that cannot be read is named with",
+            "the reason. In a directory only regular @*.s, @*.u and current files are read:",
+            "symbolic links are never followed.",
+            "Exit codes: 0 success, 1 some input could not be read (the rest was processed),",
+            "2 usage error."
+        })
 public final class DnscacheCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format {
@@ -46,29 +57,58 @@ public final class DnscacheCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        QuickJit.installInBackground();
         PrintWriter err = spec.commandLine().getErr();
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                err.println("logsentry dnscache: " + p + ": no such file or directory");
-                return 1;
-            }
+        List<String> problems = new ArrayList<>();
+        DnscacheLogReader.Inputs inputs = DnscacheLogReader.inputs(paths);
+        for (String p : inputs.problems()) {
+            err.println("logsentry dnscache: " + p);
+            problems.add(p);
         }
+        for (String w : inputs.warnings()) {
+            err.println("logsentry dnscache: " + w);
+        }
+        err.flush();
+        Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         DnscacheAnalysis a;
         try {
-            a = DnscacheAnalyzer.analyze(paths);
-        } catch (IOException e) {
-            err.println("logsentry dnscache: " + e.getMessage());
-            return 1;
-        }
-        Writer out = spec.commandLine().getOut();
-        try {
-            DnscacheWriters w = new DnscacheWriters();
-            if (format == Format.json) {
-                w.json(a, out);
-            } else {
-                w.text(a, out);
+            // each tree is printed as soon as it and the ones before it are complete: memory
+            // holds the queries in flight, not the log
+            DnscacheWriters text = new DnscacheWriters();
+            DnscacheJson json = format == Format.json ? new DnscacheJson(out) : null;
+            DnscacheAnalyzer analyzer =
+                    DnscacheAnalyzer.streaming(
+                            t -> {
+                                try {
+                                    if (json != null) {
+                                        json.tree(t);
+                                    } else {
+                                        text.text(t, out);
+                                    }
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+            DnscacheLogReader.readEach(
+                    inputs,
+                    analyzer,
+                    p -> {
+                        err.println("logsentry dnscache: " + p);
+                        err.flush();
+                        problems.add(p);
+                    });
+            List<String> names = new ArrayList<>();
+            for (Path f : inputs.files()) {
+                names.add(f.toString());
             }
-        } catch (IOException e) {
+            a = analyzer.finish(names);
+            if (json != null) {
+                json.summary(a);
+            } else {
+                text.textSummary(a, out);
+            }
+            out.flush();
+        } catch (IOException | UncheckedIOException e) {
             err.println("logsentry dnscache: cannot write output: " + e.getMessage());
             return 1;
         }
@@ -85,6 +125,13 @@ public final class DnscacheCommand implements Callable<Integer> {
                             + ": "
                             + first.reason());
         }
-        return 0;
+        if (!problems.isEmpty()) {
+            err.println(
+                    "logsentry dnscache: "
+                            + problems.size()
+                            + " input(s) could not be read in full (named above)");
+        }
+        err.flush();
+        return problems.isEmpty() ? 0 : 1;
     }
 }

@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
@@ -42,13 +41,23 @@ public final class CheckService {
     public static final String JOURNAL = "journal";
 
     private final java.time.Clock clock;
+    private final Runnable onWork;
 
     public CheckService() {
         this(java.time.Clock.systemDefaultZone());
     }
 
     public CheckService(java.time.Clock clock) {
+        this(clock, () -> {});
+    }
+
+    /**
+     * @param onWork runs once, as the rules start compiling, when a run has new lines (the command
+     *     line tunes its JVM there; a run with nothing new should cost nothing)
+     */
+    public CheckService(java.time.Clock clock, Runnable onWork) {
         this.clock = clock;
+        this.onWork = onWork;
     }
 
     /** Runs a check and delivers its report to every one of {@code deliveries}. */
@@ -92,11 +101,29 @@ public final class CheckService {
         if (spillDir != null) {
             removeLeftovers(spillDir);
         }
-        // the rules compile on another core while the first lines are read
-        CompletableFuture<CheckEngine> engine = compileAsync(s);
+        // the rules compile on another core while the logs are read, from the first new line on:
+        // with nothing new (most cron runs) they are not compiled at all, as logcheck reads no
+        // rules then either
+        EngineLoader engine =
+                new EngineLoader(
+                        () -> {
+                            onWork.run();
+                            return new CheckEngine(loadRules(s), s.options());
+                        });
         try (CheckRun run = new CheckRun(() -> join(engine), spillDir, CheckRun.defaultBudget())) {
-            SourceReader.Read read = new SourceReader(s).read(state, run::add);
-            CheckResult result = run.finish(read.errors(), read.warnings());
+            SourceReader.Read read =
+                    new SourceReader(s)
+                            .read(
+                                    state,
+                                    line -> {
+                                        engine.start();
+                                        run.add(line);
+                                    });
+            CheckResult result =
+                    run.lines() == 0
+                            ? EngineLoader.nothingNew(
+                                    s.options().profile(), read.errors(), read.warnings())
+                            : run.finish(read.errors(), read.warnings());
             return deliverAndSave(s, store, state, read, result, started, spillDir, deliveries);
         } catch (RulesUnavailable e) {
             return stopped(CheckOutcome.Status.STATE_ERROR, e.getMessage());
@@ -184,7 +211,7 @@ public final class CheckService {
     }
 
     /** Waits for the compiled rules. */
-    private static CheckEngine join(CompletableFuture<CheckEngine> engine) {
+    private static CheckEngine join(EngineLoader engine) {
         try {
             return engine.join();
         } catch (CompletionException e) {
@@ -209,26 +236,6 @@ public final class CheckService {
         return cmd.size() <= 1
                 ? JOURNAL
                 : JOURNAL + " " + String.join(" ", cmd.subList(1, cmd.size()));
-    }
-
-    /** Loads and compiles the rules in a background (daemon) thread. */
-    private static CompletableFuture<CheckEngine> compileAsync(CheckSettings s) {
-        CompletableFuture<CheckEngine> result = new CompletableFuture<>();
-        Thread t =
-                new Thread(
-                        () -> {
-                            try {
-                                result.complete(new CheckEngine(loadRules(s), s.options()));
-                            } catch (IOException e) {
-                                result.completeExceptionally(new java.io.UncheckedIOException(e));
-                            } catch (RuntimeException | Error e) {
-                                result.completeExceptionally(e);
-                            }
-                        },
-                        "logsentry-rules");
-        t.setDaemon(true);
-        t.start();
-        return result;
     }
 
     /** The configured rule tree (see {@link RuleChoice#load()}). */

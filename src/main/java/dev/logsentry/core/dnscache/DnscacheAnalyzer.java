@@ -20,6 +20,10 @@ import java.util.function.Consumer;
  */
 public final class DnscacheAnalyzer implements Consumer<DnscacheEntry> {
     private final ResolutionTreeBuilder builder;
+
+    /** Streaming only: statistics collected as the trees pass; null when every tree is kept. */
+    private final DnscacheStats.Accumulator streamed;
+
     private final long[] counts = new long[EntryKind.values().length];
     private final List<Unparsed> unparsed = new ArrayList<>();
     private final List<Stats> counters = new ArrayList<>();
@@ -35,6 +39,27 @@ public final class DnscacheAnalyzer implements Consumer<DnscacheEntry> {
      */
     public DnscacheAnalyzer(Consumer<ResolutionTree> onComplete) {
         this.builder = new ResolutionTreeBuilder(onComplete);
+        this.streamed = null;
+    }
+
+    private DnscacheAnalyzer(DnscacheStats.Accumulator stats, Consumer<ResolutionTree> out) {
+        this.streamed = stats;
+        this.builder =
+                ResolutionTreeBuilder.streaming(
+                        t -> {
+                            stats.add(t);
+                            out.accept(t);
+                        });
+    }
+
+    /**
+     * An analyzer that keeps no trees: each one goes to {@code inQueryOrder} as soon as it and the
+     * ones before it are complete, and {@link #finish} returns an analysis without trees (counts
+     * and statistics are complete). Memory then depends on the queries in flight, not on the log
+     * size.
+     */
+    public static DnscacheAnalyzer streaming(Consumer<ResolutionTree> inQueryOrder) {
+        return new DnscacheAnalyzer(new DnscacheStats.Accumulator(), inQueryOrder);
     }
 
     @Override
@@ -67,7 +92,9 @@ public final class DnscacheAnalyzer implements Consumer<DnscacheEntry> {
                 byKind,
                 List.copyOf(unparsed),
                 List.copyOf(builder.unattributed()),
-                DnscacheStats.of(trees, counters, lame));
+                streamed != null
+                        ? streamed.result(counters, lame)
+                        : DnscacheStats.of(trees, counters, lame));
     }
 
     /** Reads and analyses files or multilog directories. */

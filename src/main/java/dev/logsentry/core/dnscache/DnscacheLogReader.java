@@ -1,13 +1,18 @@
 package dev.logsentry.core.dnscache;
 
+import dev.logsentry.core.index.SourceException;
+import dev.logsentry.core.io.IoErrors;
+import dev.logsentry.core.source.MultilogDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -33,21 +38,95 @@ public final class DnscacheLogReader {
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
-        List<Path> rotated = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(path, "@*.{s,u}")) {
-            for (Path p : ds) {
-                rotated.add(p);
-            }
+        MultilogDirectory.Listing listing;
+        try {
+            listing = MultilogDirectory.list(path);
+        } catch (SourceException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        rotated.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-        Path current = path.resolve("current");
-        if (Files.isRegularFile(current)) {
-            rotated.add(current);
-        }
-        if (rotated.isEmpty()) {
+        if (listing.files().isEmpty()) {
             throw new IOException(path + ": a directory without multilog files (@*.s, current)");
         }
-        return rotated;
+        return listing.files();
+    }
+
+    /**
+     * What a list of paths comes to: the files to read, in order, and a message for every path or
+     * directory entry that cannot be read. Files found in a multilog directory are opened without
+     * following symbolic links.
+     *
+     * @param files the files to read, in order
+     * @param inDirectory the files that were found in a directory (not named by the user)
+     * @param problems one message per bad path (missing, unreadable, a directory without multilog
+     *     files, a symbolic link or directory where a log file should be), each naming it
+     * @param warnings names in a multilog directory that are not multilog's, skipped
+     */
+    public record Inputs(
+            List<Path> files,
+            Set<Path> inDirectory,
+            List<String> problems,
+            List<String> warnings) {}
+
+    /** Expands every path it can; the others are named in {@link Inputs#problems()}. */
+    public static Inputs inputs(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        Set<Path> inDirectory = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
+                problems.add(p + ": no such file or directory");
+            } else if (!Files.isDirectory(p)) {
+                files.add(p); // named by the user: a symbolic link is theirs to give
+            } else {
+                try {
+                    MultilogDirectory.Listing listing = MultilogDirectory.list(p);
+                    for (String w : listing.warnings()) {
+                        (w.endsWith("not a multilog file name, skipped") ? warnings : problems)
+                                .add(w);
+                    }
+                    if (listing.files().isEmpty()) {
+                        problems.add(p + ": a directory without multilog files (@*.s, current)");
+                    }
+                    files.addAll(listing.files());
+                    inDirectory.addAll(listing.files());
+                } catch (SourceException e) {
+                    problems.add(p + ": cannot list the directory (" + reason(e) + ")");
+                }
+            }
+        }
+        return new Inputs(files, inDirectory, problems, warnings);
+    }
+
+    private static String reason(SourceException e) {
+        return e.getCause() instanceof IOException io ? IoErrors.reason(io) : e.getMessage();
+    }
+
+    /**
+     * Parses every line of every readable file of {@code inputs} into {@code sink}, in order. A
+     * file that cannot be opened or fails part way (a damaged {@code .gz}) is named in a message to
+     * {@code problems} with the reason, and the next file is read; the lines read before the
+     * failure stay read.
+     *
+     * @return the number of lines read
+     */
+    public static long readEach(
+            Inputs inputs, Consumer<DnscacheEntry> sink, Consumer<String> problems) {
+        long[] total = {0};
+        Consumer<DnscacheEntry> counting =
+                e -> {
+                    total[0]++;
+                    sink.accept(e);
+                };
+        for (Path f : inputs.files()) {
+            DnscacheParser parser = new DnscacheParser(f.toString());
+            try (InputStream in = open(f, inputs.inDirectory().contains(f))) {
+                readLines(in, parser, counting, f, 0, Progress.NONE, () -> false);
+            } catch (IOException e) {
+                problems.accept(f + ": " + IoErrors.reason(e));
+            }
+        }
+        return total[0];
     }
 
     /** The files of several paths, each expanded, in the given order. */
@@ -75,7 +154,7 @@ public final class DnscacheLogReader {
         long total = 0;
         for (Path f : files) {
             DnscacheParser parser = new DnscacheParser(f.toString());
-            try (InputStream in = open(f)) {
+            try (InputStream in = open(f, false)) {
                 total = readLines(in, parser, sink, f, total, progress, cancelled);
                 if (total < 0) {
                     return -total;
@@ -169,8 +248,14 @@ public final class DnscacheLogReader {
         return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    private static InputStream open(Path f) throws IOException {
-        InputStream in = Files.newInputStream(f);
+    private static InputStream open(Path f, boolean noFollow) throws IOException {
+        if (Files.isDirectory(f)) {
+            throw new IOException("a directory, not a log file");
+        }
+        InputStream in =
+                noFollow
+                        ? Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)
+                        : Files.newInputStream(f);
         if (f.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }

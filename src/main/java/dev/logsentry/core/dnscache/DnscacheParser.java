@@ -25,6 +25,7 @@ public final class DnscacheParser {
     private final NameTable names = new NameTable();
     private String text;
     private int fields;
+    private boolean emptyData; // an rr line ending in the space before its (empty) data
 
     /**
      * @param source the file name put into {@link Unparsed} records
@@ -48,8 +49,17 @@ public final class DnscacheParser {
             }
             start = Tai64n.LABEL_LENGTH + 1;
         }
+        emptyData = false;
         if (!split(start)) {
-            return bad(lineNo, time, fields == 0 ? "empty line" : "empty field (double space)");
+            // dnscache logs a record with no data as "rr ... name " (the space before the data)
+            if (line.endsWith(" ")
+                    && line.startsWith("rr ", start)
+                    && split(start, line.length() - 1)
+                    && fields == 5) {
+                emptyData = true;
+            } else {
+                return bad(lineNo, time, fields == 0 ? "empty line" : "empty field (double space)");
+            }
         }
         try {
             DnscacheEntry e = decode(lineNo, time);
@@ -221,6 +231,9 @@ public final class DnscacheParser {
         int type = type(3);
         String name = name(4);
         if (fields == 5) {
+            if (!emptyData) {
+                throw new Malformed("rr line cut off before its data");
+            }
             return new Rr(n, t, server, ttl, type, name, "", false);
         }
         need(6, "rr server ttl type name hexdata");
@@ -245,8 +258,12 @@ public final class DnscacheParser {
 
     /** Splits text[start..] on single spaces; false on an empty field or an empty line. */
     private boolean split(int start) {
+        return split(start, text.length());
+    }
+
+    /** Splits text[start..len) on single spaces; false on an empty field or an empty line. */
+    private boolean split(int start, int len) {
         fields = 0;
-        int len = text.length();
         if (start >= len) {
             return false;
         }

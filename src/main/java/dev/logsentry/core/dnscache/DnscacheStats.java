@@ -3,7 +3,6 @@ package dev.logsentry.core.dnscache;
 import dev.logsentry.core.dnscache.DnscacheEntry.Stats;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -45,18 +44,35 @@ public record DnscacheStats(
     /** Computes the statistics; {@code lame} maps lame server addresses to their lame answers. */
     public static DnscacheStats of(
             List<ResolutionTree> trees, List<Stats> counters, Map<String, Long> lame) {
-        Map<Long, Integer> qps = new HashMap<>();
-        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        Map<String, Long> names = new HashMap<>();
-        Map<String, Long> clients = new HashMap<>();
-        Map<String, Long> servfail = new HashMap<>();
-        SortedMap<Integer, Long> glue = new TreeMap<>();
-        long hits = 0;
-        List<ResolutionTree> timed = new ArrayList<>();
+        Accumulator a = new Accumulator();
         for (ResolutionTree t : trees) {
+            a.add(t);
+        }
+        return a.result(counters, lame);
+    }
+
+    /**
+     * Collects the statistics one tree at a time, keeping only counts and the slowest few, so that
+     * a streamed log of any size needs no list of its trees. Feed the trees in query order: ties
+     * among the slowest are then broken as {@link #of} breaks them.
+     */
+    public static final class Accumulator {
+        private final Map<Long, Integer> qps = new HashMap<>();
+        private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        private final Map<String, Long> names = new HashMap<>();
+        private final Map<String, Long> clients = new HashMap<>();
+        private final Map<String, Long> servfail = new HashMap<>();
+        private final SortedMap<Integer, Long> glue = new TreeMap<>();
+        private long hits;
+
+        /** The slowest so far, slowest first, earlier first among equals; at most {@link #TOP}. */
+        private final List<ResolutionTree> slowest = new ArrayList<>(TOP + 1);
+
+        /** Counts one tree. */
+        public void add(ResolutionTree t) {
             outcomes.merge(t.outcome(), 1L, Long::sum);
             if (t.isPartial()) {
-                continue;
+                return;
             }
             if (t.start() != null) {
                 qps.merge(t.start().getEpochSecond(), 1, Integer::sum);
@@ -70,22 +86,35 @@ public record DnscacheStats(
             if (t.outcome() == Outcome.SERVFAIL) {
                 servfail.merge(t.name(), 1L, Long::sum);
             }
-            if (t.durationNanos() >= 0) {
-                timed.add(t);
+            long d = t.durationNanos();
+            if (d >= 0
+                    && (slowest.size() < TOP
+                            || d > slowest.get(slowest.size() - 1).durationNanos())) {
+                int i = slowest.size();
+                while (i > 0 && slowest.get(i - 1).durationNanos() < d) {
+                    i--; // after every one at least as slow: a stable order
+                }
+                slowest.add(i, t);
+                if (slowest.size() > TOP) {
+                    slowest.remove(TOP);
+                }
             }
         }
-        timed.sort(Comparator.comparingLong(ResolutionTree::durationNanos).reversed());
-        return new DnscacheStats(
-                new TreeMap<>(qps),
-                List.copyOf(counters),
-                outcomes,
-                top(names),
-                top(clients),
-                hits,
-                top(lame),
-                top(servfail),
-                glue,
-                List.copyOf(timed.subList(0, Math.min(TOP, timed.size()))));
+
+        /** The statistics of the trees added so far. */
+        public DnscacheStats result(List<Stats> counters, Map<String, Long> lame) {
+            return new DnscacheStats(
+                    new TreeMap<>(qps),
+                    List.copyOf(counters),
+                    new EnumMap<>(outcomes),
+                    top(names),
+                    top(clients),
+                    hits,
+                    top(lame),
+                    top(servfail),
+                    new TreeMap<>(glue),
+                    List.copyOf(slowest));
+        }
     }
 
     private static List<Map.Entry<String, Long>> top(Map<String, Long> counts) {

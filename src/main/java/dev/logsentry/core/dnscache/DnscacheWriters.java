@@ -1,174 +1,106 @@
 package dev.logsentry.core.dnscache;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Writes a {@link DnscacheAnalysis} as text (trees indented by gluelessness) or as JSON Lines (one
- * object per client query, then one summary object with {@code "summary": true}).
+ * object per client query, then one summary object with {@code "summary": true}; see {@link
+ * DnscacheJson}, which also writes them one tree at a time). Text escapes control bytes (and ESC,
+ * DEL and the C1 range) from the log as {@code \xHH}, so a hostile log line cannot drive the
+ * terminal that shows the output.
  */
 public final class DnscacheWriters {
-    private final ObjectMapper mapper =
-            new ObjectMapper()
-                    .registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private ObjectMapper mapper; // only for the JsonNode views, made on first use
 
     /** One JSON object per query, then the summary; each on its own line. */
     public void json(DnscacheAnalysis a, Writer out) throws IOException {
+        DnscacheJson j = new DnscacheJson(out);
         for (ResolutionTree t : a.trees()) {
-            out.write(mapper.writeValueAsString(tree(t)));
-            out.write('\n');
+            j.tree(t);
         }
-        out.write(mapper.writeValueAsString(summary(a)));
-        out.write('\n');
+        j.summary(a);
         out.flush();
     }
 
     /** The JSON object of one query. */
     public ObjectNode tree(ResolutionTree t) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("serial", t.serial());
-        o.put("client", t.clientEndpoint());
-        if (t.query() != null) {
-            o.put("id", t.query().id());
-        } else {
-            o.putNull("id");
-        }
-        o.put("type", t.type() < 0 ? "?" : DnsTypes.mnemonic(t.type()));
-        o.put("typeNumber", t.type());
-        o.put("name", t.name());
-        o.put("outcome", t.outcome().name().toLowerCase(Locale.ROOT));
-        if (t.dropReason() != null) {
-            o.put("dropReason", t.dropReason());
-        }
-        o.put("bytes", t.bytes());
-        o.put("maxGluelessness", t.maxGluelessness());
-        o.put("tcp", t.isTcp());
-        o.put("cacheHit", t.cacheHit());
-        o.put("partial", t.isPartial());
-        o.put("ambiguousSteps", t.ambiguousSteps());
-        if (t.start() != null) {
-            o.put("start", t.start().toString());
-        }
-        Duration d = t.duration();
-        if (d != null) {
-            o.put("durationMicros", d.toNanos() / 1000);
-        }
-        o.put("line", t.startLine());
-        var steps = o.putArray("steps");
-        for (ResolutionStep s : t.steps()) {
-            steps.add(step(s));
-        }
-        return o;
-    }
-
-    private ObjectNode step(ResolutionStep s) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("kind", s.kind());
-        o.put("gluelessness", s.gluelessness());
-        if (s.isLookup()) {
-            o.put("name", s.name());
-        } else {
-            ObjectNode fields = mapper.valueToTree(s.entry());
-            fields.remove("time");
-            if (s.entry().time() != null) {
-                fields.put("time", s.entry().time().toString());
-            }
-            if (fields.has("type")) {
-                int type = fields.get("type").asInt();
-                fields.put("type", DnsTypes.mnemonic(type));
-                fields.put("typeNumber", type);
-            }
-            if (s.entry() instanceof DnscacheEntry.Rr rr) {
-                String decoded = rr.decoded();
-                if (decoded != null) {
-                    fields.put("data", decoded);
-                }
-            }
-            o.setAll(fields);
-        }
-        if (s.isRestart()) {
-            o.put("restart", true);
-        }
-        if (s.ambiguous()) {
-            o.put("ambiguous", true);
-            var alt = o.putArray("alternatives");
-            s.alternatives().forEach(alt::add);
-        }
-        if (!s.children().isEmpty()) {
-            var children = o.putArray("steps");
-            for (ResolutionStep c : s.children()) {
-                children.add(step(c));
-            }
-        }
-        return o;
+        return parse(DnscacheJson.toJson(t));
     }
 
     /** The summary object: counts per entry type, unparsed lines, outcomes, statistics. */
     public ObjectNode summary(DnscacheAnalysis a) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("summary", true);
-        o.put("lines", a.lines());
-        o.put("queries", a.trees().size());
-        ObjectNode counts = o.putObject("counts");
-        for (EntryKind k : EntryKind.values()) {
-            if (k != EntryKind.UNPARSED) {
-                counts.put(k.keyword(), a.count(k));
-            }
-        }
-        o.put("unparsed", a.count(EntryKind.UNPARSED));
-        var bad = o.putArray("unparsedLines"); // the first ones, each naming file and line
-        for (DnscacheEntry.Unparsed u :
-                a.unparsed().subList(0, Math.min(1000, a.unparsed().size()))) {
-            bad.addObject()
-                    .put("source", u.source())
-                    .put("line", u.line())
-                    .put("reason", u.reason())
-                    .put("text", u.text());
-        }
-        o.put("unattributed", a.unattributed().size());
-        ObjectNode outcomes = o.putObject("outcomes");
-        a.stats().outcomes().forEach((k, v) -> outcomes.put(k.name().toLowerCase(Locale.ROOT), v));
-        o.put("cacheHits", a.stats().cacheHits());
-        ObjectNode glue = o.putObject("gluelessness");
-        a.stats().gluelessness().forEach((k, v) -> glue.put(String.valueOf(k), v));
-        putTop(o, "lameServers", a.stats().lameServers());
-        putTop(o, "servfailNames", a.stats().servfailNames());
-        putTop(o, "topNames", a.stats().topNames());
-        putTop(o, "topClients", a.stats().topClients());
-        var files = o.putArray("sources");
-        a.sources().forEach(files::add);
-        return o;
+        return parse(DnscacheJson.toJson(a));
     }
 
-    private static void putTop(
-            ObjectNode o, String field, java.util.List<Map.Entry<String, Long>> l) {
-        ObjectNode m = o.putObject(field);
-        l.forEach(e -> m.put(e.getKey(), e.getValue()));
+    private ObjectNode parse(String json) {
+        if (mapper == null) {
+            mapper = new ObjectMapper();
+        }
+        try {
+            return (ObjectNode) mapper.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable JSON written by DnscacheJson", e);
+        }
     }
 
     /** Text: each query with its steps indented, glueless lookups one level further in. */
     public void text(DnscacheAnalysis a, Writer out) throws IOException {
-        StringBuilder sb = new StringBuilder(4096);
         for (ResolutionTree t : a.trees()) {
-            sb.append(headline(t)).append('\n');
-            for (ResolutionStep s : t.steps()) {
-                step(sb, s, 1);
-            }
-            out.write(sb.toString());
-            sb.setLength(0);
+            text(t, out);
         }
-        out.write(summaryText(a));
+        textSummary(a, out);
+    }
+
+    /** Text of one query: its headline and its steps, indented. */
+    public void text(ResolutionTree t, Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append(headline(t)).append('\n');
+        for (ResolutionStep s : t.steps()) {
+            step(sb, s, 1);
+        }
+        out.write(escape(sb));
+    }
+
+    /** The text summary, then a flush. */
+    public void textSummary(DnscacheAnalysis a, Writer out) throws IOException {
+        out.write(escape(summaryText(a)));
         out.flush();
+    }
+
+    /**
+     * {@code text} with every control character but the line feeds this writer puts there (C0, DEL
+     * and C1, ESC among them) as {@code \xHH}: log lines are Latin-1 decoded bytes, and a terminal
+     * would obey them.
+     */
+    static String escape(CharSequence text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && !control(text.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return text.toString();
+        }
+        StringBuilder sb = new StringBuilder(n + 16).append(text, 0, i);
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (control(c)) {
+                sb.append("\\x")
+                        .append(Character.forDigit(c >> 4, 16))
+                        .append(Character.forDigit(c & 15, 16));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean control(char c) {
+        return (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f);
     }
 
     /** One line describing a query and its outcome. */
@@ -229,7 +161,7 @@ public final class DnscacheWriters {
 
     private static String summaryText(DnscacheAnalysis a) {
         StringBuilder sb = new StringBuilder("\nsummary: ");
-        sb.append(a.lines()).append(" lines, ").append(a.trees().size()).append(" queries, ");
+        sb.append(a.lines()).append(" lines, ").append(a.stats().queries()).append(" queries, ");
         sb.append(a.count(EntryKind.UNPARSED)).append(" unparsed\n  outcomes:");
         a.stats().outcomes().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         sb.append("\n  entry types:");

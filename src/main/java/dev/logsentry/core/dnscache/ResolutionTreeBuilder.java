@@ -1,6 +1,7 @@
 package dev.logsentry.core.dnscache;
 
 import dev.logsentry.core.dnscache.DnscacheEntry.*;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,62 +25,36 @@ import java.util.function.Consumer;
  * earliest is chosen and the steps are marked ambiguous with the other candidates' serials.
  *
  * <p>Feed entries in log order with {@link #accept}; completed trees are reported to the listener
- * at once (follow mode), and {@link #finish} closes the rest as unfinished.
+ * at once (follow mode), and {@link #finish} closes the rest as unfinished. A {@link #streaming}
+ * builder keeps no trees: it hands each one on in query order as soon as it and every earlier one
+ * are complete, so memory holds only the queries in flight (the command line prints a log of any
+ * size this way).
  */
 public final class ResolutionTreeBuilder {
-    private enum Event {
-        ANSWER,
-        CACHED,
-        CACHED_NXDOMAIN,
-        NXDOMAIN,
-        NODATA,
-        LAME,
-        SERVFAIL
-    }
-
-    /** A client query being resolved. */
-    private static final class Open {
-        final ResolutionTree tree;
-        final List<String> names = new ArrayList<>(4); // current name per gluelessness level
-        final List<ResolutionStep> lookups = new ArrayList<>(4); // open lookup nodes, level 1..n
-        Tx pending;
-        ResolutionStep pendingStep;
-        Event last;
-
-        Open(ResolutionTree tree, String name) {
-            this.tree = tree;
-            names.add(name);
-        }
-
-        String name(int level) {
-            return level < names.size() ? names.get(level) : null;
-        }
-
-        void setName(int level, String name) {
-            while (names.size() <= level) {
-                names.add(null);
-            }
-            names.set(level, name);
-        }
-    }
-
     /** Entries logged while dnscache handled one event. */
     private static final class Block {
-        final Open owner;
+        final OpenQuery owner;
         final List<DnscacheEntry> lines = new ArrayList<>();
 
-        Block(Open owner) {
+        Block(OpenQuery owner) {
             this.owner = owner;
         }
     }
 
     private final Consumer<ResolutionTree> onComplete;
     private final List<ResolutionTree> trees = new ArrayList<>();
-    private final Map<Long, Open> open = new LinkedHashMap<>();
+
+    /** Streaming only: receives the trees in query order; null when every tree is kept. */
+    private final Consumer<ResolutionTree> inQueryOrder;
+
+    /** Streaming only: trees not yet handed on, in query order (the first one is not done). */
+    private final ArrayDeque<OpenQuery> waiting = new ArrayDeque<>();
+
+    private final Map<Long, OpenQuery> open = new LinkedHashMap<>();
     private final Set<String> tcpConnections = new HashSet<>();
     private final List<DnscacheEntry> unattributed = new ArrayList<>();
     private Block block;
-    private Open lastTx;
+    private OpenQuery lastTx;
 
     public ResolutionTreeBuilder() {
         this(t -> {});
@@ -89,10 +64,28 @@ public final class ResolutionTreeBuilder {
      * @param onComplete called with each tree as soon as its query is sent, dropped or abandoned
      */
     public ResolutionTreeBuilder(Consumer<ResolutionTree> onComplete) {
-        this.onComplete = onComplete;
+        this(onComplete, null);
     }
 
-    /** Every tree so far, in the order of their queries (including ones still open). */
+    private ResolutionTreeBuilder(
+            Consumer<ResolutionTree> onComplete, Consumer<ResolutionTree> inQueryOrder) {
+        this.onComplete = onComplete;
+        this.inQueryOrder = inQueryOrder;
+    }
+
+    /**
+     * A builder that keeps no trees ({@link #trees()} stays empty): each tree is handed to {@code
+     * inQueryOrder} once it is complete and every tree before it has been handed on, so the order
+     * is the one {@link #trees()} would have.
+     */
+    public static ResolutionTreeBuilder streaming(Consumer<ResolutionTree> inQueryOrder) {
+        return new ResolutionTreeBuilder(t -> {}, java.util.Objects.requireNonNull(inQueryOrder));
+    }
+
+    /**
+     * Every tree so far, in the order of their queries (including ones still open); empty for a
+     * {@link #streaming} builder.
+     */
     public List<ResolutionTree> trees() {
         return trees;
     }
@@ -105,19 +98,19 @@ public final class ResolutionTreeBuilder {
     }
 
     public void accept(DnscacheEntry e) {
-        Open txOwner = lastTx;
+        OpenQuery txOwner = lastTx;
         lastTx = null;
         if (e instanceof Query q) {
             closeBlock(null);
-            Open prev = open.remove(q.serial());
+            OpenQuery prev = open.remove(q.serial());
             if (prev != null) {
                 abandon(prev);
             }
             boolean tcp =
                     !tcpConnections.isEmpty()
                             && tcpConnections.contains(q.client() + ":" + q.port());
-            Open o = new Open(new ResolutionTree(q, q.serial(), tcp), q.name());
-            trees.add(o.tree);
+            OpenQuery o = new OpenQuery(new ResolutionTree(q, q.serial(), tcp), q.name());
+            created(o);
             open.put(q.serial(), o);
             block = new Block(o);
         } else if (e instanceof Sent s) {
@@ -138,7 +131,7 @@ public final class ResolutionTreeBuilder {
             }
         } else if (e instanceof Starting) {
             closeBlock(null);
-            for (Open o : open.values()) {
+            for (OpenQuery o : open.values()) {
                 abandon(o);
             }
             open.clear();
@@ -160,7 +153,7 @@ public final class ResolutionTreeBuilder {
     /** Closes the open block and every open query (as unfinished); returns all trees. */
     public List<ResolutionTree> finish() {
         closeBlock(null);
-        for (Open o : open.values()) {
+        for (OpenQuery o : open.values()) {
             abandon(o);
         }
         open.clear();
@@ -170,11 +163,11 @@ public final class ResolutionTreeBuilder {
     // --- blocks ---------------------------------------------------------------------------------
 
     private void end(long serial, DnscacheEntry end) {
-        Open o = open.remove(serial);
+        OpenQuery o = open.remove(serial);
         if (o == null) {
             // the log began after this query's query line: a partial tree
-            o = new Open(new ResolutionTree(null, serial, false), "?");
-            trees.add(o.tree);
+            o = new OpenQuery(new ResolutionTree(null, serial, false), "?");
+            created(o);
         }
         if (block != null) {
             if (block.owner == o || (block.owner == null && end instanceof Sent)) {
@@ -192,7 +185,7 @@ public final class ResolutionTreeBuilder {
      * Attributes and applies the open block. {@code tx} is its terminating line or null when it is
      * cut short. Returns the owner.
      */
-    private Open closeBlock(DnscacheEntry tx) {
+    private OpenQuery closeBlock(DnscacheEntry tx) {
         if (block == null) {
             return null;
         }
@@ -202,8 +195,8 @@ public final class ResolutionTreeBuilder {
             apply(b, b.owner, List.of(), tx);
             return b.owner;
         }
-        List<Open> fits = new ArrayList<>(2);
-        for (Open o : open.values()) {
+        List<OpenQuery> fits = new ArrayList<>(2);
+        for (OpenQuery o : open.values()) {
             if (o.pending != null && consistent(o, b, tx)) {
                 fits.add(o);
             }
@@ -212,7 +205,7 @@ public final class ResolutionTreeBuilder {
             unattributed.addAll(b.lines);
             return null;
         }
-        Open chosen = fits.get(0);
+        OpenQuery chosen = fits.get(0);
         List<Long> others = new ArrayList<>(fits.size() - 1);
         for (int i = 1; i < fits.size(); i++) {
             others.add(fits.get(i).tree.serial());
@@ -222,14 +215,14 @@ public final class ResolutionTreeBuilder {
     }
 
     /** A merge on its own: a retry to the next server joined a query already in flight. */
-    private void merge(Merge m, Open txOwner) {
+    private void merge(Merge m, OpenQuery txOwner) {
         if (txOwner != null && txOwner.pending != null && sameLookup(txOwner.pending, m)) {
             txOwner.pendingStep.add(
                     ResolutionStep.of(m, txOwner.pending.gluelessness(), List.of()));
             return;
         }
-        List<Open> fits = new ArrayList<>(2);
-        for (Open o : open.values()) {
+        List<OpenQuery> fits = new ArrayList<>(2);
+        for (OpenQuery o : open.values()) {
             if (o.pending != null
                     && sameLookup(o.pending, m)
                     && o.pending.servers().contains(m.server())) {
@@ -244,7 +237,7 @@ public final class ResolutionTreeBuilder {
         for (int i = 1; i < fits.size(); i++) {
             others.add(fits.get(i).tree.serial());
         }
-        Open o = fits.get(0);
+        OpenQuery o = fits.get(0);
         o.pendingStep.add(ResolutionStep.of(m, o.pending.gluelessness(), List.copyOf(others)));
         if (!others.isEmpty()) {
             o.tree.noteAmbiguous();
@@ -258,7 +251,7 @@ public final class ResolutionTreeBuilder {
     // --- attribution ----------------------------------------------------------------------------
 
     /** Could {@code o}, waiting for an answer to its last tx, have produced this block? */
-    private static boolean consistent(Open o, Block b, DnscacheEntry terminator) {
+    private static boolean consistent(OpenQuery o, Block b, DnscacheEntry terminator) {
         Tx t = o.pending;
         boolean responses = false;
         boolean related = false;
@@ -325,7 +318,7 @@ public final class ResolutionTreeBuilder {
 
     // --- applying steps -------------------------------------------------------------------------
 
-    private void apply(Block b, Open o, List<Long> others, DnscacheEntry terminator) {
+    private void apply(Block b, OpenQuery o, List<Long> others, DnscacheEntry terminator) {
         ResolutionTree tree = o.tree;
         int contLevel = 0;
         if (terminator instanceof Tx t) {
@@ -340,9 +333,9 @@ public final class ResolutionTreeBuilder {
                 tree.noteAmbiguous();
             }
             if (e instanceof Tx t) {
-                enterLevel(o, t.gluelessness(), t.name(), others);
+                OpenQuery.enterLevel(o, t.gluelessness(), t.name(), others);
                 ResolutionStep step = ResolutionStep.of(e, t.gluelessness(), others);
-                add(o, t.gluelessness(), step);
+                OpenQuery.add(o, t.gluelessness(), step);
                 o.setName(t.gluelessness(), t.name());
                 o.pending = t;
                 o.pendingStep = step;
@@ -351,16 +344,16 @@ public final class ResolutionTreeBuilder {
                 int g = o.pending.gluelessness();
                 ResolutionStep step = ResolutionStep.of(e, g, others);
                 o.pendingStep.add(step);
-                response(o, g, e, step);
+                OpenQuery.response(o, g, e, step);
             } else if (e instanceof Merge m && o.pendingStep != null) {
                 o.pendingStep.add(ResolutionStep.of(m, o.pending.gluelessness(), others));
             } else {
                 int g = isResponse(e) ? 0 : contLevel;
                 String lookupName = g > 0 && terminator instanceof Tx t ? t.name() : null;
-                enterLevel(o, g, lookupName, others);
+                OpenQuery.enterLevel(o, g, lookupName, others);
                 ResolutionStep step = ResolutionStep.of(e, g, others);
-                add(o, g, step);
-                continuation(o, g, e, step);
+                OpenQuery.add(o, g, step);
+                OpenQuery.continuation(o, g, e, step);
             }
         }
     }
@@ -373,91 +366,28 @@ public final class ResolutionTreeBuilder {
                 || e instanceof Servfail;
     }
 
-    /** A server's answer line at level {@code g}: CNAME restarts and the level-0 verdict. */
-    private static void response(Open o, int g, DnscacheEntry e, ResolutionStep step) {
-        String current = o.name(g);
-        if (e instanceof Servfail) {
-            o.last = Event.SERVFAIL; // dnscache gives up the whole query
-            return;
-        }
-        if (e instanceof RrCname c && c.name().equals(current)) {
-            step.markRestart();
-            o.setName(g, c.cname());
-            return;
-        }
-        if (g != 0) {
-            return;
-        }
-        int qtype = o.tree.type();
-        if (e instanceof Nodata n && n.name().equals(current)) {
-            o.last = Event.NODATA;
-        } else if (e instanceof Nxdomain n && n.name().equals(current)) {
-            o.last = Event.NXDOMAIN;
-        } else if (e instanceof Lame) {
-            o.last = Event.LAME;
-        } else if (e instanceof RrEntry r
-                && r.name().equals(current)
-                && (r.type() == qtype || qtype == DnsTypes.ANY)) {
-            o.last = Event.ANSWER;
-        }
-    }
-
-    /** A cache line at level {@code g}. */
-    private static void continuation(Open o, int g, DnscacheEntry e, ResolutionStep step) {
-        String current = o.name(g);
-        if (e instanceof CachedCname c && c.name().equals(current)) {
-            step.markRestart();
-            o.setName(g, c.cname());
-            return;
-        }
-        if (g != 0) {
-            return;
-        }
-        int qtype = o.tree.type();
-        if (e instanceof Cached c
-                && c.name().equals(current)
-                && (c.type() == qtype || qtype == DnsTypes.ANY)) {
-            o.last = Event.CACHED;
-        } else if (e instanceof CachedNxdomain c && c.name().equals(current)) {
-            o.last = Event.CACHED_NXDOMAIN;
-        }
-    }
-
-    /**
-     * Opens or closes glueless lookup nodes so that steps of level {@code g} go to the right one.
-     */
-    private static void enterLevel(Open o, int g, String name, List<Long> others) {
-        while (o.lookups.size() > g) {
-            o.lookups.remove(o.lookups.size() - 1);
-        }
-        if (g > 0 && o.lookups.size() == g && name != null) {
-            ResolutionStep top = o.lookups.get(g - 1);
-            String current = o.name(g);
-            if (!top.name().equals(name) && !name.equals(current)) {
-                o.lookups.remove(g - 1); // a different server name's lookup at the same level
-            }
-        }
-        while (o.lookups.size() < g) {
-            int level = o.lookups.size() + 1;
-            String n = level == g && name != null ? name : "?";
-            ResolutionStep lookup = ResolutionStep.lookup(n, level, others);
-            add(o, level - 1, lookup);
-            o.lookups.add(lookup);
-            o.setName(level, n);
-        }
-    }
-
-    private static void add(Open o, int g, ResolutionStep step) {
-        if (g == 0 || o.lookups.isEmpty()) {
-            o.tree.addTopLevel(step);
-        } else {
-            o.lookups.get(Math.min(g, o.lookups.size()) - 1).add(step);
-        }
-    }
-
     // --- endings --------------------------------------------------------------------------------
 
-    private void complete(Open o, DnscacheEntry end) {
+    private void created(OpenQuery o) {
+        if (inQueryOrder == null) {
+            trees.add(o.tree);
+        } else {
+            waiting.add(o);
+        }
+    }
+
+    /** Marks {@code o} done and hands on every tree at the head of the query order that is. */
+    private void done(OpenQuery o) {
+        o.done = true;
+        onComplete.accept(o.tree);
+        if (inQueryOrder != null) {
+            while (!waiting.isEmpty() && waiting.peekFirst().done) {
+                inQueryOrder.accept(waiting.pollFirst().tree);
+            }
+        }
+    }
+
+    private void complete(OpenQuery o, DnscacheEntry end) {
         ResolutionTree t = o.tree;
         if (end instanceof Drop d) {
             t.finish(Outcome.DROPPED, -1, d.reason(), d.time(), d.line(), false);
@@ -486,12 +416,12 @@ public final class ResolutionTreeBuilder {
             }
             t.finish(out, s.length(), null, s.time(), s.line(), hit);
         }
-        onComplete.accept(t);
+        done(o);
     }
 
-    private void abandon(Open o) {
+    private void abandon(OpenQuery o) {
         o.tree.unfinished();
-        onComplete.accept(o.tree);
+        done(o);
     }
 
     /** Bytes of a logged name in wire format: each label plus its length byte, plus the root. */

@@ -8,6 +8,7 @@ import dev.logsentry.core.time.Tai64n;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -82,7 +83,10 @@ public final class MultilogDirectory extends ConcatenatedSource {
      */
     public record Listing(List<Path> files, List<String> warnings) {}
 
-    /** Lists {@code dir} in reading order. */
+    /**
+     * Lists {@code dir} in reading order: regular {@code @*.s}/{@code @*.u} files and {@code
+     * current}; symbolic links and anything else with those names are skipped with a warning.
+     */
     public static Listing list(Path dir) throws SourceException {
         List<String> archives = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -90,9 +94,15 @@ public final class MultilogDirectory extends ConcatenatedSource {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
-                if (ARCHIVE.matcher(n).matches() && Files.isRegularFile(p)) {
+                boolean archive = ARCHIVE.matcher(n).matches();
+                // never through a symlink: a link to /etc/shadow in a log directory owned by the
+                // log user would otherwise be read with root's rights
+                boolean regular = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+                if ((archive || n.equals("current")) && !regular) {
+                    warnings.add(dir.resolve(n) + ": " + notRegular(p) + ", skipped");
+                } else if (archive) {
                     archives.add(n);
-                } else if (n.equals("current") && Files.isRegularFile(p)) {
+                } else if (n.equals("current")) {
                     current = true;
                 } else if (!BOOKKEEPING.contains(n)) {
                     warnings.add(dir.resolve(n) + ": not a multilog file name, skipped");
@@ -115,6 +125,17 @@ public final class MultilogDirectory extends ConcatenatedSource {
             files.add(dir.resolve("current"));
         }
         return new Listing(files, warnings);
+    }
+
+    /** What a directory entry is instead of a regular file, for the skip message. */
+    private static String notRegular(Path p) {
+        if (Files.isSymbolicLink(p)) {
+            return "a symbolic link (not followed)";
+        }
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            return "a directory, not a log file";
+        }
+        return "not a regular file";
     }
 
     /**

@@ -62,6 +62,26 @@ class CheckServiceTest {
     }
 
     @Test
+    void aRunWithNothingNewNeverCompilesTheRules() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger compiles =
+                new java.util.concurrent.atomic.AtomicInteger();
+        CheckService counting =
+                new CheckService(java.time.Clock.systemDefaultZone(), compiles::incrementAndGet);
+        assertThat(counting.run(fx.settings(), List.of(out)).delivered()).isTrue();
+        assertThat(compiles).hasValue(1);
+
+        CheckOutcome nothingNew = counting.run(fx.settings(), List.of(out));
+        assertThat(nothingNew.status()).isEqualTo(CheckOutcome.Status.OK);
+        assertThat(nothingNew.result().linesChecked()).isZero();
+        assertThat(compiles).hasValue(1);
+
+        append(fx.syslog, "Mar  5 04:06:00 web1 kernel: second run");
+        assertThat(counting.run(fx.settings(), List.of(out)).delivered()).isTrue();
+        assertThat(compiles).hasValue(2);
+        assertThat(out.lastBody()).contains("second run");
+    }
+
+    @Test
     void onlyIgnoredLinesSendNothingButStillAdvanceTheState() throws IOException {
         run();
         append(fx.syslog, CRON);

@@ -242,6 +242,19 @@ class DnscacheParserTest {
         assertThat(u.text()).isEqualTo("garbage");
     }
 
+    @Test
+    void anRrLineCutOffBeforeItsDataIsUnparsedButAnEmptyRecordIsNot() {
+        // dnscache writes "rr server ttl type name " and then the data: the space is always there
+        assertThat(reason("rr 7f000001 1 16 a.")).contains("cut off before its data");
+        assertThat(reason("@400000006b0691c5193f1ca4 rr 7f350101 86400 28 v6.alpha.test."))
+                .contains("cut off");
+        DnscacheEntry.Rr empty = (DnscacheEntry.Rr) parser.parse("rr 7f000001 1 16 a. ", 1);
+        assertThat(empty.hex()).isEmpty();
+        assertThat(empty.name()).isEqualTo("a.");
+        assertThat(reason("rr 7f000001 1 16 a.  ")).contains("double space");
+        assertThat(reason("stats 1 2 3 4 ")).contains("double space");
+    }
+
     private String reason(String line) {
         DnscacheEntry e = parser.parse(line, 1);
         assertThat(e).isInstanceOf(Unparsed.class);

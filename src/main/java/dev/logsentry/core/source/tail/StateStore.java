@@ -24,11 +24,18 @@ public final class StateStore {
     public static final String FILE_NAME = "state.json";
 
     private final Path dir;
-    private final ObjectMapper mapper =
-            JsonMapper.builder()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build();
+    private ObjectMapper mapper; // made on first use: a run with no state file needs none
+
+    private ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper =
+                    JsonMapper.builder()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                            .build();
+        }
+        return mapper;
+    }
 
     public StateStore(Path dir) {
         this.dir = dir;
@@ -55,7 +62,7 @@ public final class StateStore {
             try (InputStream in =
                     Files.newInputStream(
                             file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                CheckState s = mapper.readValue(in, CheckState.class);
+                CheckState s = mapper().readValue(in, CheckState.class);
                 if (s == null) {
                     throw new StateException(
                             file
@@ -87,7 +94,7 @@ public final class StateStore {
     public void save(CheckState state) throws StateException {
         try {
             SafeFiles.ensureDirectory(dir);
-            SafeFiles.writeAtomically(file(), out -> mapper.writeValue(out, state));
+            SafeFiles.writeAtomically(file(), out -> mapper().writeValue(out, state));
         } catch (IOException e) {
             throw new StateException("cannot write state: " + e.getMessage(), e);
         }
