@@ -4,7 +4,6 @@ import dev.logsentry.core.check.CheckEngine;
 import dev.logsentry.core.check.CheckInput;
 import dev.logsentry.core.check.CheckResult;
 import dev.logsentry.core.check.InputLine;
-import dev.logsentry.core.check.Profile;
 import dev.logsentry.core.io.SafeFiles;
 import dev.logsentry.core.report.JsonReport;
 import dev.logsentry.core.report.ReportSubject;
@@ -13,10 +12,8 @@ import dev.logsentry.core.report.TextReports;
 import dev.logsentry.core.report.delivery.Delivery;
 import dev.logsentry.core.report.delivery.DeliveryException;
 import dev.logsentry.core.report.delivery.FinishedReport;
-import dev.logsentry.core.rules.BundledRules;
 import dev.logsentry.core.rules.RuleProblem;
 import dev.logsentry.core.rules.RuleTree;
-import dev.logsentry.core.rules.RuleTreeLoader;
 import dev.logsentry.core.source.tail.CheckState;
 import dev.logsentry.core.source.tail.FileState;
 import dev.logsentry.core.source.tail.JournalState;
@@ -28,7 +25,6 @@ import dev.logsentry.core.source.tail.StateLock;
 import dev.logsentry.core.source.tail.StateStore;
 import dev.logsentry.core.source.tail.TailEvent;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -36,7 +32,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One {@code logsentry check} run, the way logcheck does it but without losing lines: take the
@@ -185,30 +180,9 @@ public final class CheckService {
         return result;
     }
 
-    /**
-     * The configured rule tree, or the bundled starter rules unpacked into a private temp directory
-     * that is removed again once loaded (the rules are compiled into memory).
-     */
+    /** The configured rule tree: one {@link RuleSetup} for the checker and the workbench. */
     private static RuleTree loadRules(CheckSettings s) throws IOException {
-        boolean classic = s.options().profile() == Profile.CLASSIC_1996;
-        if (s.rulesDir() != null) {
-            return classic
-                    ? RuleTreeLoader.loadClassic(s.rulesDir())
-                    : RuleTreeLoader.load(s.rulesDir(), s.level());
-        }
-        Path tmp = Files.createTempDirectory("logsentry-rules");
-        try {
-            BundledRules.extractTo(tmp);
-            return classic
-                    ? RuleTreeLoader.loadClassic(BundledRules.classicDir(tmp))
-                    : RuleTreeLoader.load(BundledRules.logcheckTree(tmp), s.level());
-        } finally {
-            try (Stream<Path> walk = Files.walk(tmp)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        return new RuleSetup(s.rulesDir(), s.level(), s.options()).load();
     }
 
     /** New lines and state of every source; errors and warnings in logcheck's wording. */

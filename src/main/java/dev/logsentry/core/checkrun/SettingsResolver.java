@@ -85,19 +85,17 @@ public final class SettingsResolver {
         }
     }
 
-    /** Validated settings for a run. */
-    public CheckSettings settings(CheckConfig c) throws ConfigException {
+    /**
+     * The rules part of a config: which rule tree, level and options judge lines. The checker
+     * ({@link #settings}) and the workbench ({@link RuleSetup#forWorkbench}) both come here, so a
+     * logcheck.conf's SORTUNIQ or SUPPORT_CRACKING_IGNORE means the same to both.
+     */
+    public RuleSetup rules(CheckConfig c) throws ConfigException {
         CheckConfig.Rules r =
                 or(
                         c.rules(),
                         new CheckConfig.Rules(
                                 null, null, null, null, null, null, null, null, null));
-        CheckConfig.Sources s =
-                or(c.sources(), new CheckConfig.Sources(null, null, null, null, null, null));
-        CheckConfig.State st = or(c.state(), new CheckConfig.State(null, null));
-        CheckConfig.Report rep =
-                or(c.report(), new CheckConfig.Report(null, null, null, null, null, null, null));
-
         Level level;
         Profile profile;
         try {
@@ -130,6 +128,20 @@ public final class SettingsResolver {
                         CheckConfig.pick(options.attackSubject(), r.attackSubject()),
                         CheckConfig.pick(options.securitySubject(), r.securitySubject()),
                         CheckConfig.pick(options.eventsSubject(), r.eventsSubject()));
+        return new RuleSetup(rulesDir, level, options);
+    }
+
+    /** Validated settings for a run. */
+    public CheckSettings settings(CheckConfig c) throws ConfigException {
+        RuleSetup rules = rules(c);
+        Path rulesDir = rules.rulesDir();
+        Level level = rules.level();
+        CheckOptions options = rules.options();
+        CheckConfig.Sources s =
+                or(c.sources(), new CheckConfig.Sources(null, null, null, null, null, null));
+        CheckConfig.State st = or(c.state(), new CheckConfig.State(null, null));
+        CheckConfig.Report rep =
+                or(c.report(), new CheckConfig.Report(null, null, null, null, null, null, null));
 
         List<String> named = new ArrayList<>(s.files() == null ? List.of() : s.files());
         if (s.logfilesList() != null) {

@@ -19,7 +19,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -47,7 +46,10 @@ public final class EventsView extends BorderPane {
     public EventsView(EventsViewModel model) {
         this.model = model;
         this.details = new DetailsPane(model::showRule);
-        this.timeline = new TimelineView(model);
+        this.timeline = new TimelineView();
+        timeline.dataProperty().bind(model.timelineProperty());
+        timeline.rangeProperty().bindBidirectional(model.timeRangeProperty());
+        timeline.onJumpProperty().set(model::jumpToTime);
         setId("eventsView");
         table.verdictsProperty().bind(model.verdictsProperty());
         table.highlightProperty().bind(model.highlightProperty());
@@ -264,7 +266,7 @@ public final class EventsView extends BorderPane {
                                 "Previous Unusual",
                                 "Shortcut+Alt+Shift+U",
                                 () -> model.jump(Verdict.UNUSUAL, false)));
-        m.getItems().add(item("Go to Line\u2026", "Shortcut+G", this::goToLine));
+        m.getItems().add(item("Go to Line\u2026", "Shortcut+G", model::askGoToLine));
         m.getItems().add(item("Show Deciding Rule", "F4", model::showDecidingRule));
         m.getItems().add(new SeparatorMenuItem());
         CheckMenuItem hide = new CheckMenuItem("Hide Ignored Lines");
@@ -273,12 +275,7 @@ public final class EventsView extends BorderPane {
         hide.selectedProperty().bindBidirectional(model.hideIgnoredProperty());
         m.getItems().add(hide);
         m.getItems().add(item("Clear Filters", "Shortcut+Shift+X", model::clearFilters));
-        m.getItems()
-                .add(
-                        item(
-                                "Choose Rules Folder\u2026",
-                                null,
-                                () -> model.chooseRules(getScene().getWindow())));
+        m.getItems().add(item("Choose Rules Folder\u2026", null, model::chooseRules));
         Menu level = new Menu("Report Level");
         for (var l : dev.logsentry.core.rules.Level.values()) {
             CheckMenuItem mi = new CheckMenuItem(l.directoryName());
@@ -306,22 +303,6 @@ public final class EventsView extends BorderPane {
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
         return Controls.menuItem(text, accelerator, null, e -> action.run());
-    }
-
-    private void goToLine() {
-        TextInputDialog d = new TextInputDialog();
-        d.initOwner(getScene().getWindow());
-        d.setTitle("Go to Line");
-        d.setHeaderText("Line number (1 to last)");
-        d.showAndWait()
-                .ifPresent(
-                        text -> {
-                            try {
-                                model.goToLine(Long.parseLong(text.trim().replace(",", "")) - 1);
-                            } catch (NumberFormatException e) {
-                                model.problem("\u201c" + text + "\u201d is not a line number.");
-                            }
-                        });
     }
 
     /** Restores columns (order, width, visibility), the details split and hide-ignored. */

@@ -70,8 +70,8 @@ public final class WorkbenchWindow {
     public WorkbenchWindow(Stage stage, WorkbenchViewModel model) {
         this.stage = stage;
         this.model = model;
-        this.actions = new WorkbenchActions(stage, model, model::open);
-        this.sourcesView = new SourcesView(model.sources());
+        this.actions = new WorkbenchActions(stage, model);
+        this.sourcesView = new SourcesView(model.sourcesModel());
         this.eventsView = new EventsView(model.events());
         this.rulesView = new RulesView(model.rules());
         perspectives.put(Perspective.EVENTS, eventsView);
@@ -100,7 +100,6 @@ public final class WorkbenchWindow {
                                 perspective.set(now);
                             }
                         });
-        bindSelection();
         installDragAndDrop();
         Scene scene = new Scene(root, 1280, 800);
         // Ctrl+F finds in the perspective on screen: the DNS query search there
@@ -220,26 +219,6 @@ public final class WorkbenchWindow {
         return new StackPane(l);
     }
 
-    private void bindSelection() {
-        sourcesView
-                .list()
-                .getSelectionModel()
-                .selectedItemProperty()
-                .addListener(
-                        (obs, old, now) -> {
-                            if (now != null) {
-                                model.selectedProperty().set(now);
-                            }
-                        });
-        model.selectedProperty()
-                .addListener(
-                        (obs, old, now) -> {
-                            if (now != null) {
-                                sourcesView.list().getSelectionModel().select(now);
-                            }
-                        });
-    }
-
     private StatusBar statusBar() {
         statusBar.setId("statusBar");
         statusBar.textProperty().bind(model.statusProperty());
@@ -313,7 +292,7 @@ public final class WorkbenchWindow {
                         "_Keyboard Shortcuts",
                         "F1",
                         "mdi2k-keyboard-outline",
-                        e -> actions.showShortcuts(allItems));
+                        e -> Shortcuts.show(stage, Shortcuts.of(allItems)));
         MenuItem about =
                 Controls.menuItem(
                         "_About LogSentry",
@@ -321,6 +300,7 @@ public final class WorkbenchWindow {
                         "mdi2i-information-outline",
                         e -> actions.showAbout());
         about.setId("menuAbout");
+        keys.setId("menuShortcuts");
         help.getItems().addAll(keys, about);
         MenuBar bar = new MenuBar(file, view, events, help);
         bar.setId("menuBar");
@@ -328,6 +308,16 @@ public final class WorkbenchWindow {
             collect(m);
         }
         return bar;
+    }
+
+    /** Replaces what File > Quit does (ending the application); for tests. */
+    public void setOnQuit(Runnable action) {
+        actions.setOnQuit(action);
+    }
+
+    /** Every menu item of the menu bar (sub-menus flattened), for the shortcut list. */
+    public List<MenuItem> menuItems() {
+        return List.copyOf(allItems);
     }
 
     private void collect(Menu menu) {
@@ -345,13 +335,13 @@ public final class WorkbenchWindow {
                 Controls.toolButton(
                         "mdi2f-file-document-outline",
                         "Open a log file (Ctrl+O)",
-                        e -> actions.chooseFiles());
+                        e -> model.chooseFiles());
         open.setId("toolOpen");
         var folder =
                 Controls.toolButton(
                         "mdi2f-folder-open-outline",
                         "Open a folder (Ctrl+Shift+O)",
-                        e -> actions.chooseFolder());
+                        e -> model.chooseFolder());
         var close =
                 Controls.toolButton(
                         "mdi2c-close-box-outline",

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.core.check.Verdict;
-import dev.logsentry.ui.sources.CoreSourceOpener;
+import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.ui.workbench.Perspective;
 import dev.logsentry.ui.workbench.RecentFiles;
 import dev.logsentry.ui.workbench.Theme;
@@ -49,7 +49,7 @@ class EventsPerspectiveTest {
         this.stage = stage;
         model =
                 new WorkbenchViewModel(
-                        new CoreSourceOpener(),
+                        new FakeDialogs(),
                         new RecentFiles(Files.createTempDirectory("logsentry-config")));
         if (Files.isDirectory(RULES.resolve("cracking.d"))) {
             model.events().rulesDirectoryProperty().set(RULES.toString());
@@ -189,7 +189,7 @@ class EventsPerspectiveTest {
                     try {
                         secondModel[0] =
                                 new WorkbenchViewModel(
-                                        new CoreSourceOpener(),
+                                        new FakeDialogs(),
                                         new RecentFiles(
                                                 Files.createTempDirectory("logsentry-config")));
                     } catch (IOException e) {

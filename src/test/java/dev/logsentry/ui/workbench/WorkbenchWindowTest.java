@@ -3,8 +3,8 @@ package dev.logsentry.ui.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.ui.events.LogRow;
-import dev.logsentry.ui.sources.CoreSourceOpener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class WorkbenchWindowTest {
     void start(Stage stage) throws IOException {
         model =
                 new WorkbenchViewModel(
-                        new CoreSourceOpener(),
+                        new FakeDialogs(),
                         new RecentFiles(Files.createTempDirectory("logsentry-config")));
         window = new WorkbenchWindow(stage, model);
         stage.show();
