@@ -4,13 +4,10 @@ import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.core.browse.LineDetails;
 import dev.logsentry.core.browse.QuickText;
 import dev.logsentry.core.browse.Rows;
-import dev.logsentry.core.browse.SourceClock;
 import dev.logsentry.core.browse.TimeHistogram;
 import dev.logsentry.core.browse.VerdictCounts;
 import dev.logsentry.core.check.Verdict;
-import dev.logsentry.core.rules.Level;
 import dev.logsentry.core.rules.Rule;
-import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.workspace.Classification;
 import dev.logsentry.core.workspace.Classifications;
 import dev.logsentry.ui.common.Dialogs;
@@ -35,7 +32,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
-import javafx.concurrent.Task;
 
 /**
  * The Events perspective's state for the selected source: its classification (verdicts, counts,
@@ -64,6 +60,7 @@ public final class EventsViewModel implements Classifications.Listener {
     private final ObjectProperty<LongFunction<Verdict>> verdicts =
             new SimpleObjectProperty<>(line -> null);
     private final ObjectProperty<LineDetails> details = new SimpleObjectProperty<>();
+    private final DetailsLoader detailsLoader;
     private final ObjectProperty<Rule> showRuleRequests = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> revealRequests = new SimpleObjectProperty<>();
     private final ObjectProperty<TimelineData> timeline = new SimpleObjectProperty<>();
@@ -76,7 +73,6 @@ public final class EventsViewModel implements Classifications.Listener {
     private TimeHistogram histogram;
     private long lastLineCount = -1;
     private long selectedLine = -1;
-    private long detailsGeneration;
 
     /**
      * @param dialogs choosers and the clipboard (a fake in tests)
@@ -92,6 +88,7 @@ public final class EventsViewModel implements Classifications.Listener {
         this.background = background;
         this.problems = problems;
         this.dialogs = dialogs;
+        this.detailsLoader = new DetailsLoader(details, background, problems);
         this.filter = new FilterModel(background, problems, classified::get);
         this.lineActions = new LineActions(dialogs, background, problems, status);
         this.rules = new RuleChoice(classifications, background, problems, dialogs, logcheckConf);
@@ -159,19 +156,6 @@ public final class EventsViewModel implements Classifications.Listener {
     }
 
     // ---- properties --------------------------------------------------------------------------
-
-    /** The rules folder chosen by the user, or null for the default. */
-    public StringProperty rulesDirectoryProperty() {
-        return rules.rulesDirectoryProperty();
-    }
-
-    public ObjectProperty<Level> levelProperty() {
-        return rules.levelProperty();
-    }
-
-    public ObjectProperty<RuleTree> ruleTreeProperty() {
-        return rules.ruleTreeProperty();
-    }
 
     public BooleanProperty hideIgnoredProperty() {
         return hideIgnored;
@@ -379,7 +363,7 @@ public final class EventsViewModel implements Classifications.Listener {
     }
 
     // ---- filter
-    // ----------------------------------------------------------------------------------
+    // --------------------------------------------------------------------------------------
 
     public void showVerdict(Verdict v, boolean show) {
         if (show) {
@@ -394,7 +378,7 @@ public final class EventsViewModel implements Classifications.Listener {
     }
 
     // ---- selection, details, navigation
-    // ------------------------------------------------------------
+    // --------------------------------------------------------------
 
     /** Reports a problem to the user. */
     public void problem(String text) {
@@ -457,37 +441,8 @@ public final class EventsViewModel implements Classifications.Listener {
     /** The table selected {@code line} (or -1): compute its details in the background. */
     public void selectLine(long line) {
         selectedLine = line;
-        long generation = ++detailsGeneration;
-        ClassifiedSource c = classified.get();
         SourceItem item = current.get();
-        if (line < 0 || c == null || item == null) {
-            details.set(null);
-            return;
-        }
-        var parser = SourceClock.of(c.source()).parser();
-        Task<LineDetails> task =
-                new Task<>() {
-                    @Override
-                    protected LineDetails call() throws Exception {
-                        return LineDetails.of(c, line, parser);
-                    }
-                };
-        task.setOnSucceeded(
-                e -> {
-                    if (generation == detailsGeneration) {
-                        details.set(task.getValue());
-                    }
-                });
-        task.setOnFailed(
-                e ->
-                        problems.accept(
-                                "Cannot read line "
-                                        + (line + 1)
-                                        + " of "
-                                        + item.path()
-                                        + ": "
-                                        + task.getException().getMessage()));
-        background.submit(task);
+        detailsLoader.load(classified.get(), line, item == null ? null : item.path());
     }
 
     /** Selects the first shown line at or after {@code t} (a click on the timeline). */
@@ -543,23 +498,5 @@ public final class EventsViewModel implements Classifications.Listener {
     /** Lets the user pick a rules folder (a logcheck tree). */
     public void chooseRules() {
         rules.choose();
-    }
-
-    /** The core histogram as the timeline's data. */
-    private record HistogramData(TimeHistogram h) implements TimelineData {
-        @Override
-        public int buckets() {
-            return h.bucketCount();
-        }
-
-        @Override
-        public Instant bucketStart(int b) {
-            return b >= h.bucketCount() ? h.end() : h.bucketStart(b);
-        }
-
-        @Override
-        public long count(int bucket, Verdict verdict) {
-            return h.count(bucket, verdict);
-        }
     }
 }

@@ -88,7 +88,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 new EventsViewModel(classifications, background, this::warn, dialogs, logcheckConf);
         recentPaths.setAll(recent.paths());
         events.currentProperty().bind(sourcesModel.selectedProperty());
-        events.ruleTreeProperty().addListener((obs, old, now) -> rules.treeProperty().set(now));
+        events.rules()
+                .ruleTreeProperty()
+                .addListener((obs, old, now) -> rules.treeProperty().set(now));
         events.ruleCountsProperty().addListener((obs, old, now) -> updateMatchCounts());
         events.showRuleRequests()
                 .addListener(

@@ -161,7 +161,22 @@ public final class WorkbenchWindow {
         setTheme(state.theme());
         perspective.set(state.perspective());
         split.setDividerPositions(state.sourcesDivider());
-        eventsView.apply(state);
+        var events = model.events();
+        events.hideIgnoredProperty().set(state.hideIgnored());
+        if (state.rulesDirectory() != null) {
+            events.rules().rulesDirectoryProperty().set(state.rulesDirectory());
+        }
+        try {
+            events.rules().levelProperty().set(dev.logsentry.core.rules.Level.parse(state.level()));
+        } catch (IllegalArgumentException e) {
+            // an unknown level in an old file: keep the default
+        }
+        eventsView.apply(
+                new EventsView.Layout(
+                        state.detailsDivider(),
+                        state.columns().stream()
+                                .map(c -> new EventsView.Column(c.id(), c.width(), c.visible()))
+                                .toList()));
     }
 
     /** The state to remember: everything {@link #apply} restores, plus the open sources. */
@@ -175,21 +190,21 @@ public final class WorkbenchWindow {
                         stage.isMaximized());
         List<String> open = model.sources().stream().map(s -> s.path().toString()).toList();
         SourceItem selected = model.selectedProperty().get();
-        return eventsView.capture(
-                new WorkspaceState(
-                        geometry,
-                        theme,
-                        perspective.get(),
-                        open,
-                        selected == null ? null : selected.path().toString(),
-                        split.getDividers().isEmpty()
-                                ? 0.2
-                                : split.getDividers().get(0).getPosition(),
-                        0,
-                        List.of(),
-                        model.events().rulesDirectoryProperty().get(),
-                        model.events().levelProperty().get().name().toLowerCase(),
-                        model.events().hideIgnoredProperty().get()));
+        EventsView.Layout layout = eventsView.capture();
+        return new WorkspaceState(
+                geometry,
+                theme,
+                perspective.get(),
+                open,
+                selected == null ? null : selected.path().toString(),
+                split.getDividers().isEmpty() ? 0.2 : split.getDividers().get(0).getPosition(),
+                layout.detailsDivider(),
+                layout.columns().stream()
+                        .map(c -> new WorkspaceState.ColumnState(c.id(), c.width(), c.visible()))
+                        .toList(),
+                model.events().rules().rulesDirectoryProperty().get(),
+                model.events().rules().levelProperty().get().name().toLowerCase(),
+                model.events().hideIgnoredProperty().get());
     }
 
     private static String css() {

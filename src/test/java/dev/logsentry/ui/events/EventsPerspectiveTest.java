@@ -1,5 +1,7 @@
 package dev.logsentry.ui.events;
 
+import static dev.logsentry.testkit.Fx.onFx;
+import static dev.logsentry.testkit.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,9 +20,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -52,7 +51,7 @@ class EventsPerspectiveTest {
                         new FakeDialogs(),
                         new RecentFiles(Files.createTempDirectory("logsentry-config")));
         if (Files.isDirectory(RULES.resolve("cracking.d"))) {
-            model.events().rulesDirectoryProperty().set(RULES.toString());
+            model.events().rules().rulesDirectoryProperty().set(RULES.toString());
         }
         window = new WorkbenchWindow(stage, model);
         stage.show();
@@ -252,17 +251,5 @@ class EventsPerspectiveTest {
         robot.interact(() -> window.events().table().refresh());
         WaitForAsyncUtils.waitForFxEvents();
         return model.events().classifiedProperty().get();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /**
-     * Runs {@code query} on the FX thread: the scene graph must not be read from the test thread.
-     */
-    private static <T> T onFx(java.util.concurrent.Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
     }
 }

@@ -125,7 +125,11 @@ class KeyboardShortcutsTest {
             check.arrange().run();
             WaitForAsyncUtils.waitForFxEvents();
             robot.push(keyCodes(keys));
-            waitUntil(keys + " (" + readme.get(keys) + ")", check.done());
+            try {
+                waitUntil(keys + " (" + readme.get(keys) + ")", check.done());
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; " + onFx(this::state), e);
+            }
         }
     }
 
@@ -275,6 +279,26 @@ class KeyboardShortcutsTest {
         closeDialogs(robot);
     }
 
+    /** What the window shows now, for a failure message. */
+    private String state() {
+        LogRow row = selectedRow();
+        ClassifiedSource c = model.events().classifiedProperty().get();
+        return "status \u201c"
+                + model.events().statusProperty().get()
+                + "\u201d, selected "
+                + (row == null
+                        ? "none"
+                        : row.line() + " " + (c == null ? "" : c.verdict(row.line())))
+                + ", counts "
+                + (c == null ? "-" : c.counts())
+                + ", perspective "
+                + window.perspectiveProperty().get()
+                + ", focus "
+                + window.stage().getScene().getFocusOwner()
+                + ", rows "
+                + window.events().table().getItems().size();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private Check perspective(FxRobot robot, Perspective from, Perspective to) {
@@ -285,21 +309,29 @@ class KeyboardShortcutsTest {
 
     private Check match(FxRobot robot, boolean forward) {
         String word = "sshd";
-        long[] start = new long[1];
         return new Check(
                 () -> {
                     showSample(robot);
+                    long matching = linesContaining(word);
                     robot.interact(() -> model.events().quickTextProperty().set(word));
-                    long from = forward ? 0 : sampleLines() - 1;
-                    start[0] = from;
-                    robot.interact(() -> model.events().quickTextProperty().set(""));
-                    select(robot, from);
-                    robot.interact(() -> model.events().quickTextProperty().set(word));
+                    waitUntil(
+                            "the filter shows the matching lines",
+                            () -> window.events().table().getItems().size() == matching);
+                    robot.interact(
+                            () -> window.events().table().getSelectionModel().clearSelection());
                 },
                 () -> {
                     LogRow row = selectedRow();
-                    return row != null && row.line() != start[0] && row.text().contains(word);
+                    return row != null && row.text().contains(word);
                 });
+    }
+
+    private long linesContaining(String word) {
+        try {
+            return Files.readAllLines(sample).stream().filter(l -> l.contains(word)).count();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Check jump(FxRobot robot, Verdict v, boolean forward) {
@@ -307,19 +339,45 @@ class KeyboardShortcutsTest {
         return new Check(
                 () -> {
                     showSample(robot);
-                    robot.interact(() -> model.events().clearFilters());
+                    robot.interact(
+                            () -> {
+                                model.events().clearFilters();
+                                model.events().statusProperty().set("");
+                            });
                     start[0] = forward ? 0 : sampleLines() - 1;
                     select(robot, start[0]);
+                    robot.interact(() -> window.events().table().requestFocus());
                 },
                 () -> {
                     ClassifiedSource c = model.events().classifiedProperty().get();
+                    if (!exists(c, v, start[0], forward)) {
+                        return model.events()
+                                .statusProperty()
+                                .get()
+                                .startsWith(forward ? "No further" : "No earlier");
+                    }
                     LogRow row = selectedRow();
                     if (row == null || row.line() == start[0]) {
                         return false;
                     }
-                    Verdict got = c.verdict(row.line());
-                    return v == null ? got != Verdict.IGNORED : got == v;
+                    return wanted(c.verdict(row.line()), v);
                 });
+    }
+
+    private static boolean wanted(Verdict got, Verdict v) {
+        return v == null ? got != Verdict.IGNORED : got == v;
+    }
+
+    /** Whether a line with verdict {@code v} lies beyond {@code from} in that direction. */
+    private static boolean exists(ClassifiedSource c, Verdict v, long from, boolean forward) {
+        for (long i = forward ? from + 1 : from - 1;
+                i >= 0 && i < c.classifiedCount();
+                i += forward ? 1 : -1) {
+            if (wanted(c.verdict(i), v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Path copySample() throws IOException {

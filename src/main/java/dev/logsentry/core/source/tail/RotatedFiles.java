@@ -16,10 +16,13 @@ import java.util.stream.Stream;
  * log-YYYYMMDD[.gz]} (later date is newer, logrotate's dateext). Names, not modification times,
  * give the order: compressing a generation later (delaycompress) changes its mtime.
  */
-final class RotatedFiles {
+public final class RotatedFiles {
     private RotatedFiles() {}
 
-    static List<Path> newestFirst(Path log) throws IOException {
+    /**
+     * The rotated generations of {@code log}, newest first; the cron tail and follow mode use it.
+     */
+    public static List<Path> newestFirst(Path log) throws IOException {
         Path dir = log.toAbsolutePath().getParent();
         String base = log.getFileName().toString();
         Pattern p = Pattern.compile(Pattern.quote(base) + "(?:\\.(\\d{1,4})|-(\\d{8}))(?:\\.gz)?");
