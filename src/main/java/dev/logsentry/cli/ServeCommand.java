@@ -3,7 +3,7 @@ package dev.logsentry.cli;
 import dev.logsentry.core.checkrun.CheckConfig;
 import dev.logsentry.core.checkrun.ConfigException;
 import dev.logsentry.core.checkrun.ConfigFiles;
-import dev.logsentry.core.checkrun.RuleChoice;
+import dev.logsentry.core.checkrun.RuleSetup;
 import dev.logsentry.core.checkrun.SettingsResolver;
 import dev.logsentry.core.remote.AlertSettings;
 import dev.logsentry.core.remote.Fingerprints;
@@ -399,7 +399,7 @@ public final class ServeCommand implements Callable<Integer> {
                                         smtpPasswordEnv,
                                         null,
                                         smtpTrust)));
-        RuleChoice rc = r.rules(layered.rules());
+        RuleSetup rc = r.rules(layered);
         SmtpSettings smtp = r.mail(layered, r.hostName());
         Set<String> permitted = new LinkedHashSet<>();
         for (String p : permit == null ? List.<String>of() : permit) {

@@ -11,6 +11,8 @@ import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.source.follow.FollowedSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -281,10 +283,14 @@ public final class ClassifiedSource {
         progress.update(r.end, total);
     }
 
+    /** Lines classified per call into the checker's batch path. */
+    private static final int BATCH = 256;
+
     private Unit runUnit(long start, long end, BooleanSupplier halt, LineReader reader) {
         VerdictStore.Chunk chunk = store.chunk(start);
         Unit r = new Unit(start);
         long[] done = {start}; // lines before this are stored and counted
+        List<InputLine> batch = new ArrayList<>(BATCH);
         try {
             r.end =
                     reader.read(
@@ -295,20 +301,60 @@ public final class ClassifiedSource {
                                     r.cancelled = true;
                                     return false;
                                 }
-                                Outcome o = classifyLine(line, buf, off, len);
-                                chunk.set(offsetInChunk(line), o.verdict, o.rule, o.alt);
-                                r.counts[o.verdict]++;
-                                if (o.alt != VerdictStore.NOT_CONDITIONAL) {
-                                    r.conditional++;
+                                if (followed != null && followed.isMarker(line)) {
+                                    flush(batch, chunk, r, done);
+                                    store(chunk, r, line, MARKER);
+                                    done[0] = line + 1;
+                                    return true;
                                 }
-                                done[0] = line + 1;
+                                batch.add(
+                                        InputLine.ofBytes(
+                                                source.name(),
+                                                source.offset(line),
+                                                buf,
+                                                off,
+                                                off + len));
+                                if (batch.size() == BATCH) {
+                                    flush(batch, chunk, r, done);
+                                }
                                 return true;
                             });
+            flush(batch, chunk, r, done);
         } catch (IOException | RuntimeException e) {
             r.error = readError(done[0], e);
             r.end = done[0];
         }
         return r;
+    }
+
+    /** Classifies the buffered lines (they follow {@code done[0]}) through the checker's path. */
+    private void flush(List<InputLine> batch, VerdictStore.Chunk chunk, Unit r, long[] done) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long first = done[0];
+        classifier.classifyBatch(
+                batch,
+                (i, alone, ifAttack) -> store(chunk, r, first + i, outcome(alone, ifAttack)));
+        done[0] = first + batch.size();
+        batch.clear();
+    }
+
+    private static void store(VerdictStore.Chunk chunk, Unit r, long line, Outcome o) {
+        chunk.set(offsetInChunk(line), o.verdict, o.rule, o.alt);
+        r.counts[o.verdict]++;
+        if (o.alt != VerdictStore.NOT_CONDITIONAL) {
+            r.conditional++;
+        }
+    }
+
+    private static Outcome outcome(Classification c, Classification ifAttack) {
+        int alt = VerdictStore.NOT_CONDITIONAL;
+        if (c.verdict() == Verdict.VIOLATION && ifAttack.verdict() != Verdict.VIOLATION) {
+            // logcheck drops it from the violations when an attack is reported in the same run
+            alt = id(ifAttack.decidingRule());
+        }
+        return new Outcome(c.verdict().ordinal(), id(c.decidingRule()), alt);
     }
 
     private String readError(long line, Exception e) {
@@ -322,28 +368,18 @@ public final class ClassifiedSource {
             new Outcome(VerdictStore.NONE, -1, VerdictStore.NOT_CONDITIONAL);
 
     private Outcome classifyLine(long line) throws IOException {
+        if (followed != null && followed.isMarker(line)) {
+            return MARKER;
+        }
         byte[] bytes =
                 raw != null
                         ? raw.rawLine(line)
                         : source.line(line).getBytes(StandardCharsets.UTF_8);
-        return classifyLine(line, bytes, 0, bytes.length);
-    }
-
-    private Outcome classifyLine(long line, byte[] buf, int off, int len) {
-        if (followed != null && followed.isMarker(line)) {
-            return MARKER;
-        }
-        InputLine in = InputLine.ofBytes(source.name(), source.offset(line), buf, off, off + len);
-        Classification c = classifier.classify(in);
-        int alt = VerdictStore.NOT_CONDITIONAL;
-        if (c.verdict() == Verdict.VIOLATION) {
-            // logcheck drops it from the violations when an attack is reported in the same run
-            Classification ifAttack = classifier.classify(in, true);
-            if (ifAttack.verdict() != Verdict.VIOLATION) {
-                alt = id(ifAttack.decidingRule());
-            }
-        }
-        return new Outcome(c.verdict().ordinal(), id(c.decidingRule()), alt);
+        Outcome[] out = new Outcome[1];
+        classifier.classifyBatch(
+                List.of(InputLine.ofBytes(source.name(), source.offset(line), bytes)),
+                (i, alone, ifAttack) -> out[0] = outcome(alone, ifAttack));
+        return out[0];
     }
 
     private static int id(Rule rule) {

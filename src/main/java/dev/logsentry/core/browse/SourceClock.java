@@ -1,18 +1,17 @@
 package dev.logsentry.core.browse;
 
-import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.source.SyslogLine;
+import dev.logsentry.core.source.YearReference;
 import dev.logsentry.core.time.LineTimes;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * The time parsers for one source. RFC 3164 timestamps carry no year, which is inferred from the
- * file's modification time (no line was written after it); followed and other sources use now.
+ * The time parsers for one source. RFC 3164 timestamps carry no year, which {@link YearReference}
+ * infers (the file's modification time; now for sources without a file), the same for the table,
+ * the timeline and the details pane.
  *
  * @param reference the instant no line is expected after
  * @param zone the zone of timestamps without an offset
@@ -26,15 +25,7 @@ public record SourceClock(Instant reference, ZoneId zone) {
 
     /** The clock of {@code source}; {@code clock} gives "now" and the zone. */
     public static SourceClock of(LineSource source, Clock clock) {
-        Instant reference = clock.instant();
-        if (source instanceof IndexedFile file) {
-            try {
-                reference = Files.getLastModifiedTime(file.path()).toInstant();
-            } catch (IOException e) {
-                // the file vanished or is unreadable: now is as good a guess as any
-            }
-        }
-        return new SourceClock(reference, clock.getZone());
+        return new SourceClock(YearReference.of(source, clock), clock.getZone());
     }
 
     /** A syslog header parser (shareable between threads). */

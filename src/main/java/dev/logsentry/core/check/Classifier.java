@@ -122,9 +122,63 @@ public final class Classifier {
         return toClassification(checked, facts, attackInRun || !facts.attacks().isEmpty());
     }
 
+    /** Receives the classifications of a batch, line by line in order. */
+    @FunctionalInterface
+    public interface BatchSink {
+        /**
+         * @param index the line's position in the batch
+         * @param alone its classification when no attack is reported in the run
+         * @param ifAttack its classification when one is (the same object when that changes
+         *     nothing)
+         */
+        void accept(int index, Classification alone, Classification ifAttack);
+    }
+
+    /**
+     * Classifies a batch the way a check run does (two lines per automaton walk, one matcher
+     * session for the whole batch), naming the deciding rule of every line: the workbench's path
+     * through the checker's pipeline.
+     */
+    public void classifyBatch(List<InputLine> lines, BatchSink sink) {
+        boolean strip = options.profile() == Profile.LOGCHECK_1_4;
+        LineFacts[] facts = new LineFacts[lines.size()];
+        List<InputLine> checked = new ArrayList<>(lines.size());
+        for (InputLine l : lines) {
+            checked.add(strip ? l.withLatin1(LogcheckOrder.stripTrailingSpace(l.latin1())) : l);
+        }
+        RuleFileMatcher.Session session = session();
+        try {
+            int i = 0;
+            for (; i + 1 < checked.size(); i += 2) {
+                factsPair(
+                        session,
+                        checked.get(i).latin1(),
+                        checked.get(i + 1).latin1(),
+                        true,
+                        facts,
+                        i);
+            }
+            if (i < checked.size()) {
+                facts[i] = facts(session, checked.get(i).latin1(), true);
+            }
+        } finally {
+            release(session);
+        }
+        for (int i = 0; i < facts.length; i++) {
+            LineFacts f = facts[i];
+            boolean attack = !f.attacks().isEmpty();
+            Classification alone = toClassification(checked.get(i), f, attack);
+            Classification ifAttack =
+                    attack || f.crackingAny() == null
+                            ? alone
+                            : toClassification(checked.get(i), f, true);
+            sink.accept(i, alone, ifAttack);
+        }
+    }
+
     /**
      * Every rule of every category that matches {@code line}, in tree order: the workbench's "why"
-     * pane. Costs one prefiltered pass; rules that cannot match are not run.
+     * pane. Costs one pass of the rule files' automata; rules that cannot match are not run.
      */
     public List<Rule> allMatches(InputLine line) {
         RuleFileMatcher.Session session = session();

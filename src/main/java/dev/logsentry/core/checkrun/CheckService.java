@@ -238,9 +238,9 @@ public final class CheckService {
                 : JOURNAL + " " + String.join(" ", cmd.subList(1, cmd.size()));
     }
 
-    /** The configured rule tree (see {@link RuleChoice#load()}). */
+    /** The configured rule tree: one {@link RuleSetup} for the checker and the workbench. */
     private static RuleTree loadRules(CheckSettings s) throws IOException {
-        return new RuleChoice(s.rulesDir(), s.level(), s.options()).load();
+        return new RuleSetup(s.rulesDir(), s.level(), s.options()).load();
     }
 
     private static FinishedReport render(

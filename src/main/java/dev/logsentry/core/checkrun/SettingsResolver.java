@@ -109,23 +109,63 @@ public final class SettingsResolver {
         }
     }
 
-    /** Validated settings for a run. */
-    public CheckSettings settings(CheckConfig c) throws ConfigException {
+    /**
+     * The rules part of a config: which rule tree, level and options judge lines. The checker
+     * ({@link #settings}) and the workbench ({@link RuleSetup#forWorkbench}) both come here, so a
+     * logcheck.conf's SORTUNIQ or SUPPORT_CRACKING_IGNORE means the same to both.
+     */
+    public RuleSetup rules(CheckConfig c) throws ConfigException {
         CheckConfig.Rules r =
                 or(
                         c.rules(),
                         new CheckConfig.Rules(
                                 null, null, null, null, null, null, null, null, null));
+        Level level;
+        Profile profile;
+        try {
+            level = r.level() == null ? Level.SERVER : Level.parse(r.level());
+            profile = r.profile() == null ? Profile.LOGCHECK_1_4 : Profile.parse(r.profile());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        // No rule directory given: /etc/logcheck for the logcheck profile when present, else the
+        // bundled starter rules (null); the classic files are never in /etc/logcheck.
+        Path rulesDir =
+                r.dir() != null
+                        ? Path.of(r.dir())
+                        : profile == Profile.LOGCHECK_1_4 ? defaultRules : null;
+        if (rulesDir != null && !Files.isDirectory(rulesDir)) {
+            throw new ConfigException("rule directory " + rulesDir + " does not exist");
+        }
+        CheckOptions options = CheckOptions.defaults(profile);
+        if (r.sortUniq() != null) {
+            options = options.withSortUniq(r.sortUniq());
+        }
+        if (r.supportCrackingIgnore() != null) {
+            options = options.withSupportCrackingIgnore(r.supportCrackingIgnore());
+        }
+        if (r.intro() != null) {
+            options = options.withIntro(r.intro());
+        }
+        options =
+                options.withSubjects(
+                        CheckConfig.pick(options.attackSubject(), r.attackSubject()),
+                        CheckConfig.pick(options.securitySubject(), r.securitySubject()),
+                        CheckConfig.pick(options.eventsSubject(), r.eventsSubject()));
+        return new RuleSetup(rulesDir, level, options);
+    }
+
+    /** Validated settings for a run. */
+    public CheckSettings settings(CheckConfig c) throws ConfigException {
+        RuleSetup rules = rules(c);
+        Path rulesDir = rules.rulesDir();
+        Level level = rules.level();
+        CheckOptions options = rules.options();
         CheckConfig.Sources s =
                 or(c.sources(), new CheckConfig.Sources(null, null, null, null, null, null));
         CheckConfig.State st = or(c.state(), new CheckConfig.State(null, null));
         CheckConfig.Report rep =
                 or(c.report(), new CheckConfig.Report(null, null, null, null, null, null, null));
-
-        RuleChoice choice = rules(r);
-        Path rulesDir = choice.rulesDir();
-        Level level = choice.level();
-        CheckOptions options = choice.options();
 
         List<String> named = new ArrayList<>(s.files() == null ? List.of() : s.files());
         if (s.logfilesList() != null) {
@@ -176,50 +216,6 @@ public final class SettingsResolver {
                 host,
                 Boolean.TRUE.equals(rep.reboot()),
                 Boolean.TRUE.equals(rep.addTag()));
-    }
-
-    /**
-     * Which rules and engine options {@code r} selects, with the defaults {@code check} applies:
-     * the one place that decides it, for {@code check} and for the live classification of {@code
-     * serve}.
-     */
-    public RuleChoice rules(CheckConfig.Rules r) throws ConfigException {
-        if (r == null) {
-            r = new CheckConfig.Rules(null, null, null, null, null, null, null, null, null);
-        }
-        Level level;
-        Profile profile;
-        try {
-            level = r.level() == null ? Level.SERVER : Level.parse(r.level());
-            profile = r.profile() == null ? Profile.LOGCHECK_1_4 : Profile.parse(r.profile());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
-        // No rule directory given: /etc/logcheck for the logcheck profile when present, else the
-        // bundled starter rules (null); the classic files are never in /etc/logcheck.
-        Path rulesDir =
-                r.dir() != null
-                        ? Path.of(r.dir())
-                        : profile == Profile.LOGCHECK_1_4 ? defaultRules : null;
-        if (rulesDir != null && !Files.isDirectory(rulesDir)) {
-            throw new ConfigException("rule directory " + rulesDir + " does not exist");
-        }
-        CheckOptions options = CheckOptions.defaults(profile);
-        if (r.sortUniq() != null) {
-            options = options.withSortUniq(r.sortUniq());
-        }
-        if (r.supportCrackingIgnore() != null) {
-            options = options.withSupportCrackingIgnore(r.supportCrackingIgnore());
-        }
-        if (r.intro() != null) {
-            options = options.withIntro(r.intro());
-        }
-        options =
-                options.withSubjects(
-                        CheckConfig.pick(options.attackSubject(), r.attackSubject()),
-                        CheckConfig.pick(options.securitySubject(), r.securitySubject()),
-                        CheckConfig.pick(options.eventsSubject(), r.eventsSubject()));
-        return new RuleChoice(rulesDir, level, options);
     }
 
     /**

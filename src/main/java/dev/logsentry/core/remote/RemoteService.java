@@ -1,7 +1,7 @@
 package dev.logsentry.core.remote;
 
 import dev.logsentry.core.check.Classifier;
-import dev.logsentry.core.checkrun.RuleChoice;
+import dev.logsentry.core.checkrun.RuleSetup;
 import dev.logsentry.core.io.SafeFiles;
 import dev.logsentry.core.report.delivery.Delivery;
 import java.io.Closeable;
@@ -72,7 +72,7 @@ public final class RemoteService implements Closeable {
             ReceiverSettings receiver,
             Identity identity,
             Set<String> permittedClients,
-            RuleChoice rules,
+            RuleSetup rules,
             Path stateDir,
             AlertSettings alerts,
             Delivery alertDelivery,

@@ -9,30 +9,24 @@ import dev.logsentry.core.index.RawLineSource;
 import dev.logsentry.core.index.SourceException;
 import dev.logsentry.core.index.SpillFile;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The systemd journal read through {@code journalctl -o json}, each entry turned into a syslog line
- * with an RFC 3339 timestamp ({@code 2026-11-25T07:33:43.123456+01:00 host sshd[123]: message}) so
- * that the syslog parser and the merged view treat it like any other log. Every entry carries its
- * cursor; the job remembers the last one and, when run again, asks only for what came after it
- * ({@code --after-cursor}), which is how the journal is followed. A newline inside a message is
- * shown as U+2424.
+ * The systemd journal read through {@code journalctl -o json}, each entry turned into the lines
+ * {@code logsentry check} (and logcheck) sees for it by {@link JournalEntries}, so the viewer and
+ * the checker judge a multi-line entry alike. Every entry carries its cursor; the job remembers the
+ * last one and, when run again, asks only for what came after it ({@code --after-cursor}), which is
+ * how the journal is followed.
  */
 public final class JournalSource implements RawLineSource {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
     private final String journalctl;
     private final List<String> selection;
@@ -162,37 +156,9 @@ public final class JournalSource implements RawLineSource {
             lines.append(entry.getBytes(StandardCharsets.UTF_8));
             return;
         }
-        StringBuilder sb = new StringBuilder(128);
-        String usec = n.path("__REALTIME_TIMESTAMP").asText("");
-        if (!usec.isEmpty()) {
-            long us = Long.parseLong(usec);
-            Instant t = Instant.ofEpochSecond(us / 1_000_000, (us % 1_000_000) * 1000);
-            sb.append(TIME.format(t.atZone(zone)));
+        for (byte[] line : JournalEntries.lines(n, zone)) {
+            lines.append(line);
         }
-        sb.append(' ').append(n.path("_HOSTNAME").asText("localhost")).append(' ');
-        String ident = n.path("SYSLOG_IDENTIFIER").asText(n.path("_COMM").asText("unknown"));
-        sb.append(ident);
-        String pid = n.path("_PID").asText(n.path("SYSLOG_PID").asText(""));
-        if (!pid.isEmpty()) {
-            sb.append('[').append(pid).append(']');
-        }
-        sb.append(": ");
-        ByteArrayOutputStream line = new ByteArrayOutputStream(sb.length() + 128);
-        line.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
-        JsonNode msg = n.path("MESSAGE");
-        if (msg.isArray()) {
-            for (JsonNode b : msg) {
-                int v = b.asInt();
-                line.writeBytes(
-                        v == '\n'
-                                ? "\u2424".getBytes(StandardCharsets.UTF_8)
-                                : new byte[] {(byte) v});
-            }
-        } else {
-            line.writeBytes(
-                    msg.asText("").replace("\n", "\u2424").getBytes(StandardCharsets.UTF_8));
-        }
-        lines.append(line.toByteArray());
         String c = n.path("__CURSOR").asText("");
         if (!c.isEmpty()) {
             cursor = c;

@@ -1,17 +1,13 @@
 package dev.logsentry.core.source;
 
-import dev.logsentry.core.index.GzipFile;
 import dev.logsentry.core.index.IndexJob;
 import dev.logsentry.core.index.IndexProgress;
 import dev.logsentry.core.index.IndexResult;
-import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.index.RawLineSource;
 import dev.logsentry.core.index.SourceException;
 import dev.logsentry.core.time.LineTimes;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -69,18 +65,9 @@ public final class MergedSource implements RawLineSource {
             }
             sources.add(raw);
             jobs.add(l.job());
-            times.add(new LineTimes(reference(raw), zone));
+            times.add(new LineTimes(YearReference.of(raw, java.time.Clock.systemUTC()), zone));
         }
         return new MergedSource(sources, jobs, times);
-    }
-
-    private static Instant reference(LineSource s) {
-        Path p = s instanceof IndexedFile f ? f.path() : s instanceof GzipFile g ? g.path() : null;
-        try {
-            return p == null ? Instant.now() : Files.getLastModifiedTime(p).toInstant();
-        } catch (IOException e) {
-            return Instant.now();
-        }
     }
 
     /** Indexes every source, then merges; the IndexJob of this source. Runs once. */

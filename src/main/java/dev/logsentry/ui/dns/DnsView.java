@@ -38,8 +38,9 @@ public final class DnsView extends BorderPane {
     private final DnsStatsPane stats = new DnsStatsPane();
     private final TextField search = new TextField();
 
+    /** A view on its own model whose copy actions use the system clipboard. */
     public DnsView() {
-        this(new DnsViewModel());
+        this(new DnsViewModel(new dev.logsentry.ui.common.FxDialogs(null)::copyToClipboard));
     }
 
     public DnsView(DnsViewModel model) {

@@ -23,14 +23,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 
 /**
  * State of the DNS perspective: the analysed dnscache log, the query rows with their filter (search
  * text and outcome), the selected query, and loading progress. Loading runs in a {@link Task} on
  * the caller's executor; everything else is called on the FX thread. The clipboard is passed in
- * (the system clipboard by default), so the copy actions can be tested without a window.
+ * (the workbench passes its Dialogs' clipboard), so the copy actions can be tested without a
+ * window.
  */
 public final class DnsViewModel {
     private final ObservableList<QueryRow> all = FXCollections.observableArrayList();
@@ -53,10 +52,6 @@ public final class DnsViewModel {
     private Executor executor = Runnable::run;
 
     static final String NO_LOG = "No dnscache log open";
-
-    public DnsViewModel() {
-        this(DnsViewModel::toSystemClipboard);
-    }
 
     /** A model whose copy actions hand their text to {@code clipboard}. */
     public DnsViewModel(Consumer<String> clipboard) {
@@ -296,12 +291,6 @@ public final class DnsViewModel {
                             "Cannot show the log line: " + task.getException().getMessage());
                 });
         executor.execute(task);
-    }
-
-    private static void toSystemClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void refilter() {

@@ -3,7 +3,6 @@ package dev.logsentry.ui.events;
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.ui.common.Controls;
 import dev.logsentry.ui.common.Icons;
-import dev.logsentry.ui.workbench.WorkspaceState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -40,6 +38,7 @@ public final class EventsView extends BorderPane {
     private final LogTableView table = new LogTableView();
     private final DetailsPane details;
     private final TimelineView timeline;
+    private final List<MenuItem> accelerated = new ArrayList<>();
     private final SplitPane split = new SplitPane();
     private final TextField quickFilter = new TextField();
     private final Map<Verdict, ToggleButton> verdictButtons = new HashMap<>();
@@ -47,7 +46,10 @@ public final class EventsView extends BorderPane {
     public EventsView(EventsViewModel model) {
         this.model = model;
         this.details = new DetailsPane(model::showRule);
-        this.timeline = new TimelineView(model);
+        this.timeline = new TimelineView();
+        timeline.dataProperty().bind(model.timelineProperty());
+        timeline.rangeProperty().bindBidirectional(model.timeRangeProperty());
+        timeline.onJumpProperty().set(model::jumpToTime);
         setId("eventsView");
         table.verdictsProperty().bind(model.verdictsProperty());
         table.highlightProperty().bind(model.highlightProperty());
@@ -82,6 +84,7 @@ public final class EventsView extends BorderPane {
                 .selectedItemProperty()
                 .addListener((obs, old, now) -> model.selectLine(now == null ? -1 : now.line()));
         model.detailsProperty().addListener((obs, old, now) -> details.show(now));
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::menuKeysFirst);
         table.setOnKeyPressed(
                 e -> {
                     if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
@@ -264,26 +267,22 @@ public final class EventsView extends BorderPane {
                                 "Previous Unusual",
                                 "Shortcut+Alt+Shift+U",
                                 () -> model.jump(Verdict.UNUSUAL, false)));
-        m.getItems().add(item("Go to Line\u2026", "Shortcut+G", this::goToLine));
+        m.getItems().add(item("Go to Line\u2026", "Shortcut+G", model::askGoToLine));
         m.getItems().add(item("Show Deciding Rule", "F4", model::showDecidingRule));
         m.getItems().add(new SeparatorMenuItem());
         CheckMenuItem hide = new CheckMenuItem("Hide Ignored Lines");
         hide.setId("menuHideIgnored");
         hide.setAccelerator(KeyCombination.keyCombination("Shortcut+H"));
+        accelerated.add(hide);
         hide.selectedProperty().bindBidirectional(model.hideIgnoredProperty());
         m.getItems().add(hide);
         m.getItems().add(item("Clear Filters", "Shortcut+Shift+X", model::clearFilters));
-        m.getItems()
-                .add(
-                        item(
-                                "Choose Rules Folder\u2026",
-                                null,
-                                () -> model.chooseRules(getScene().getWindow())));
+        m.getItems().add(item("Choose Rules Folder\u2026", null, model::chooseRules));
         Menu level = new Menu("Report Level");
         for (var l : dev.logsentry.core.rules.Level.values()) {
             CheckMenuItem mi = new CheckMenuItem(l.directoryName());
-            mi.selectedProperty().bind(model.levelProperty().isEqualTo(l));
-            mi.setOnAction(e -> model.levelProperty().set(l));
+            mi.selectedProperty().bind(model.rules().levelProperty().isEqualTo(l));
+            mi.setOnAction(e -> model.rules().levelProperty().set(l));
             level.getItems().add(mi);
         }
         m.getItems().add(level);
@@ -304,45 +303,45 @@ public final class EventsView extends BorderPane {
         return m;
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        return Controls.menuItem(text, accelerator, null, e -> action.run());
+    private MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem mi = Controls.menuItem(text, accelerator, null, e -> action.run());
+        accelerated.add(mi);
+        return mi;
     }
 
-    private void goToLine() {
-        TextInputDialog d = new TextInputDialog();
-        d.initOwner(getScene().getWindow());
-        d.setTitle("Go to Line");
-        d.setHeaderText("Line number (1 to last)");
-        d.showAndWait()
-                .ifPresent(
-                        text -> {
-                            try {
-                                model.goToLine(Long.parseLong(text.trim().replace(",", "")) - 1);
-                            } catch (NumberFormatException e) {
-                                model.problem("\u201c" + text + "\u201d is not a line number.");
-                            }
-                        });
+    /**
+     * The table's own key handling takes some of the menu's shortcuts (Ctrl+Alt+A reads as Ctrl+A,
+     * select all): while it has focus, the Events menu's accelerators go first.
+     */
+    private void menuKeysFirst(javafx.scene.input.KeyEvent e) {
+        for (MenuItem mi : accelerated) {
+            if (mi.getAccelerator() != null && !mi.isDisable() && mi.getAccelerator().match(e)) {
+                if (mi instanceof CheckMenuItem check) {
+                    check.setSelected(!check.isSelected());
+                }
+                mi.fire();
+                e.consume();
+                return;
+            }
+        }
     }
 
-    /** Restores columns (order, width, visibility), the details split and hide-ignored. */
-    public void apply(WorkspaceState state) {
-        split.setDividerPositions(state.detailsDivider());
-        model.hideIgnoredProperty().set(state.hideIgnored());
-        if (state.rulesDirectory() != null) {
-            model.rulesDirectoryProperty().set(state.rulesDirectory());
-        }
-        try {
-            model.levelProperty().set(dev.logsentry.core.rules.Level.parse(state.level()));
-        } catch (IllegalArgumentException e) {
-            // an unknown level in an old file: keep the default
-        }
-        if (state.columns().isEmpty()) {
+    /** The layout this view remembers: table columns and the details split. */
+    public record Layout(double detailsDivider, List<Column> columns) {}
+
+    /** One table column: its id, width and whether it is shown. */
+    public record Column(String id, double width, boolean visible) {}
+
+    /** Restores columns (order, width, visibility) and the details split. */
+    public void apply(Layout layout) {
+        split.setDividerPositions(layout.detailsDivider());
+        if (layout.columns().isEmpty()) {
             return;
         }
         Map<String, TableColumn<LogRow, ?>> byId = new HashMap<>();
         table.getColumns().forEach(c -> byId.put(c.getId(), c));
         List<TableColumn<LogRow, ?>> ordered = new ArrayList<>();
-        for (WorkspaceState.ColumnState cs : state.columns()) {
+        for (Column cs : layout.columns()) {
             TableColumn<LogRow, ?> c = byId.remove(cs.id());
             if (c != null) {
                 c.setPrefWidth(cs.width());
@@ -354,28 +353,14 @@ public final class EventsView extends BorderPane {
         table.getColumns().setAll(ordered);
     }
 
-    /** Adds this view's part to {@code state}. */
-    public WorkspaceState capture(WorkspaceState state) {
-        List<WorkspaceState.ColumnState> columns =
+    /** The layout to remember. */
+    public Layout capture() {
+        List<Column> columns =
                 table.getColumns().stream()
-                        .map(
-                                c ->
-                                        new WorkspaceState.ColumnState(
-                                                c.getId(), c.getWidth(), c.isVisible()))
+                        .map(c -> new Column(c.getId(), c.getWidth(), c.isVisible()))
                         .toList();
         double divider =
                 split.getDividers().isEmpty() ? 0.72 : split.getDividers().get(0).getPosition();
-        return new WorkspaceState(
-                state.window(),
-                state.theme(),
-                state.perspective(),
-                state.openSources(),
-                state.selectedSource(),
-                state.sourcesDivider(),
-                divider,
-                columns,
-                state.rulesDirectory(),
-                state.level(),
-                state.hideIgnored());
+        return new Layout(divider, columns);
     }
 }

@@ -4,33 +4,23 @@ import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.core.browse.LineDetails;
 import dev.logsentry.core.browse.QuickText;
 import dev.logsentry.core.browse.Rows;
-import dev.logsentry.core.browse.SourceClock;
 import dev.logsentry.core.browse.TimeHistogram;
 import dev.logsentry.core.browse.VerdictCounts;
-import dev.logsentry.core.check.CheckOptions;
-import dev.logsentry.core.check.Classifier;
-import dev.logsentry.core.check.Profile;
 import dev.logsentry.core.check.Verdict;
-import dev.logsentry.core.index.LineSource;
-import dev.logsentry.core.rules.BundledRules;
-import dev.logsentry.core.rules.Level;
 import dev.logsentry.core.rules.Rule;
-import dev.logsentry.core.rules.RuleTree;
-import dev.logsentry.core.rules.RuleTreeLoader;
+import dev.logsentry.core.workspace.Classification;
+import dev.logsentry.core.workspace.Classifications;
+import dev.logsentry.ui.common.Dialogs;
 import dev.logsentry.ui.sources.SourceItem;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -40,37 +30,29 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
-import javafx.concurrent.Task;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.Window;
 
 /**
- * The Events perspective's state: which rule tree and level judge the lines, the classification of
- * each open source ({@link ClassificationSession}), the filter ({@link FilterModel}), the selected
- * line's details, navigation and export. Views bind to its properties; it calls core services and
- * runs their long work on the workbench's background executor.
+ * The Events perspective's state for the selected source: its classification (verdicts, counts,
+ * progress, timeline, rule counts, from the core {@link Classifications}), the filter ({@link
+ * FilterModel}), the selected line's details, navigation ({@link EventsNavigator}), the rules
+ * ({@link RuleChoice}) and what is done with lines ({@link LineActions}). Views bind to its
+ * properties; classification reports arrive from worker threads and are moved to the FX thread,
+ * coalesced.
  */
-public final class EventsViewModel implements ClassificationSession.Listener {
-    /** Where logcheck keeps its rules; used when present and no other folder is chosen. */
-    public static final Path SYSTEM_RULES = Path.of("/etc/logcheck");
-
-    private final ObservableList<SourceItem> sources;
+public final class EventsViewModel implements Classifications.Listener {
+    private final Classifications classifications;
     private final ExecutorService background;
     private final Consumer<String> problems;
     private final FilterModel filter;
-    private final ExportAction export;
+    private final LineActions lineActions;
     private final EventsNavigator navigator;
-    private final Map<SourceItem, ClassificationSession> sessions = new IdentityHashMap<>();
-    private final StringProperty rulesDirectory = new SimpleStringProperty();
-    private final ObjectProperty<Level> level = new SimpleObjectProperty<>(Level.SERVER);
+    private final RuleChoice rules;
+    private final Dialogs dialogs;
+    private final AutoCloseable subscription;
+    private final AtomicBoolean progressPending = new AtomicBoolean();
     private final BooleanProperty hideIgnored = new SimpleBooleanProperty(false);
-    private final ObjectProperty<RuleTree> ruleTree = new SimpleObjectProperty<>();
     private final ObjectProperty<SourceItem> current = new SimpleObjectProperty<>();
     private final ObjectProperty<ClassifiedSource> classified = new SimpleObjectProperty<>();
     private final StringProperty countsText = new SimpleStringProperty("");
@@ -78,30 +60,38 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     private final ObjectProperty<LongFunction<Verdict>> verdicts =
             new SimpleObjectProperty<>(line -> null);
     private final ObjectProperty<LineDetails> details = new SimpleObjectProperty<>();
+    private final DetailsLoader detailsLoader;
     private final ObjectProperty<Rule> showRuleRequests = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> revealRequests = new SimpleObjectProperty<>();
-    private final ObjectProperty<TimelineView.TimelineData> timeline = new SimpleObjectProperty<>();
+    private final ObjectProperty<TimelineData> timeline = new SimpleObjectProperty<>();
     private final ObjectProperty<long[]> ruleCounts = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<java.util.function.Function<String, List<int[]>>> highlight =
             new SimpleObjectProperty<>(text -> List.of());
     private final LongProperty verdictsGrew = new javafx.beans.property.SimpleLongProperty();
+    private final javafx.beans.InvalidationListener linesGrew = obs -> refresh();
     private TimeHistogram histogram;
     private long lastLineCount = -1;
     private long selectedLine = -1;
-    private long detailsGeneration;
-    private Path bundledRules;
-    private Classifier classifier;
 
+    /**
+     * @param dialogs choosers and the clipboard (a fake in tests)
+     * @param logcheckConf logcheck.conf whose options the viewer honours, or null
+     */
     public EventsViewModel(
-            ObservableList<SourceItem> sources,
+            Classifications classifications,
             ExecutorService background,
-            Consumer<String> problems) {
-        this.sources = sources;
+            Consumer<String> problems,
+            Dialogs dialogs,
+            Path logcheckConf) {
+        this.classifications = classifications;
         this.background = background;
         this.problems = problems;
+        this.dialogs = dialogs;
+        this.detailsLoader = new DetailsLoader(details, background, problems);
         this.filter = new FilterModel(background, problems, classified::get);
-        this.export = new ExportAction(background, problems, status);
+        this.lineActions = new LineActions(dialogs, background, problems, status);
+        this.rules = new RuleChoice(classifications, background, problems, dialogs, logcheckConf);
         this.navigator =
                 new EventsNavigator(
                         classified::get,
@@ -122,17 +112,16 @@ public final class EventsViewModel implements ClassificationSession.Listener {
         filter.quickText().addListener(query);
         filter.regex().addListener(query);
         filter.caseSensitive().addListener(query);
-        sources.addListener(
-                (ListChangeListener<SourceItem>)
-                        c -> {
-                            while (c.next()) {
-                                c.getRemoved().forEach(this::detach);
-                                c.getAddedSubList().forEach(this::attach);
-                            }
-                        });
-        rulesDirectory.addListener((obs, old, now) -> reloadRules());
-        level.addListener((obs, old, now) -> reloadRules());
-        current.addListener((obs, old, now) -> showSession());
+        current.addListener(
+                (obs, old, now) -> {
+                    if (old != null) {
+                        old.lineCountProperty().removeListener(linesGrew);
+                    }
+                    if (now != null) {
+                        now.lineCountProperty().addListener(linesGrew);
+                    }
+                    showSession();
+                });
         hideIgnored.addListener((obs, old, now) -> showVerdict(Verdict.IGNORED, !now));
         filter.shownVerdicts()
                 .addListener(
@@ -140,25 +129,36 @@ public final class EventsViewModel implements ClassificationSession.Listener {
                                 c ->
                                         hideIgnored.set(
                                                 !filter.shownVerdicts().contains(Verdict.IGNORED)));
+        subscription = classifications.addListener(this);
+    }
+
+    /** Which rules judge the lines. */
+    public RuleChoice rules() {
+        return rules;
+    }
+
+    /** Loads the rules (again); every open source is then classified. */
+    public void reloadRules() {
+        rules.reload();
+    }
+
+    /** Stops listening to the classifications. */
+    public void dispose() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // removing a listener cannot fail
+        }
+        SourceItem item = current.get();
+        if (item != null) {
+            item.lineCountProperty().removeListener(linesGrew);
+        }
     }
 
     // ---- properties --------------------------------------------------------------------------
 
-    /** The rules folder chosen by the user, or null for the default ({@link #effectiveRules}). */
-    public StringProperty rulesDirectoryProperty() {
-        return rulesDirectory;
-    }
-
-    public ObjectProperty<Level> levelProperty() {
-        return level;
-    }
-
     public BooleanProperty hideIgnoredProperty() {
         return hideIgnored;
-    }
-
-    public ObjectProperty<RuleTree> ruleTreeProperty() {
-        return ruleTree;
     }
 
     /** The source the perspective shows. */
@@ -238,12 +238,12 @@ public final class EventsViewModel implements ClassificationSession.Listener {
         return filter.status();
     }
 
-    public ObjectProperty<TimelineView.TimelineData> timelineProperty() {
+    public ObjectProperty<TimelineData> timelineProperty() {
         return timeline;
     }
 
     /** The time range selected on the timeline, or null. */
-    public ObjectProperty<TimelineView.TimeRange> timeRangeProperty() {
+    public ObjectProperty<TimeRange> timeRangeProperty() {
         return filter.timeRange();
     }
 
@@ -262,140 +262,50 @@ public final class EventsViewModel implements ClassificationSession.Listener {
         return status;
     }
 
-    // ---- rules and classification --------------------------------------------------------------
+    // ---- classification ------------------------------------------------------------------------
 
-    /** The rules folder in use: the chosen one, else /etc/logcheck when present, else bundled. */
-    public Path effectiveRules() {
-        return effectiveRules(rulesDirectory.get());
+    @Override
+    public void progressed(Classification c) {
+        if (progressPending.compareAndSet(false, true)) {
+            Platform.runLater(
+                    () -> {
+                        progressPending.set(false);
+                        Classification shown = shownClassification();
+                        if (shown == null) {
+                            return;
+                        }
+                        if (classified.get() != shown.classified()) {
+                            showSession();
+                        }
+                        classifyProgress.set(shown.fraction());
+                        updateCounts();
+                        verdictsGrew.set(verdictsGrew.get() + 1);
+                    });
+        }
     }
 
-    /** Resolves the rules folder; may extract the bundled rules, so it touches the disk. */
-    private Path effectiveRules(String chosen) {
-        if (chosen != null && !chosen.isBlank()) {
-            return Path.of(chosen);
-        }
-        if (Files.isDirectory(SYSTEM_RULES.resolve("ignore.d.server"))) {
-            return SYSTEM_RULES;
-        }
-        return bundledRules();
-    }
-
-    /** The starter rules bundled with LogSentry, copied once to a private temporary folder. */
-    private synchronized Path bundledRules() {
-        if (bundledRules == null) {
-            try {
-                Path dir = Files.createTempDirectory("logsentry-rules");
-                bundledRules = BundledRules.logcheckTree(BundledRules.extractTo(dir));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot extract the bundled rules", e);
-            }
-        }
-        return bundledRules;
-    }
-
-    /** Loads the rule tree in the background, then classifies every open source again. */
-    public void reloadRules() {
-        String chosen = rulesDirectory.get();
-        Level lvl = level.get();
-        Path[] dirs = new Path[1];
-        Task<Classifier> load =
-                new Task<>() {
-                    @Override
-                    protected Classifier call() {
-                        // finding (or extracting) the rules and compiling ~2,000 of them with
-                        // their literal index: never on the FX thread
-                        dirs[0] = effectiveRules(chosen);
-                        return new Classifier(
-                                RuleTreeLoader.load(dirs[0], lvl),
-                                CheckOptions.defaults(Profile.LOGCHECK_1_4));
+    @Override
+    public void summarized(Classification c) {
+        Platform.runLater(
+                () -> {
+                    if (shownClassification() == c) {
+                        showSummary(c);
                     }
-                };
-        load.setOnSucceeded(
-                e -> {
-                    classifier = load.getValue();
-                    RuleTree tree = classifier.rules();
-                    ruleTree.set(tree);
-                    if (!tree.problems().isEmpty()) {
-                        problems.accept(
-                                String.format(
-                                        "%d rule(s) in %s could not be used; see the Rules"
-                                                + " perspective. First: %s",
-                                        tree.problems().size(), dirs[0], tree.problems().get(0)));
-                    }
-                    sessions.values().forEach(ClassificationSession::cancel);
-                    sessions.clear();
-                    sources.forEach(this::attach);
-                    showSession();
                 });
-        load.setOnFailed(
-                e ->
-                        problems.accept(
-                                "Cannot read the rules in "
-                                        + (dirs[0] == null ? chosen : dirs[0])
-                                        + ": "
-                                        + load.getException().getMessage()));
-        background.submit(load);
-    }
-
-    /** Starts classifying {@code item} once its lines and the rules are available. */
-    public void attach(SourceItem item) {
-        if (sessions.containsKey(item) || classifier == null) {
-            return;
-        }
-        LineSource lines = item.linesProperty().get();
-        if (lines == null) {
-            item.linesProperty()
-                    .addListener(
-                            (obs, old, now) -> {
-                                if (now != null) {
-                                    attach(item);
-                                }
-                            });
-            return;
-        }
-        ClassificationSession s =
-                new ClassificationSession(
-                        item,
-                        new ClassifiedSource(lines, classifier, ClassificationSession.THREADS),
-                        this);
-        sessions.put(item, s);
-        s.start(background);
-        if (item == current.get()) {
-            showSession();
-        }
-    }
-
-    /** Stops work on a closed source. */
-    public void detach(SourceItem item) {
-        ClassificationSession s = sessions.remove(item);
-        if (s != null) {
-            s.cancel();
-        }
     }
 
     @Override
-    public void progressed(ClassificationSession s, double fraction) {
-        if (current.get() == s.item()) {
-            classifyProgress.set(fraction);
-            updateCounts();
-            verdictsGrew.set(verdictsGrew.get() + 1);
-        }
+    public void failed(Classification c, String message) {
+        Platform.runLater(() -> problems.accept(message));
     }
 
-    @Override
-    public void summarized(ClassificationSession s) {
-        if (current.get() == s.item()) {
-            showSummary(s);
-        }
-    }
-
-    @Override
-    public void failed(String message) {
-        problems.accept(message);
+    private Classification shownClassification() {
+        SourceItem item = current.get();
+        return item == null ? null : classifications.of(item.handle());
     }
 
     private void showSession() {
-        ClassificationSession s = sessions.get(current.get());
+        Classification s = shownClassification();
         ClassifiedSource c = s == null ? null : s.classified();
         classified.set(c);
         showSummary(s);
@@ -406,7 +316,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
         filter.rowsGrew().set(filter.rowsGrew().get() + 1);
     }
 
-    private void showSummary(ClassificationSession s) {
+    private void showSummary(Classification s) {
         histogram = s == null ? null : s.histogram();
         timeline.set(histogram == null ? null : new HistogramData(histogram));
         ruleCounts.set(s == null ? null : s.ruleCounts());
@@ -453,7 +363,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     }
 
     // ---- filter
-    // ----------------------------------------------------------------------------------
+    // --------------------------------------------------------------------------------------
 
     public void showVerdict(Verdict v, boolean show) {
         if (show) {
@@ -468,7 +378,7 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     }
 
     // ---- selection, details, navigation
-    // ------------------------------------------------------------
+    // --------------------------------------------------------------
 
     /** Reports a problem to the user. */
     public void problem(String text) {
@@ -508,6 +418,21 @@ public final class EventsViewModel implements ClassificationSession.Listener {
         reveal(line);
     }
 
+    /** Asks for a line number (Ctrl+G) and goes there. */
+    public void askGoToLine() {
+        SourceItem item = current.get();
+        long count = item == null ? 0 : item.lineCountProperty().get();
+        dialogs.askText("Go to Line", String.format("Line number (1 to %,d)", count))
+                .ifPresent(
+                        text -> {
+                            try {
+                                goToLine(Long.parseLong(text.trim().replace(",", "")) - 1);
+                            } catch (NumberFormatException e) {
+                                problems.accept("\u201c" + text + "\u201d is not a line number.");
+                            }
+                        });
+    }
+
     private void reveal(long line) {
         revealRequests.set(null);
         revealRequests.set(line);
@@ -516,37 +441,8 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     /** The table selected {@code line} (or -1): compute its details in the background. */
     public void selectLine(long line) {
         selectedLine = line;
-        long generation = ++detailsGeneration;
-        ClassifiedSource c = classified.get();
         SourceItem item = current.get();
-        if (line < 0 || c == null || item == null) {
-            details.set(null);
-            return;
-        }
-        var parser = SourceClock.of(c.source()).parser();
-        Task<LineDetails> task =
-                new Task<>() {
-                    @Override
-                    protected LineDetails call() throws Exception {
-                        return LineDetails.of(c, line, parser);
-                    }
-                };
-        task.setOnSucceeded(
-                e -> {
-                    if (generation == detailsGeneration) {
-                        details.set(task.getValue());
-                    }
-                });
-        task.setOnFailed(
-                e ->
-                        problems.accept(
-                                "Cannot read line "
-                                        + (line + 1)
-                                        + " of "
-                                        + item.path()
-                                        + ": "
-                                        + task.getException().getMessage()));
-        background.submit(task);
+        detailsLoader.load(classified.get(), line, item == null ? null : item.path());
     }
 
     /** Selects the first shown line at or after {@code t} (a click on the timeline). */
@@ -573,29 +469,16 @@ public final class EventsViewModel implements ClassificationSession.Listener {
     /** Copies the given lines (0-based, of the current source) to the clipboard as text. */
     public void copySelection(List<Long> lines) {
         SourceItem item = current.get();
-        if (item == null || item.linesProperty().get() == null || lines.isEmpty()) {
-            return;
+        if (item != null) {
+            lineActions.copy(item.linesProperty().get(), item.path().toString(), lines);
         }
-        StringBuilder text = new StringBuilder();
-        try {
-            for (long l : lines) {
-                text.append(item.linesProperty().get().line(l)).append('\n');
-            }
-        } catch (IOException e) {
-            problems.accept("Cannot copy from " + item.path() + ": " + e.getMessage());
-            return;
-        }
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text.toString());
-        Clipboard.getSystemClipboard().setContent(content);
-        status.set(String.format("Copied %,d lines", lines.size()));
     }
 
     /** Exports the lines the table shows (after filters). */
     public void exportShown() {
         ClassifiedSource c = classified.get();
         if (c != null) {
-            export.choose(
+            lineActions.export(
                     c, navigator.shownRows(c), "shown lines", current.get().nameProperty().get());
         }
     }
@@ -608,40 +491,12 @@ public final class EventsViewModel implements ClassificationSession.Listener {
             return;
         }
         Rows selection = Rows.of(lines.stream().mapToLong(Long::longValue).toArray());
-        export.choose(
+        lineActions.export(
                 c, selection, lines.size() + " selected lines", current.get().nameProperty().get());
     }
 
     /** Lets the user pick a rules folder (a logcheck tree). */
-    public void chooseRules(Window owner) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(
-                "Choose a logcheck rules folder (with cracking.d, violations.d, ignore.d.*)");
-        Path now = effectiveRules();
-        if (Files.isDirectory(now)) {
-            chooser.setInitialDirectory(now.toFile());
-        }
-        File dir = chooser.showDialog(owner);
-        if (dir != null) {
-            rulesDirectory.set(dir.getPath());
-        }
-    }
-
-    /** The core histogram as the timeline's data. */
-    private record HistogramData(TimeHistogram h) implements TimelineView.TimelineData {
-        @Override
-        public int buckets() {
-            return h.bucketCount();
-        }
-
-        @Override
-        public Instant bucketStart(int b) {
-            return b >= h.bucketCount() ? h.end() : h.bucketStart(b);
-        }
-
-        @Override
-        public long count(int bucket, Verdict verdict) {
-            return h.count(bucket, verdict);
-        }
+    public void chooseRules() {
+        rules.choose();
     }
 }

@@ -42,7 +42,7 @@ final class FilterModel {
     private final BooleanProperty regex = new SimpleBooleanProperty(false);
     private final ObservableSet<Verdict> shownVerdicts =
             FXCollections.observableSet(EnumSet.allOf(Verdict.class));
-    private final ObjectProperty<TimelineView.TimeRange> timeRange = new SimpleObjectProperty<>();
+    private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<RowIndex> rows = new SimpleObjectProperty<>();
     private final LongProperty rowsGrew = new SimpleLongProperty();
@@ -80,7 +80,7 @@ final class FilterModel {
         return shownVerdicts;
     }
 
-    ObjectProperty<TimelineView.TimeRange> timeRange() {
+    ObjectProperty<TimeRange> timeRange() {
         return timeRange;
     }
 
@@ -123,7 +123,7 @@ final class FilterModel {
             run = null;
         }
         ClassifiedSource c = classified.get();
-        TimelineView.TimeRange range = timeRange.get();
+        TimeRange range = timeRange.get();
         LineFilter filter =
                 new LineFilter(
                         query(),

@@ -1,12 +1,8 @@
 package dev.logsentry.ui.events;
 
+import dev.logsentry.core.browse.SourceClock;
 import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.source.SyslogLine;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.collections.ObservableListBase;
@@ -32,10 +28,10 @@ public final class LineListAdapter extends ObservableListBase<LogRow> {
             };
     private int size;
 
-    public LineListAdapter(LineSource source, RowIndex rows, Path file) {
+    public LineListAdapter(LineSource source, RowIndex rows) {
         this.source = source;
         this.rows = rows;
-        this.parser = new SyslogLine.Parser(reference(file), ZoneId.systemDefault());
+        this.parser = SourceClock.of(source).parser(); // the timeline's year, too
         this.size = clamp(rows.size());
     }
 
@@ -72,7 +68,7 @@ public final class LineListAdapter extends ObservableListBase<LogRow> {
         String text;
         try {
             text = source.line(line);
-        } catch (IOException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             text =
                     "\u26a0 cannot read line "
                             + (line + 1)
@@ -87,15 +83,6 @@ public final class LineListAdapter extends ObservableListBase<LogRow> {
     @Override
     public int size() {
         return size;
-    }
-
-    private static Instant reference(Path file) {
-        // RFC 3164 stamps carry no year: infer it from the file's modification time.
-        try {
-            return file == null ? Instant.now() : Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return Instant.now();
-        }
     }
 
     private static int clamp(long count) {

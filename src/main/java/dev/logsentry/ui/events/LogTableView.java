@@ -131,13 +131,13 @@ public final class LogTableView extends TableView<LogRow> {
             adapter.refresh();
             return;
         }
-        adapter = new LineListAdapter(source, RowIndex.all(source), file);
+        adapter = new LineListAdapter(source, RowIndex.all(source));
         setItems(adapter);
     }
 
     /** Shows the rows of {@code rows} (a filter) of {@code source}. */
     public void show(LineSource source, RowIndex rows, Path file) {
-        adapter = new LineListAdapter(source, rows, file);
+        adapter = new LineListAdapter(source, rows);
         setItems(adapter);
     }
 

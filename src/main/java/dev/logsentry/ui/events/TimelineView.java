@@ -4,6 +4,9 @@ import dev.logsentry.core.check.Verdict;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -26,22 +29,28 @@ public final class TimelineView extends Region {
         Verdict.IGNORED, Verdict.UNUSUAL, Verdict.VIOLATION, Verdict.ATTACK
     };
 
-    private final EventsViewModel model;
+    private final ObjectProperty<TimelineData> data = new SimpleObjectProperty<>(this, "data");
+    private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range");
+    private final ObjectProperty<Consumer<Instant>> onJump =
+            new SimpleObjectProperty<>(this, "onJump", t -> {});
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
     private double dragStart = Double.NaN;
     private double dragEnd = Double.NaN;
 
-    public TimelineView(EventsViewModel model) {
-        this.model = model;
+    /**
+     * A timeline control: set {@link #dataProperty}, bind {@link #rangeProperty} to the filter and
+     * set {@link #onJumpProperty} to select a line.
+     */
+    public TimelineView() {
         setId("timeline");
         getStyleClass().add("timeline-view");
         setPrefHeight(HEIGHT);
         setMinHeight(HEIGHT);
         getChildren().add(canvas);
         Tooltip.install(this, tip);
-        model.timelineProperty().addListener((obs, old, now) -> draw());
-        model.timeRangeProperty().addListener((obs, old, now) -> draw());
+        data.addListener((obs, old, now) -> draw());
+        range.addListener((obs, old, now) -> draw());
         setOnMousePressed(
                 e -> {
                     dragStart = e.getX();
@@ -54,19 +63,18 @@ public final class TimelineView extends Region {
                 });
         setOnMouseReleased(
                 e -> {
-                    TimelineData data = model.timelineProperty().get();
+                    TimelineData data = this.data.get();
                     if (data == null || data.buckets() == 0) {
                         return;
                     }
                     if (e.getClickCount() == 2) {
-                        model.timeRangeProperty().set(null);
+                        range.set(null);
                     } else if (Double.isNaN(dragEnd) || Math.abs(dragEnd - dragStart) < 4) {
-                        model.jumpToTime(data.bucketStart(bucketAt(data, e.getX())));
+                        onJump.get().accept(data.bucketStart(bucketAt(data, e.getX())));
                     } else {
                         int a = bucketAt(data, Math.min(dragStart, dragEnd));
                         int b = bucketAt(data, Math.max(dragStart, dragEnd));
-                        model.timeRangeProperty()
-                                .set(new TimeRange(data.bucketStart(a), data.bucketStart(b + 1)));
+                        range.set(new TimeRange(data.bucketStart(a), data.bucketStart(b + 1)));
                     }
                     dragStart = Double.NaN;
                     dragEnd = Double.NaN;
@@ -74,7 +82,7 @@ public final class TimelineView extends Region {
                 });
         setOnMouseMoved(
                 e -> {
-                    TimelineData data = model.timelineProperty().get();
+                    TimelineData data = this.data.get();
                     if (data == null || data.buckets() == 0) {
                         return;
                     }
@@ -112,7 +120,7 @@ public final class TimelineView extends Region {
                 getScene() != null
                         && getScene().getRoot().getPseudoClassStates().stream()
                                 .anyMatch(p -> p.getPseudoClassName().equals("dark"));
-        TimelineData data = model.timelineProperty().get();
+        TimelineData data = this.data.get();
         g.setFill(dark ? Color.web("#9aa5b1") : Color.web("#5f6b7a"));
         g.setFont(Font.font(11));
         if (data == null || data.buckets() == 0) {
@@ -145,7 +153,7 @@ public final class TimelineView extends Region {
                 y -= bh;
             }
         }
-        TimeRange range = model.timeRangeProperty().get();
+        TimeRange range = this.range.get();
         if (range != null) {
             double x0 = xOf(data, range.from(), w);
             double x1 = xOf(data, range.to(), w);
@@ -172,6 +180,21 @@ public final class TimelineView extends Region {
         return Math.max(0, Math.min(w, w * at / Math.max(1, span)));
     }
 
+    /** What is drawn: counts per bucket and verdict, or null while there are none. */
+    public ObjectProperty<TimelineData> dataProperty() {
+        return data;
+    }
+
+    /** The selected time range, or null: drag to set, double-click to clear. */
+    public ObjectProperty<TimeRange> rangeProperty() {
+        return range;
+    }
+
+    /** Called with a bar's start time when the user clicks it. */
+    public ObjectProperty<Consumer<Instant>> onJumpProperty() {
+        return onJump;
+    }
+
     private static Color color(Verdict v, boolean dark) {
         return switch (v) {
             case ATTACK -> Color.web(dark ? "#ff8a80" : "#c5221f");
@@ -179,26 +202,5 @@ public final class TimelineView extends Region {
             case UNUSUAL -> Color.web(dark ? "#f5d565" : "#f9ab00");
             case IGNORED -> Color.web(dark ? "#4b5563" : "#c4cbd4");
         };
-    }
-
-    /** A selected time range [from, to). */
-    public record TimeRange(Instant from, Instant to) {}
-
-    /** What the timeline draws: counts per bucket and verdict. */
-    public interface TimelineData {
-        int buckets();
-
-        /** Start of bucket {@code b}; {@code bucketStart(buckets())} is the end of the last one. */
-        Instant bucketStart(int b);
-
-        long count(int bucket, Verdict verdict);
-
-        default long total(int bucket) {
-            long n = 0;
-            for (Verdict v : Verdict.values()) {
-                n += count(bucket, v);
-            }
-            return n;
-        }
     }
 }

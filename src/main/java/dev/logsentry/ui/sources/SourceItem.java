@@ -1,10 +1,14 @@
 package dev.logsentry.ui.sources;
 
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.workspace.ContentKind;
+import dev.logsentry.core.workspace.OpenSource;
 import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -12,21 +16,23 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * One open source as the workbench shows it: the core {@link LineSource} (once available) plus FX
- * properties for its state. Properties are only changed on the FX thread.
+ * One open source as the workbench shows it: FX properties mirroring a core {@link OpenSource}.
+ * {@link #sync()} copies the handle's state into the properties; it is only called on the FX
+ * thread, so views bind to these properties safely while the core works on other threads.
  */
 public final class SourceItem {
 
-    /** Where a source is in its life. */
+    /** Where a source is in its life (as {@link OpenSource.State}). */
     public enum State {
         OPENING,
         INDEXING,
         READY,
         CANCELLED,
-        FAILED
+        FAILED,
+        CLOSED
     }
 
-    private final Path path;
+    private final OpenSource handle;
     private final StringProperty name = new SimpleStringProperty();
     private final ObjectProperty<LineSource> lines = new SimpleObjectProperty<>();
     private final LongProperty lineCount = new SimpleLongProperty();
@@ -35,24 +41,57 @@ public final class SourceItem {
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.OPENING);
     private final StringProperty problem = new SimpleStringProperty();
     private final StringProperty kind = new SimpleStringProperty("log");
-    private final javafx.beans.property.BooleanProperty following =
-            new javafx.beans.property.SimpleBooleanProperty(false);
-    private Runnable cancel = () -> {};
+    private final BooleanProperty following = new SimpleBooleanProperty(false);
 
-    public SourceItem(Path path) {
-        this.path = path;
-        Path fileName = path.getFileName();
-        name.set(fileName == null ? path.toString() : fileName.toString());
+    public SourceItem(OpenSource handle) {
+        this.handle = handle;
+        name.set(handle.name());
+        sync();
+    }
+
+    /** The core source this item shows. */
+    public OpenSource handle() {
+        return handle;
+    }
+
+    /** Copies the core source's state into the properties; FX thread only. */
+    public void sync() {
+        LineSource l = handle.lines();
+        if (lines.get() != l) {
+            lines.set(l);
+        }
+        if (l != null) {
+            lineCount.set(l.lineCount());
+            size.set(l.size());
+        }
+        progress.set(handle.progress());
+        state.set(State.valueOf(handle.state().name()));
+        problem.set(handle.problem());
+        following.set(handle.following());
+        kind.set(kindText(handle));
+    }
+
+    private static String kindText(OpenSource s) {
+        if (s.contentKind() == ContentKind.DNSCACHE) {
+            return "dnscache";
+        }
+        return s.sourceKind() == null ? "log" : s.sourceKind().name().toLowerCase();
+    }
+
+    /** Whether the source was recognised as a dnscache log. */
+    public boolean isDnscache() {
+        return handle.contentKind() == ContentKind.DNSCACHE;
     }
 
     public Path path() {
-        return path;
+        return handle.path();
     }
 
     public StringProperty nameProperty() {
         return name;
     }
 
+    /** The lines (read-only mirror of the core source's). */
     public ObjectProperty<LineSource> linesProperty() {
         return lines;
     }
@@ -75,11 +114,11 @@ public final class SourceItem {
     }
 
     /** Whether new lines are being followed (tail -f). */
-    public javafx.beans.property.BooleanProperty followingProperty() {
+    public BooleanProperty followingProperty() {
         return following;
     }
 
-    /** What the source is: "log", or "dnscache" once recognised. */
+    /** What the source is: "file", "gzip", "multilog", "journal", "merged", or "dnscache". */
     public StringProperty kindProperty() {
         return kind;
     }
@@ -87,16 +126,6 @@ public final class SourceItem {
     /** The message shown when opening failed, naming the file. */
     public StringProperty problemProperty() {
         return problem;
-    }
-
-    /** Sets what {@link #cancel()} does: stop the background work that fills this source. */
-    public void onCancel(Runnable action) {
-        this.cancel = action;
-    }
-
-    /** Stops background work on this source. */
-    public void cancel() {
-        cancel.run();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.logsentry.ui.sources;
 
 import dev.logsentry.ui.common.Icons;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -18,13 +17,28 @@ import javafx.scene.layout.VBox;
 public final class SourcesView extends VBox {
     private final ListView<SourceItem> list = new ListView<>();
 
-    public SourcesView(ObservableList<SourceItem> sources) {
+    public SourcesView(SourcesViewModel model) {
         setId("sourcesView");
         getStyleClass().add("sources-view");
         Label title = new Label("Sources");
         title.getStyleClass().add("view-title");
         list.setId("sourcesList");
-        list.setItems(sources);
+        list.setItems(model.sources());
+        list.getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                model.selectedProperty().set(now);
+                            }
+                        });
+        model.selectedProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            if (now != null) {
+                                list.getSelectionModel().select(now);
+                            }
+                        });
         list.setCellFactory(v -> new SourceCell());
         list.setPlaceholder(new Label("No sources.\nDrop log files here."));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -94,6 +108,7 @@ public final class SourcesView extends VBox {
                 case READY -> size + " \u00b7 " + lines + follow;
                 case CANCELLED -> size + " \u00b7 " + lines + " \u00b7 cancelled";
                 case FAILED -> "failed";
+                case CLOSED -> "closed";
             };
         }
     }

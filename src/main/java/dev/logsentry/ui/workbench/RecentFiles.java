@@ -2,10 +2,10 @@ package dev.logsentry.ui.workbench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logsentry.core.io.SafeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,11 +60,9 @@ public final class RecentFiles {
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), paths.stream().map(Path::toString).toList());
-            Files.move(
-                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SafeFiles.ensureDirectory(file.getParent());
+            List<String> names = paths.stream().map(Path::toString).toList();
+            SafeFiles.writeAtomically(file, out -> JSON.writeValue(out, names));
         } catch (IOException e) {
             // The recent list is a convenience; a read-only home must not break opening files.
         }

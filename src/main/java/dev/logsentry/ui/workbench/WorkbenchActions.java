@@ -3,10 +3,8 @@ package dev.logsentry.ui.workbench;
 import dev.logsentry.core.AppInfo;
 import dev.logsentry.ui.common.Controls;
 import dev.logsentry.ui.common.Icons;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
@@ -14,23 +12,26 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.ImageView;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
- * The window-level actions (open, close, quit, about, shortcuts) and the menu items and tool
- * buttons that trigger them, so a menu entry and its button can never disagree.
+ * The window-level actions (open, journal, follow, merge, close, quit, about, shortcuts) and the
+ * menu items that trigger them; tool buttons call the same model methods, so a menu entry and its
+ * button can never disagree.
  */
 final class WorkbenchActions {
     private final Stage stage;
     private final WorkbenchViewModel model;
-    private final Consumer<List<Path>> open;
+    private Runnable onQuit = Platform::exit;
 
-    WorkbenchActions(Stage stage, WorkbenchViewModel model, Consumer<List<Path>> open) {
+    WorkbenchActions(Stage stage, WorkbenchViewModel model) {
         this.stage = stage;
         this.model = model;
-        this.open = open;
+    }
+
+    /** What File > Quit does: end the application (tests replace it). */
+    void setOnQuit(Runnable action) {
+        onQuit = action;
     }
 
     Menu fileMenu() {
@@ -40,14 +41,15 @@ final class WorkbenchActions {
                         "_Open\u2026",
                         "Shortcut+O",
                         "mdi2f-file-document-outline",
-                        e -> chooseFiles());
+                        e -> model.chooseFiles());
         openItem.setId("menuOpen");
         MenuItem openFolder =
                 Controls.menuItem(
                         "Open _Folder\u2026",
                         "Shortcut+Shift+O",
                         "mdi2f-folder-open-outline",
-                        e -> chooseFolder());
+                        e -> model.chooseFolder());
+        openFolder.setId("menuOpenFolder");
         MenuItem journal =
                 Controls.menuItem(
                         "Open System _Journal",
@@ -77,14 +79,19 @@ final class WorkbenchActions {
         MenuItem close =
                 Controls.menuItem(
                         "_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
+        close.setId("menuClose");
         close.disableProperty().bind(model.selectedProperty().isNull());
-        MenuItem quit =
-                Controls.menuItem("_Quit", "Shortcut+Q", "mdi2p-power", e -> Platform.exit());
+        MenuItem quit = Controls.menuItem("_Quit", "Shortcut+Q", "mdi2p-power", e -> onQuit.run());
+        quit.setId("menuQuit");
         file.getItems()
                 .addAll(
                         openItem,
                         openFolder,
+                        journal,
                         recent,
+                        new SeparatorMenuItem(),
+                        follow,
+                        merge,
                         new SeparatorMenuItem(),
                         close,
                         new SeparatorMenuItem(),
@@ -97,7 +104,7 @@ final class WorkbenchActions {
         for (Path p : model.recentPaths()) {
             MenuItem mi = new MenuItem(p.toString());
             mi.setMnemonicParsing(false);
-            mi.setOnAction(e -> open.accept(List.of(p)));
+            mi.setOnAction(e -> model.open(List.of(p)));
             recent.getItems().add(mi);
         }
         if (recent.getItems().isEmpty()) {
@@ -109,35 +116,6 @@ final class WorkbenchActions {
             MenuItem clear = new MenuItem("Clear Recent");
             clear.setOnAction(e -> model.clearRecent());
             recent.getItems().add(clear);
-        }
-    }
-
-    void chooseFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open Log Files");
-        chooser.getExtensionFilters()
-                .addAll(
-                        new FileChooser.ExtensionFilter("All files", "*"),
-                        new FileChooser.ExtensionFilter(
-                                "Logs",
-                                "*.log",
-                                "*.log.*",
-                                "*.gz",
-                                "syslog*",
-                                "messages*",
-                                "current"));
-        List<File> files = chooser.showOpenMultipleDialog(stage);
-        if (files != null) {
-            open.accept(files.stream().map(File::toPath).toList());
-        }
-    }
-
-    void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a Log Folder (all logs in it, or a multilog directory)");
-        File dir = chooser.showDialog(stage);
-        if (dir != null) {
-            open.accept(List.of(dir.toPath()));
         }
     }
 
@@ -154,28 +132,5 @@ final class WorkbenchActions {
                         + ", JavaFX "
                         + System.getProperty("javafx.runtime.version"));
         about.show();
-    }
-
-    void showShortcuts(List<MenuItem> items) {
-        StringBuilder text = new StringBuilder();
-        for (MenuItem mi : items) {
-            if (mi.getAccelerator() != null) {
-                text.append(
-                        String.format(
-                                "%-22s %s%n",
-                                mi.getAccelerator().getDisplayText(),
-                                mi.getText().replace("_", "").replace("\u2026", "")));
-            }
-        }
-        Alert keys = new Alert(Alert.AlertType.INFORMATION);
-        keys.initOwner(stage);
-        keys.setTitle("Keyboard Shortcuts");
-        keys.setHeaderText("Every action and its shortcut");
-        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text.toString());
-        area.setEditable(false);
-        area.setPrefRowCount(Math.min(24, items.size() + 1));
-        area.setStyle("-fx-font-family: monospace;");
-        keys.getDialogPane().setContent(area);
-        keys.show();
     }
 }

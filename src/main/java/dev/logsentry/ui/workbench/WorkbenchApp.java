@@ -1,6 +1,6 @@
 package dev.logsentry.ui.workbench;
 
-import dev.logsentry.ui.sources.CoreSourceOpener;
+import dev.logsentry.ui.common.FxDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public final class WorkbenchApp extends Application {
         Path config = ConfigDirs.configDir();
         store = new WorkspaceStore(config);
         WorkspaceState state = store.load();
-        model = new WorkbenchViewModel(new CoreSourceOpener(), new RecentFiles(config));
+        model = new WorkbenchViewModel(new FxDialogs(() -> stage), new RecentFiles(config));
         window = new WorkbenchWindow(stage, model);
         window.apply(state);
         stage.show();

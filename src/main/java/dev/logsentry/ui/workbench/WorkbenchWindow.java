@@ -70,8 +70,8 @@ public final class WorkbenchWindow {
     public WorkbenchWindow(Stage stage, WorkbenchViewModel model) {
         this.stage = stage;
         this.model = model;
-        this.actions = new WorkbenchActions(stage, model, model::open);
-        this.sourcesView = new SourcesView(model.sources());
+        this.actions = new WorkbenchActions(stage, model);
+        this.sourcesView = new SourcesView(model.sourcesModel());
         this.eventsView = new EventsView(model.events());
         this.rulesView = new RulesView(model.rules());
         perspectives.put(Perspective.EVENTS, eventsView);
@@ -100,7 +100,6 @@ public final class WorkbenchWindow {
                                 perspective.set(now);
                             }
                         });
-        bindSelection();
         installDragAndDrop();
         Scene scene = new Scene(root, 1280, 800);
         // Ctrl+F finds in the perspective on screen: the DNS query search there
@@ -162,7 +161,22 @@ public final class WorkbenchWindow {
         setTheme(state.theme());
         perspective.set(state.perspective());
         split.setDividerPositions(state.sourcesDivider());
-        eventsView.apply(state);
+        var events = model.events();
+        events.hideIgnoredProperty().set(state.hideIgnored());
+        if (state.rulesDirectory() != null) {
+            events.rules().rulesDirectoryProperty().set(state.rulesDirectory());
+        }
+        try {
+            events.rules().levelProperty().set(dev.logsentry.core.rules.Level.parse(state.level()));
+        } catch (IllegalArgumentException e) {
+            // an unknown level in an old file: keep the default
+        }
+        eventsView.apply(
+                new EventsView.Layout(
+                        state.detailsDivider(),
+                        state.columns().stream()
+                                .map(c -> new EventsView.Column(c.id(), c.width(), c.visible()))
+                                .toList()));
     }
 
     /** The state to remember: everything {@link #apply} restores, plus the open sources. */
@@ -176,21 +190,21 @@ public final class WorkbenchWindow {
                         stage.isMaximized());
         List<String> open = model.sources().stream().map(s -> s.path().toString()).toList();
         SourceItem selected = model.selectedProperty().get();
-        return eventsView.capture(
-                new WorkspaceState(
-                        geometry,
-                        theme,
-                        perspective.get(),
-                        open,
-                        selected == null ? null : selected.path().toString(),
-                        split.getDividers().isEmpty()
-                                ? 0.2
-                                : split.getDividers().get(0).getPosition(),
-                        0,
-                        List.of(),
-                        model.events().rulesDirectoryProperty().get(),
-                        model.events().levelProperty().get().name().toLowerCase(),
-                        model.events().hideIgnoredProperty().get()));
+        EventsView.Layout layout = eventsView.capture();
+        return new WorkspaceState(
+                geometry,
+                theme,
+                perspective.get(),
+                open,
+                selected == null ? null : selected.path().toString(),
+                split.getDividers().isEmpty() ? 0.2 : split.getDividers().get(0).getPosition(),
+                layout.detailsDivider(),
+                layout.columns().stream()
+                        .map(c -> new WorkspaceState.ColumnState(c.id(), c.width(), c.visible()))
+                        .toList(),
+                model.events().rules().rulesDirectoryProperty().get(),
+                model.events().rules().levelProperty().get().name().toLowerCase(),
+                model.events().hideIgnoredProperty().get());
     }
 
     private static String css() {
@@ -218,26 +232,6 @@ public final class WorkbenchWindow {
                                 + " perspective.");
         l.getStyleClass().add("placeholder-text");
         return new StackPane(l);
-    }
-
-    private void bindSelection() {
-        sourcesView
-                .list()
-                .getSelectionModel()
-                .selectedItemProperty()
-                .addListener(
-                        (obs, old, now) -> {
-                            if (now != null) {
-                                model.selectedProperty().set(now);
-                            }
-                        });
-        model.selectedProperty()
-                .addListener(
-                        (obs, old, now) -> {
-                            if (now != null) {
-                                sourcesView.list().getSelectionModel().select(now);
-                            }
-                        });
     }
 
     private StatusBar statusBar() {
@@ -313,7 +307,7 @@ public final class WorkbenchWindow {
                         "_Keyboard Shortcuts",
                         "F1",
                         "mdi2k-keyboard-outline",
-                        e -> actions.showShortcuts(allItems));
+                        e -> Shortcuts.show(stage, Shortcuts.of(allItems)));
         MenuItem about =
                 Controls.menuItem(
                         "_About LogSentry",
@@ -321,6 +315,7 @@ public final class WorkbenchWindow {
                         "mdi2i-information-outline",
                         e -> actions.showAbout());
         about.setId("menuAbout");
+        keys.setId("menuShortcuts");
         help.getItems().addAll(keys, about);
         MenuBar bar = new MenuBar(file, view, events, help);
         bar.setId("menuBar");
@@ -328,6 +323,16 @@ public final class WorkbenchWindow {
             collect(m);
         }
         return bar;
+    }
+
+    /** Replaces what File > Quit does (ending the application); for tests. */
+    public void setOnQuit(Runnable action) {
+        actions.setOnQuit(action);
+    }
+
+    /** Every menu item of the menu bar (sub-menus flattened), for the shortcut list. */
+    public List<MenuItem> menuItems() {
+        return List.copyOf(allItems);
     }
 
     private void collect(Menu menu) {
@@ -345,13 +350,13 @@ public final class WorkbenchWindow {
                 Controls.toolButton(
                         "mdi2f-file-document-outline",
                         "Open a log file (Ctrl+O)",
-                        e -> actions.chooseFiles());
+                        e -> model.chooseFiles());
         open.setId("toolOpen");
         var folder =
                 Controls.toolButton(
                         "mdi2f-folder-open-outline",
                         "Open a folder (Ctrl+Shift+O)",
-                        e -> actions.chooseFolder());
+                        e -> model.chooseFolder());
         var close =
                 Controls.toolButton(
                         "mdi2c-close-box-outline",

@@ -2,15 +2,16 @@ package dev.logsentry.ui.workbench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.logsentry.core.io.SafeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Loads and saves {@link WorkspaceState} as {@code workspace.json} in the configuration directory.
  * A missing or damaged file gives the defaults (a broken settings file must never stop the app);
- * saving writes a temporary file and renames it, so a crash leaves the old state intact.
+ * saving goes through {@link SafeFiles#writeAtomically} (owner-only, fsynced, renamed), so a crash
+ * leaves the old state intact.
  */
 public final class WorkspaceStore {
     private static final ObjectMapper JSON =
@@ -44,11 +45,8 @@ public final class WorkspaceStore {
     /** Saves {@code state}; returns false (and keeps the old file) when it cannot be written. */
     public boolean save(WorkspaceState state) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), state);
-            Files.move(
-                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SafeFiles.ensureDirectory(file.getParent());
+            SafeFiles.writeAtomically(file, out -> JSON.writeValue(out, state));
             return true;
         } catch (IOException e) {
             return false;

@@ -3,7 +3,7 @@ package dev.logsentry.core.remote;
 import dev.logsentry.core.check.CheckOptions;
 import dev.logsentry.core.check.Classifier;
 import dev.logsentry.core.check.Profile;
-import dev.logsentry.core.checkrun.RuleChoice;
+import dev.logsentry.core.checkrun.RuleSetup;
 import dev.logsentry.core.rules.Level;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +32,7 @@ final class TestReceivers {
             IDENTITY = ServerIdentity.generate(List.of("localhost"), Instant.now());
             CLASSIFIER =
                     new Classifier(
-                            new RuleChoice(
+                            new RuleSetup(
                                             null,
                                             Level.SERVER,
                                             CheckOptions.defaults(Profile.LOGCHECK_1_4))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.logsentry.core.browse.ClassifiedSource;
-import dev.logsentry.ui.sources.CoreSourceOpener;
+import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.ui.workbench.RecentFiles;
 import dev.logsentry.ui.workbench.WorkbenchViewModel;
 import dev.logsentry.ui.workbench.WorkbenchWindow;
@@ -44,7 +44,7 @@ class FxStallSoakTest {
     void start(Stage stage) throws Exception {
         model =
                 new WorkbenchViewModel(
-                        new CoreSourceOpener(),
+                        new FakeDialogs(),
                         new RecentFiles(Files.createTempDirectory("logsentry-config")));
         window = new WorkbenchWindow(stage, model);
         stage.show();

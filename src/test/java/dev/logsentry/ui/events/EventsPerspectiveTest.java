@@ -1,11 +1,13 @@
 package dev.logsentry.ui.events;
 
+import static dev.logsentry.testkit.Fx.onFx;
+import static dev.logsentry.testkit.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.core.check.Verdict;
-import dev.logsentry.ui.sources.CoreSourceOpener;
+import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.ui.workbench.Perspective;
 import dev.logsentry.ui.workbench.RecentFiles;
 import dev.logsentry.ui.workbench.Theme;
@@ -18,9 +20,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -49,10 +48,10 @@ class EventsPerspectiveTest {
         this.stage = stage;
         model =
                 new WorkbenchViewModel(
-                        new CoreSourceOpener(),
+                        new FakeDialogs(),
                         new RecentFiles(Files.createTempDirectory("logsentry-config")));
         if (Files.isDirectory(RULES.resolve("cracking.d"))) {
-            model.events().rulesDirectoryProperty().set(RULES.toString());
+            model.events().rules().rulesDirectoryProperty().set(RULES.toString());
         }
         window = new WorkbenchWindow(stage, model);
         stage.show();
@@ -189,7 +188,7 @@ class EventsPerspectiveTest {
                     try {
                         secondModel[0] =
                                 new WorkbenchViewModel(
-                                        new CoreSourceOpener(),
+                                        new FakeDialogs(),
                                         new RecentFiles(
                                                 Files.createTempDirectory("logsentry-config")));
                     } catch (IOException e) {
@@ -252,17 +251,5 @@ class EventsPerspectiveTest {
         robot.interact(() -> window.events().table().refresh());
         WaitForAsyncUtils.waitForFxEvents();
         return model.events().classifiedProperty().get();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /**
-     * Runs {@code query} on the FX thread: the scene graph must not be read from the test thread.
-     */
-    private static <T> T onFx(java.util.concurrent.Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,17 +1,17 @@
 package dev.logsentry.ui.workbench;
 
+import static dev.logsentry.testkit.Fx.onFx;
+import static dev.logsentry.testkit.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.ui.events.LogRow;
-import dev.logsentry.ui.sources.CoreSourceOpener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchWindowTest {
@@ -35,7 +34,7 @@ class WorkbenchWindowTest {
     void start(Stage stage) throws IOException {
         model =
                 new WorkbenchViewModel(
-                        new CoreSourceOpener(),
+                        new FakeDialogs(),
                         new RecentFiles(Files.createTempDirectory("logsentry-config")));
         window = new WorkbenchWindow(stage, model);
         stage.show();
@@ -200,18 +199,5 @@ class WorkbenchWindowTest {
                                     new org.opentest4j.TestAbortedException(
                                             "no write-only sysfs file"));
         }
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition)
-            throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /**
-     * Runs {@code query} on the FX thread: the scene graph must not be read from the test thread.
-     */
-    private static <T> T onFx(java.util.concurrent.Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
     }
 }

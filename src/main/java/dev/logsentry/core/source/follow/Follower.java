@@ -1,10 +1,11 @@
 package dev.logsentry.core.source.follow;
 
+import dev.logsentry.core.source.tail.FileIdentity;
+import dev.logsentry.core.source.tail.RotatedFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -278,34 +279,24 @@ public final class Follower implements Closeable {
                         copy));
     }
 
-    /** A sibling of the followed file (not compressed) that starts with {@code head}. */
+    /**
+     * The newest rotated generation of the followed file (not compressed, as {@link RotatedFiles}
+     * orders them for the cron tail too) that starts with {@code head}.
+     */
     private Path findCopy(byte[] head, long minSize) {
         if (head.length == 0) {
             return null;
         }
-        Path dir = path.getParent();
-        String base = path.getFileName().toString();
-        Path best = null;
-        long bestTime = Long.MIN_VALUE;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                String n = p.getFileName().toString();
-                if (n.equals(base) || !n.startsWith(base) || n.matches(".*\\.(gz|bz2|xz|zst)$")) {
-                    continue;
-                }
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                if (!a.isRegularFile() || a.size() < minSize) {
-                    continue;
-                }
-                if (startsWith(p, head) && a.lastModifiedTime().toMillis() > bestTime) {
-                    best = p;
-                    bestTime = a.lastModifiedTime().toMillis();
+        try {
+            for (Path p : RotatedFiles.newestFirst(path)) {
+                if (!FileIdentity.isGzip(p) && Files.size(p) >= minSize && startsWith(p, head)) {
+                    return p;
                 }
             }
         } catch (IOException e) {
             return null;
         }
-        return best;
+        return null;
     }
 
     private static boolean startsWith(Path p, byte[] head) throws IOException {

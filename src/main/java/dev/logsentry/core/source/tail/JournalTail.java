@@ -2,18 +2,16 @@ package dev.logsentry.core.source.tail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logsentry.core.source.JournalEntries;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads the systemd journal entries added since the last run with {@code journalctl -o json},
@@ -26,9 +24,6 @@ import java.util.Locale;
 public final class JournalTail {
     /** Default {@code --since} of a first run: logcheck checks the last 5 hours. */
     public static final String LOGCHECK_FIRST_RUN_SINCE = "-5h";
-
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ROOT);
 
     private final Config config;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -107,7 +102,7 @@ public final class JournalTail {
                     sink.accept(new TailLine(name, "journal", entry, line, line.length));
                     lines++;
                 }
-                String c = text(e.get("__CURSOR"));
+                String c = JournalEntries.text(e.get("__CURSOR"));
                 if (c != null) {
                     cursor = c; // only after the entry's lines were passed on
                 }
@@ -131,91 +126,11 @@ public final class JournalTail {
         return new Result(cursor == null ? null : new JournalState(cursor), events, lines);
     }
 
-    /** The lines journalctl's short output shows for one entry; none when it has no MESSAGE. */
+    /** The lines for one entry: the one formatter shared with the workbench. */
     List<byte[]> format(JsonNode e) {
-        byte[] message = bytes(e.get("MESSAGE"));
-        if (message == null) {
-            return List.of();
-        }
-        StringBuilder head = new StringBuilder();
-        String usec = text(e.get("__REALTIME_TIMESTAMP"));
-        long micros = usec == null ? 0 : Long.parseLong(usec);
-        Instant t = Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000);
-        head.append(STAMP.format(t.atZone(config.zone())));
-        String host = text(e.get("_HOSTNAME"));
-        if (host != null) {
-            head.append(' ').append(host);
-        }
-        String ident = text(e.get("SYSLOG_IDENTIFIER"));
-        if (ident == null) {
-            ident = text(e.get("_COMM"));
-        }
-        head.append(' ').append(ident == null ? "unknown" : ident);
-        String pid = text(e.get("_PID"));
-        if (pid == null) {
-            pid = text(e.get("SYSLOG_PID"));
-        }
-        if (pid != null) {
-            head.append('[').append(pid).append(']');
-        }
-        head.append(": ");
-        byte[] prefix = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] indent = " ".repeat(head.length()).getBytes(StandardCharsets.US_ASCII);
-        int end = message.length;
-        while (end > 0 && message[end - 1] == '\n') {
-            end--; // journalctl drops trailing newlines
-        }
-        List<byte[]> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= end; i++) {
-            if (i == end || message[i] == '\n') {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                b.writeBytes(out.isEmpty() ? prefix : indent);
-                b.write(message, start, i - start);
-                out.add(b.toByteArray());
-                start = i + 1;
-            }
-        }
-        return out;
+        return JournalEntries.lines(e, config.zone());
     }
 
-    /** A field's value as text: the first value when repeated, null when missing or binary. */
-    private static String text(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isArray() && !v.isEmpty() && !v.get(0).isNumber()) {
-            return text(v.get(0));
-        }
-        if (v.isArray()) {
-            byte[] b = bytes(v);
-            return new String(b, StandardCharsets.UTF_8);
-        }
-        return v.asText();
-    }
-
-    /** A field's raw bytes: JSON text, or the byte array journalctl emits for binary values. */
-    private static byte[] bytes(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isTextual()) {
-            return v.textValue().getBytes(StandardCharsets.UTF_8);
-        }
-        if (v.isArray() && !v.isEmpty() && !v.get(0).isNumber()) {
-            return bytes(v.get(0));
-        }
-        if (v.isArray()) {
-            byte[] b = new byte[v.size()];
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (byte) v.get(i).asInt();
-            }
-            return b;
-        }
-        return v.asText().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Keeps the start of journalctl's stderr for the error message without blocking it. */
     private static final class StderrDrain extends Thread {
         private final InputStream in;
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();

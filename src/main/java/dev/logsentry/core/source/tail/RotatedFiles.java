@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 public final class RotatedFiles {
     private RotatedFiles() {}
 
-    /** The rotated generations of {@code log}, newest first (not {@code log} itself). */
+    /**
+     * The rotated generations of {@code log}, newest first; the cron tail and follow mode use it.
+     */
     public static List<Path> newestFirst(Path log) throws IOException {
         Path dir = log.toAbsolutePath().getParent();
         String base = log.getFileName().toString();

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds real journal files for tests: entries in journal export format fed to
- * systemd-journal-remote (see FACTS.md). Timestamps start at 2026-03-05T04:05:06Z, one second
- * apart.
+ * systemd-journal-remote (its export-format input). Timestamps start at 2026-03-05T04:05:06Z, one
+ * second apart.
  */
 public final class JournalFixture {
     public static final Path REMOTE = Path.of("/lib/systemd/systemd-journal-remote");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reads real journal files built with systemd-journal-remote (see FACTS.md). */
+/** Reads real journal files built with systemd-journal-remote from journal export format. */
 class JournalTailTest {
 
     @TempDir Path dir;

@@ -1,0 +1,31 @@
+package dev.logsentry.ui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What view-models ask of the user and the desktop: file and folder choosers, a line of text, the
+ * clipboard. Passed in through constructors, so a view-model is tested with a fake and no Stage;
+ * {@link FxDialogs} is the real one.
+ */
+public interface Dialogs {
+    /** Files to open, or none when cancelled. */
+    List<Path> chooseFiles(String title, Path initialDir);
+
+    /** A folder, or empty when cancelled. */
+    Optional<Path> chooseFolder(String title, Path initialDir);
+
+    /**
+     * Where to save; the name gets the chosen filter's extension when it has none.
+     *
+     * @param extensions offered file types, e.g. "csv", "json"
+     */
+    Optional<Path> chooseSaveFile(String title, String initialName, List<String> extensions);
+
+    /** A line of text (e.g. a line number), or empty when cancelled. */
+    Optional<String> askText(String title, String header);
+
+    /** Puts {@code text} on the system clipboard. */
+    void copyToClipboard(String text);
+}

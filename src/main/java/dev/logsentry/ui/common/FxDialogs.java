@@ -1,0 +1,98 @@
+package dev.logsentry.ui.common;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** {@link Dialogs} with JavaFX choosers and the system clipboard, owned by the given window. */
+public final class FxDialogs implements Dialogs {
+    private final Supplier<Window> owner;
+
+    public FxDialogs(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public List<Path> chooseFiles(String title, Path initialDir) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        initial(initialDir).ifPresent(chooser::setInitialDirectory);
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("All files", "*"),
+                        new FileChooser.ExtensionFilter(
+                                "Logs",
+                                "*.log",
+                                "*.log.*",
+                                "*.gz",
+                                "syslog*",
+                                "messages*",
+                                "current"));
+        List<File> files = chooser.showOpenMultipleDialog(owner.get());
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initialDir) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        initial(initialDir).ifPresent(chooser::setInitialDirectory);
+        File dir = chooser.showDialog(owner.get());
+        return Optional.ofNullable(dir).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(
+            String title, String initialName, List<String> extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        for (String ext : extensions) {
+            chooser.getExtensionFilters()
+                    .add(
+                            new FileChooser.ExtensionFilter(
+                                    ext.toUpperCase() + " (*." + ext + ")", "*." + ext));
+        }
+        chooser.setInitialFileName(initialName);
+        File file = chooser.showSaveDialog(owner.get());
+        if (file == null) {
+            return Optional.empty();
+        }
+        String name = file.getName();
+        FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
+        if (!name.contains(".") && chosen != null && !chosen.getExtensions().isEmpty()) {
+            return Optional.of(
+                    file.toPath()
+                            .resolveSibling(name + chosen.getExtensions().get(0).substring(1)));
+        }
+        return Optional.of(file.toPath());
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header) {
+        TextInputDialog d = new TextInputDialog();
+        d.initOwner(owner.get());
+        d.setTitle(title);
+        d.setHeaderText(header);
+        return d.showAndWait();
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private static Optional<File> initial(Path dir) {
+        return dir != null && Files.isDirectory(dir) ? Optional.of(dir.toFile()) : Optional.empty();
+    }
+}

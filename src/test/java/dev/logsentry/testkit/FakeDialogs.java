@@ -1,0 +1,58 @@
+package dev.logsentry.testkit;
+
+import dev.logsentry.ui.common.Dialogs;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Dialogs} for tests: answers queued in advance, every question recorded, the clipboard a
+ * field. No Stage, no real chooser.
+ */
+public final class FakeDialogs implements Dialogs {
+    /** The titles of every dialog asked for, in order. */
+    public final List<String> asked = new ArrayList<>();
+
+    /** Answers for the next choosers and text questions (a Path, a List of Paths or a String). */
+    public final Deque<Object> answers = new ArrayDeque<>();
+
+    /** What was last put on the clipboard. */
+    public volatile String clipboard;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Path> chooseFiles(String title, Path initialDir) {
+        asked.add(title);
+        Object a = answers.poll();
+        return a instanceof List<?> l
+                ? (List<Path>) l
+                : a instanceof Path p ? List.of(p) : List.of();
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initialDir) {
+        asked.add(title);
+        return answers.poll() instanceof Path p ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(
+            String title, String initialName, List<String> extensions) {
+        asked.add(title);
+        return answers.poll() instanceof Path p ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header) {
+        asked.add(title);
+        return answers.poll() instanceof String s ? Optional.of(s) : Optional.empty();
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        clipboard = text;
+    }
+}
