@@ -95,11 +95,18 @@ public final class DnsViewModel {
         List<String> parts = new ArrayList<>(2);
         List<String> tips = new ArrayList<>(2);
         if (partial > 0) {
-            parts.add("? = asked before the log began (" + partial + ")");
+            parts.add(
+                    "\"?\" rows ("
+                            + partial
+                            + "): queries asked before the log began; client, name and type"
+                            + " unknown");
             tips.add(QueryRow.PARTIAL_EXPLAINED);
         }
         if (orphans > 0) {
-            parts.add(orphans + (orphans == 1 ? " line" : " lines") + " not attributed");
+            parts.add(
+                    orphans
+                            + (orphans == 1 ? " line" : " lines")
+                            + " could not be attributed to any client query");
             tips.add(
                     orphans
                             + " lines (server answers, merges) could not be attributed to any"
@@ -199,8 +206,8 @@ public final class DnsViewModel {
         } else if (a == null && openLogs.isEmpty()) {
             m =
                     NO_LOG
-                            + ".\nOpen one with File > Open: a dnscache log file (current, @*.s) or"
-                            + " its multilog directory.";
+                            + ".\nOpen one with File > Open: a dnscache current or @*.s file, or"
+                            + " its multilog folder.";
         } else if (a == null) {
             m =
                     "A dnscache log is open but not selected: "

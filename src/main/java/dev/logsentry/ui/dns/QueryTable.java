@@ -224,12 +224,20 @@ final class QueryTable extends TableView<QueryRow> {
     }
 
     private void fitColumnsLater() {
-        Platform.runLater(this::fitColumns);
+        if (!fitPending) { // one fit per burst of appended queries (follow mode)
+            fitPending = true;
+            Platform.runLater(
+                    () -> {
+                        fitPending = false;
+                        fitColumns();
+                    });
+        }
     }
+
+    private boolean fitPending;
 
     /** Sizes every column to its title and the texts of (at most {@link #FIT_ROWS}) rows. */
     void fitColumns() {
-        applyCss();
         ColumnFit fit = ColumnFit.of(this, ".table-cell");
         List<QueryRow> rows = model.allRows();
         List<QueryRow> sample = rows.size() <= FIT_ROWS ? rows : rows.subList(0, FIT_ROWS);

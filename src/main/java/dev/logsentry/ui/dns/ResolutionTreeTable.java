@@ -202,7 +202,6 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
 
     /** Sizes every column to its title and its widest text (the Step column with indentation). */
     void fitColumns() {
-        applyCss();
         ColumnFit fit = ColumnFit.of(this, ".tree-table-cell");
         List<TreeItem<ResolutionStep>> items = new ArrayList<>();
         List<Integer> depths = new ArrayList<>();
