@@ -84,6 +84,15 @@ final class QueryTable extends TableView<QueryRow> {
                 .addListener(
                         (o, a, b) -> model.selectedProperty().set(b == null ? null : b.tree()));
         setRowFactory(t -> row());
+        // the Menu key or Shift+F10: the menu of the selected query, at the table
+        setOnContextMenuRequested(
+                e -> {
+                    QueryRow r = getSelectionModel().getSelectedItem();
+                    if (r != null && e.isKeyboardTrigger()) {
+                        menu(r).show(this, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
+                });
         setOnKeyPressed(
                 e -> {
                     if (COPY.match(e)) {

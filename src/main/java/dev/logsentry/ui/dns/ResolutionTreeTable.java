@@ -80,6 +80,14 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
                                 .otherwise("Select a query above to see how dnscache resolved it"));
         setPlaceholder(empty);
         setRowFactory(t -> row());
+        setOnContextMenuRequested(
+                e -> { // the Menu key or Shift+F10: the menu of the selected step
+                    TreeItem<ResolutionStep> item = getSelectionModel().getSelectedItem();
+                    if (item != null && e.isKeyboardTrigger()) {
+                        menu(item).show(this, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
+                });
         setOnKeyPressed(
                 e -> {
                     TreeItem<ResolutionStep> item = getSelectionModel().getSelectedItem();
