@@ -252,7 +252,7 @@ final class QueryTable extends TableView<QueryRow> {
         List<QueryRow> sample = rows.size() <= FIT_ROWS ? rows : rows.subList(0, FIT_ROWS);
         for (Fit f : fits) {
             // a title given as a graphic (for its tooltip) is a label inside the header label
-            double min = f.column().getGraphic() == null ? 40 : fit.header(f.title()) + 12;
+            double min = f.column().getGraphic() == null ? 40 : fit.header(f.title()) + 4;
             fit.fit(f.column(), f.title(), sample, r -> fit.text(f.text().apply(r)), min);
         }
     }

@@ -229,7 +229,7 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
                     i ->
                             fit.text(c.text().apply(items.get(i)))
                                     + (step ? (depths.get(i) + 1) * INDENT : 0),
-                    step ? 200 : c.column().getGraphic() == null ? 40 : fit.header(c.title()) + 12);
+                    step ? 200 : c.column().getGraphic() == null ? 40 : fit.header(c.title()) + 4);
         }
     }
 
