@@ -270,7 +270,13 @@ public final class DnsViewModel {
         clipboard.accept(text);
         long lines = text.lines().count();
         if (!status.isBound()) {
-            status.set("Copied " + lines + (lines == 1 ? " line" : " lines"));
+            DnscacheAnalysis a = analysis.get();
+            // the summary stays; the copy is noted after it
+            status.set(
+                    (a == null ? "" : summary(a) + "  \u00b7  ")
+                            + "copied "
+                            + lines
+                            + (lines == 1 ? " line" : " lines"));
         }
     }
 
