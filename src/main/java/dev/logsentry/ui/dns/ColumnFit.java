@@ -18,7 +18,7 @@ final class ColumnFit {
     /** Cell padding left and right, the sort arrow and a little air. */
     static final double CELL_PAD = 22;
 
-    static final double HEADER_PAD = 26;
+    static final double HEADER_PAD = 34;
 
     private final Font cell;
     private final Font header;
@@ -31,10 +31,12 @@ final class ColumnFit {
 
     /** A measurer for {@code control}'s current fonts ({@code cellSelector}: its cell class). */
     static ColumnFit of(Control control, String cellSelector) {
-        Font c = fontOf(control.lookup(cellSelector));
+        control.applyCss();
+        control.layout(); // creates the cells of new rows, whose font is the one to measure
         Font h = fontOf(control.lookup(".column-header .label"));
-        double size = c == null ? Font.getDefault().getSize() : c.getSize();
-        if (c == null) {
+        Font c = fontOf(control.lookup(cellSelector));
+        double size = h != null ? h.getSize() : Font.getDefault().getSize();
+        if (c == null) { // no row yet: the stylesheet's monospace font at the header's size
             c = Font.font("DejaVu Sans Mono", size);
         }
         if (h == null) {

@@ -105,7 +105,7 @@ public final class DnsView extends BorderPane {
     private ToolBar toolbar() {
         search.setId("dnsSearch");
         search.setPromptText("Search name, client or type  (/)");
-        search.setPrefColumnCount(28);
+        search.setPrefColumnCount(22);
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnKeyPressed(
                 e -> {
@@ -135,9 +135,18 @@ public final class DnsView extends BorderPane {
         status.setId("dnsStatus");
         status.textProperty().bind(model.statusProperty());
         status.setMinWidth(Region.USE_PREF_SIZE);
-        Label legend = new Label();
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        return new ToolBar(search, outcome, count, grow, busy, status);
+    }
+
+    /** Under the query table, when the log has any: what "?" rows and unattributed lines are. */
+    private Label legend() {
+        Label legend =
+                new Label(null, dev.logsentry.ui.common.Icons.icon("mdi2i-information-outline"));
         legend.setId("dnsLegend");
         legend.getStyleClass().add("dns-legend");
+        legend.setMaxWidth(Double.MAX_VALUE);
         legend.textProperty().bind(model.legendProperty());
         legend.visibleProperty().bind(model.legendProperty().isNotEmpty());
         legend.managedProperty().bind(legend.visibleProperty());
@@ -146,9 +155,7 @@ public final class DnsView extends BorderPane {
         tip.setWrapText(true);
         tip.setMaxWidth(520);
         legend.setTooltip(tip);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(search, outcome, count, legend, grow, busy, status);
+        return legend;
     }
 
     private static ListCell<Outcome> outcomeCell() {
@@ -174,7 +181,9 @@ public final class DnsView extends BorderPane {
         tabs.setId("dnsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        SplitPane split = new SplitPane(table, tabs);
+        BorderPane queries = new BorderPane(table);
+        queries.setBottom(legend());
+        SplitPane split = new SplitPane(queries, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
         return split;

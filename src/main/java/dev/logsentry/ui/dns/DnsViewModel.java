@@ -90,11 +90,18 @@ public final class DnsViewModel {
         List<String> parts = new ArrayList<>(2);
         List<String> tips = new ArrayList<>(2);
         if (partial > 0) {
-            parts.add("? = asked before the log began (" + partial + ")");
+            parts.add(
+                    "\"?\" rows ("
+                            + partial
+                            + "): queries asked before the log began; client, name and type"
+                            + " unknown");
             tips.add(QueryRow.PARTIAL_EXPLAINED);
         }
         if (orphans > 0) {
-            parts.add(orphans + (orphans == 1 ? " line" : " lines") + " not attributed");
+            parts.add(
+                    orphans
+                            + (orphans == 1 ? " line" : " lines")
+                            + " could not be attributed to any client query");
             tips.add(
                     orphans
                             + " lines (server answers, merges) could not be attributed to any"
@@ -194,8 +201,8 @@ public final class DnsViewModel {
         } else if (a == null && openLogs.isEmpty()) {
             m =
                     NO_LOG
-                            + ".\nOpen one with File > Open: a dnscache log file (current, @*.s) or"
-                            + " its multilog directory.";
+                            + ".\nOpen one with File > Open: a dnscache current or @*.s file, or"
+                            + " its multilog folder.";
         } else if (a == null) {
             m =
                     "A dnscache log is open but not selected: "
@@ -258,7 +265,13 @@ public final class DnsViewModel {
         clipboard.accept(text);
         long lines = text.lines().count();
         if (!status.isBound()) {
-            status.set("Copied " + lines + (lines == 1 ? " line" : " lines"));
+            DnscacheAnalysis a = analysis.get();
+            // the summary stays; the copy is noted after it
+            status.set(
+                    (a == null ? "" : summary(a) + "  \u00b7  ")
+                            + "copied "
+                            + lines
+                            + (lines == 1 ? " line" : " lines"));
         }
     }
 

@@ -43,7 +43,11 @@ final class LogLineBar extends HBox {
                     String error = model.logLineErrorProperty().get();
                     setVisible(l != null || error != null);
                     setManaged(isVisible());
-                    where.setText(l != null ? "Line " + l.line() + " of " + l.file() + ":" : "");
+                    where.setText(
+                            l != null
+                                    ? "Line " + l.line() + " of " + l.file().getFileName() + ":"
+                                    : "");
+                    where.setTooltip(l != null ? new Tooltip(l.where()) : null);
                     text.setText(l != null ? l.text() : error);
                     copy.setDisable(l == null);
                     pseudoClassStateChanged(ERROR, l == null && error != null);

@@ -155,18 +155,22 @@ public final class QueryRow {
         if (ip == null) {
             return key;
         }
-        if (ip.indexOf(':') < 0) {
-            String[] parts = ip.split("\\.", -1);
-            if (parts.length != 4) {
-                return key;
-            }
-            for (int i = 0; i < 4; i++) {
-                if (!parts[i].matches("[0-9]{1,3}") || Integer.parseInt(parts[i]) > 255) {
+        if (ip.indexOf(':') < 0) { // dotted quad, parsed by hand: this runs once per query
+            int part = 0;
+            int value = -1;
+            for (int i = 0; i <= ip.length(); i++) {
+                char c = i < ip.length() ? ip.charAt(i) : '.';
+                if (c >= '0' && c <= '9' && value < 256) {
+                    value = (value < 0 ? 0 : value * 10) + (c - '0');
+                } else if (c == '.' && value >= 0 && value <= 255 && part < 4) {
+                    key[1 + part++] = (byte) value;
+                    value = -1;
+                } else {
+                    key[0] = (byte) 0xff;
                     return key;
                 }
-                key[i + 1] = (byte) Integer.parseInt(parts[i]);
             }
-            key[0] = 4;
+            key[0] = (byte) (part == 4 ? 4 : 0xff);
             return key;
         }
         try {

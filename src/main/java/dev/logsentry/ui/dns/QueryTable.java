@@ -84,6 +84,15 @@ final class QueryTable extends TableView<QueryRow> {
                 .addListener(
                         (o, a, b) -> model.selectedProperty().set(b == null ? null : b.tree()));
         setRowFactory(t -> row());
+        // the Menu key or Shift+F10: the menu of the selected query, at the table
+        setOnContextMenuRequested(
+                e -> {
+                    QueryRow r = getSelectionModel().getSelectedItem();
+                    if (r != null && e.isKeyboardTrigger()) {
+                        menu(r).show(this, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
+                });
         setOnKeyPressed(
                 e -> {
                     if (COPY.match(e)) {
@@ -224,18 +233,26 @@ final class QueryTable extends TableView<QueryRow> {
     }
 
     private void fitColumnsLater() {
-        Platform.runLater(this::fitColumns);
+        if (!fitPending) { // one fit per burst of appended queries (follow mode)
+            fitPending = true;
+            Platform.runLater(
+                    () -> {
+                        fitPending = false;
+                        fitColumns();
+                    });
+        }
     }
+
+    private boolean fitPending;
 
     /** Sizes every column to its title and the texts of (at most {@link #FIT_ROWS}) rows. */
     void fitColumns() {
-        applyCss();
         ColumnFit fit = ColumnFit.of(this, ".table-cell");
         List<QueryRow> rows = model.allRows();
         List<QueryRow> sample = rows.size() <= FIT_ROWS ? rows : rows.subList(0, FIT_ROWS);
         for (Fit f : fits) {
             // a title given as a graphic (for its tooltip) is a label inside the header label
-            double min = f.column().getGraphic() == null ? 40 : fit.header(f.title()) + 12;
+            double min = f.column().getGraphic() == null ? 40 : fit.header(f.title()) + 4;
             fit.fit(f.column(), f.title(), sample, r -> fit.text(f.text().apply(r)), min);
         }
     }

@@ -80,6 +80,14 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
                                 .otherwise("Select a query above to see how dnscache resolved it"));
         setPlaceholder(empty);
         setRowFactory(t -> row());
+        setOnContextMenuRequested(
+                e -> { // the Menu key or Shift+F10: the menu of the selected step
+                    TreeItem<ResolutionStep> item = getSelectionModel().getSelectedItem();
+                    if (item != null && e.isKeyboardTrigger()) {
+                        menu(item).show(this, e.getScreenX(), e.getScreenY());
+                        e.consume();
+                    }
+                });
         setOnKeyPressed(
                 e -> {
                     TreeItem<ResolutionStep> item = getSelectionModel().getSelectedItem();
@@ -202,7 +210,6 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
 
     /** Sizes every column to its title and its widest text (the Step column with indentation). */
     void fitColumns() {
-        applyCss();
         ColumnFit fit = ColumnFit.of(this, ".tree-table-cell");
         List<TreeItem<ResolutionStep>> items = new ArrayList<>();
         List<Integer> depths = new ArrayList<>();
@@ -222,7 +229,7 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
                     i ->
                             fit.text(c.text().apply(items.get(i)))
                                     + (step ? (depths.get(i) + 1) * INDENT : 0),
-                    step ? 200 : c.column().getGraphic() == null ? 40 : fit.header(c.title()) + 12);
+                    step ? 200 : c.column().getGraphic() == null ? 40 : fit.header(c.title()) + 4);
         }
     }
 

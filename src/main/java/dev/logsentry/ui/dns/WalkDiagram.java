@@ -44,12 +44,17 @@ public final class WalkDiagram extends Pane {
         List<Integer> levels = new ArrayList<>();
         Label head =
                 box(
-                        "client "
-                                + tree.clientEndpoint()
-                                + "\nasks "
-                                + (tree.type() < 0 ? "?" : DnsTypes.mnemonic(tree.type()))
-                                + " "
-                                + tree.name(),
+                        tree.isPartial()
+                                ? "query #"
+                                        + tree.serial()
+                                        + ": client, name and type unknown\n(asked before"
+                                        + " the log began)"
+                                : "client "
+                                        + tree.clientEndpoint()
+                                        + "\nasks "
+                                        + (tree.type() < 0 ? "?" : DnsTypes.mnemonic(tree.type()))
+                                        + " "
+                                        + tree.name(),
                         0,
                         "walk-client");
         nodes.add(head);

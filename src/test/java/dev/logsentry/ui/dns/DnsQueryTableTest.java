@@ -174,8 +174,9 @@ class DnsQueryTableTest {
         Label legend = robot.lookup("#dnsLegend").queryAs(Label.class);
         assertThat(legend.isVisible()).isTrue();
         assertThat(legend.getText())
-                .contains("asked before the log began (1)")
-                .contains(expected.unattributed().size() + " line");
+                .contains("\"?\" rows (1): queries asked before the log began")
+                .contains(expected.unattributed().size() + " line")
+                .contains("could not be attributed to any client query");
         assertThat(legend.getTooltip().getText()).contains("could not be attributed");
     }
 
