@@ -1,35 +1,25 @@
 package dev.logsentry.ui.dock;
 
-import dev.logsentry.ui.common.Icons;
-import dev.logsentry.ui.dock.LayoutNode.Split;
-import dev.logsentry.ui.dock.LayoutNode.Stack;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.geometry.Orientation;
 import javafx.geometry.Side;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import software.coley.bentofx.control.Header;
 import software.coley.bentofx.dockable.Dockable;
 import software.coley.bentofx.event.DockEvent;
 import software.coley.bentofx.layout.DockContainer;
-import software.coley.bentofx.layout.container.DockContainerBranch;
 import software.coley.bentofx.layout.container.DockContainerRootBranch;
 
 /**
@@ -48,30 +38,21 @@ public final class DockWorkbench {
     private final StackPane host = new StackPane();
     private final DockTreeCodec codec;
     private final DockWindows windows;
-    private final Map<String, Dockable> viewParts = new HashMap<>();
-    private final Map<String, Dockable> editorParts = new LinkedHashMap<>();
-    private final Map<String, EditorInput> editorInputs = new HashMap<>();
-    private final Map<String, PerspectiveDescriptor> perspectives = new LinkedHashMap<>();
-    private final ObservableList<PerspectiveDescriptor> perspectiveList =
-            FXCollections.observableArrayList();
-    private final Set<String> customPerspectives = new HashSet<>();
-    private final Map<String, PerspectiveLayout> layouts = new HashMap<>();
-    private final ReadOnlyObjectWrapper<PerspectiveDescriptor> perspective =
-            new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper maximized = new ReadOnlyBooleanWrapper();
-    private final Map<String, String> homes = new HashMap<>();
+    private final PartTable parts;
+    private final Perspectives perspectives = new Perspectives();
+    private final StackCommands stacks;
     private final Deque<String> recent = new ArrayDeque<>();
     private final Set<String> closing = new HashSet<>();
     private DockContainerRootBranch mainRoot;
-    private LayoutNode beforeMaximize;
-    private String maximizedStack;
     private Consumer<EditorInput> editorClosed = e -> {};
 
     public DockWorkbench(ViewRegistry views, SelectionService selection) {
         this.views = views;
         this.selection = selection;
-        this.codec = new DockTreeCodec(bento, this::part);
+        this.parts = new PartTable(bento, views, id -> PartMenu.build(this, id));
+        this.codec = new DockTreeCodec(bento, parts::part);
         this.windows = new DockWindows(bento, codec, host, this::installKeys);
+        this.stacks = new StackCommands(this, bento, codec, windows, views);
         bento.gestures(new Gestures());
         bento.events().addEventListener(this::onDockEvent);
         host.getStyleClass().add("ls-dock");
@@ -108,56 +89,43 @@ public final class DockWorkbench {
     // ---- perspectives
 
     public void addPerspective(PerspectiveDescriptor descriptor) {
-        perspectives.put(descriptor.id(), descriptor);
-        perspectiveList.setAll(perspectives.values());
+        perspectives.add(descriptor);
     }
 
     /** The perspectives in menu order (the built-in ones, then the saved ones). */
     public ObservableList<PerspectiveDescriptor> perspectives() {
-        return FXCollections.unmodifiableObservableList(perspectiveList);
-    }
-
-    /** Opens the Ctrl+F6 (editors) or Ctrl+F7 (views) list over the main window. */
-    public void showSwitcher(boolean editors) {
-        List<String> parts = recentParts(editors);
-        if (!parts.isEmpty() && host.getScene() != null) {
-            new PartSwitcher(this, editors, parts, editors ? KeyCode.F6 : KeyCode.F7)
-                    .show(host.getScene().getWindow(), false);
-        }
+        return perspectives.list();
     }
 
     public ReadOnlyObjectProperty<PerspectiveDescriptor> perspectiveProperty() {
-        return perspective.getReadOnlyProperty();
+        return perspectives.current.getReadOnlyProperty();
     }
 
     /** Switches to a perspective, keeping the current one's arrangement for when it returns. */
     public void showPerspective(String id) {
         PerspectiveDescriptor next = perspectives.get(id);
-        if (next == null) {
-            throw new IllegalArgumentException("no perspective " + id);
-        }
-        PerspectiveDescriptor current = perspective.get();
+        PerspectiveDescriptor current = perspectives.current.get();
         if (current != null) {
             if (current.id().equals(id)) {
                 return;
             }
-            layouts.put(current.id(), captureLayout());
+            perspectives.keep(current.id(), captureLayout());
         }
-        perspective.set(next);
-        apply(layouts.getOrDefault(id, DockLayouts.fill(next, views)));
+        perspectives.current.set(next);
+        apply(perspectives.layoutOf(next, views));
     }
 
     /** The next perspective in menu order, wrapping around (Ctrl+F8). */
     public void nextPerspective() {
         List<PerspectiveDescriptor> all = perspectives();
-        int i = all.indexOf(perspective.get());
+        int i = all.indexOf(perspectives.current.get());
         showPerspective(all.get((i + 1) % all.size()).id());
     }
 
     /** Back to the perspective's default layout (for a saved perspective: as it was saved). */
     public void resetPerspective() {
-        PerspectiveDescriptor current = perspective.get();
-        layouts.remove(current.id());
+        PerspectiveDescriptor current = perspectives.current.get();
+        perspectives.forget(current.id());
         apply(DockLayouts.fill(current, views));
     }
 
@@ -171,46 +139,49 @@ public final class DockWorkbench {
             throw new IllegalArgumentException("a perspective needs a name");
         }
         PerspectiveLayout now = captureLayout();
-        PerspectiveDescriptor current = perspective.get();
-        String id = "custom:" + name;
-        PerspectiveDescriptor saved =
-                new PerspectiveDescriptor(
-                        id, name, current == null ? null : current.icon(), null, now);
+        PerspectiveDescriptor current = perspectives.current.get();
         if (current != null) {
-            layouts.put(current.id(), now);
+            perspectives.keep(current.id(), now);
         }
-        addPerspective(saved);
-        customPerspectives.add(id);
-        layouts.put(id, now);
-        perspective.set(saved);
+        PerspectiveDescriptor saved = perspectives.saveAs(name, now);
+        perspectives.current.set(saved);
         return saved;
+    }
+
+    /** Opens the Ctrl+F6 (editors) or Ctrl+F7 (views) list over the main window. */
+    public void showSwitcher(boolean editors) {
+        List<String> parts = recentParts(editors);
+        if (!parts.isEmpty() && host.getScene() != null) {
+            new PartSwitcher(this, editors, parts, editors ? KeyCode.F6 : KeyCode.F7)
+                    .show(host.getScene().getWindow(), false);
+        }
     }
 
     // ---- views and editors
 
     /** Opens (or brings to front) a registered view, where it was last or in its default area. */
     public boolean showView(String id) {
-        Dockable dockable = part(id);
+        Dockable dockable = parts.part(id);
         if (dockable == null) {
             return false;
         }
-        if (maximizedStack != null && !isIn(dockable, maximizedStack)) {
-            restoreMaximized();
+        if (stacks.maximizedStack() != null && !isIn(dockable, stacks.maximizedStack())) {
+            stacks.restore();
         }
         if (dockable.getContainer() == null) {
-            place(dockable);
+            stacks.place(dockable);
         }
         activate(dockable);
         return true;
     }
 
     public boolean isShown(String id) {
-        Dockable dockable = id == null ? null : existingPart(id);
+        Dockable dockable = id == null ? null : parts.existing(id);
         return dockable != null && dockable.getContainer() != null;
     }
 
     public void closeView(String id) {
-        Dockable dockable = existingPart(id);
+        Dockable dockable = parts.existing(id);
         if (dockable != null && dockable.getContainer() != null) {
             dockable.getContainer().closeDockable(dockable);
         }
@@ -218,23 +189,12 @@ public final class DockWorkbench {
 
     /** Opens a document in the editor area (or activates it if already open). */
     public void openEditor(EditorInput input, javafx.scene.Node content) {
-        Dockable dockable = editorParts.get(input.id());
-        if (dockable == null) {
-            dockable = bento.dockBuilding().dockable(input.id());
-            dockable.setDragGroupMask(DockBento.EDITOR_GROUP);
-            decorate(dockable, input.title(), input.icon());
-            if (input.tooltip() != null) {
-                dockable.setTooltip(new javafx.scene.control.Tooltip(input.tooltip()));
-            }
-            dockable.setNode(content);
-            editorParts.put(input.id(), dockable);
-        }
-        editorInputs.put(input.id(), input);
-        if (maximizedStack != null && !isIn(dockable, maximizedStack)) {
-            restoreMaximized();
+        Dockable dockable = parts.editor(input, content);
+        if (stacks.maximizedStack() != null && !isIn(dockable, stacks.maximizedStack())) {
+            stacks.restore();
         }
         if (dockable.getContainer() == null) {
-            place(dockable);
+            stacks.place(dockable);
         }
         activate(dockable);
     }
@@ -245,7 +205,7 @@ public final class DockWorkbench {
 
     /** Open editors in tab order across the editor stacks. */
     public List<EditorInput> editors() {
-        return editorParts.keySet().stream().map(editorInputs::get).toList();
+        return parts.editors();
     }
 
     /** Called after the user closed an editor tab (the workbench then closes the source). */
@@ -263,19 +223,19 @@ public final class DockWorkbench {
         List<String> order = new ArrayList<>();
         recent.stream().filter(this::isShown).forEach(order::add);
         allShown().stream().filter(id -> !order.contains(id)).forEach(order::add);
-        return order.stream().filter(id -> editorParts.containsKey(id) == editors).toList();
+        return order.stream().filter(id -> parts.isEditor(id) == editors).toList();
     }
 
     /** Activates a shown part: its tab comes to front, its window too, and it gets the focus. */
     public void activate(String id) {
-        Dockable dockable = existingPart(id);
+        Dockable dockable = parts.existing(id);
         if (dockable != null && dockable.getContainer() != null) {
             activate(dockable);
         }
     }
 
     public String title(String id) {
-        Dockable dockable = existingPart(id);
+        Dockable dockable = parts.existing(id);
         return dockable == null ? id : dockable.getTitle();
     }
 
@@ -286,202 +246,84 @@ public final class DockWorkbench {
      * on that side, as a drag and drop does. Returns whether it moved.
      */
     public boolean moveView(String id, String targetPart, Side side) {
-        Dockable dockable = existingPart(id);
-        Dockable target = existingPart(targetPart);
-        if (dockable == null || target == null || target.getContainer() == null) {
+        Dockable dockable = parts.existing(id);
+        Dockable target = parts.existing(targetPart);
+        if (dockable == null || target == null || !stacks.move(dockable, target, side)) {
             return false;
-        }
-        DockStack to = (DockStack) target.getContainer();
-        if (dockable.getContainer() == to && (side == null || to.getDockables().size() == 1)) {
-            return false;
-        }
-        if (!to.canReceiveDockable(dockable, side) || (side != null && !to.isCanSplit())) {
-            return false;
-        }
-        detachFromStack(dockable);
-        if (side == null) {
-            to.addDockable(dockable);
-        } else {
-            DockStack added = (DockStack) bento.dockBuilding().leaf();
-            added.setSide(to.getSide());
-            added.addDockable(dockable);
-            DockContainerBranch split = bento.dockBuilding().branch();
-            boolean vertical = side == Side.TOP || side == Side.BOTTOM;
-            split.setOrientation(vertical ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-            DockContainerBranch parent = to.getParentContainer();
-            parent.replaceContainer(to, split);
-            boolean before = side == Side.TOP || side == Side.LEFT;
-            split.addContainers(before ? added : to, before ? to : added);
         }
         activate(dockable);
         return true;
     }
 
     public ReadOnlyBooleanProperty maximizedProperty() {
-        return maximized.getReadOnlyProperty();
+        return stacks.maximizedProperty();
     }
 
     /** Maximises the part's stack, or restores the layout if a stack is maximised (Ctrl+M). */
     public boolean toggleMaximize(String id) {
-        if (maximizedStack != null) {
-            restoreMaximized();
+        Dockable dockable = parts.existing(id);
+        if (dockable == null || !stacks.toggleMaximize(dockable)) {
             return false;
         }
-        Dockable dockable = existingPart(id);
-        if (dockable == null || !(dockable.getContainer() instanceof DockStack stack)) {
-            return false;
-        }
-        if (stack.getScene() != null && stack.getScene() != host.getScene()) {
-            return false;
-        }
-        maximize(stack.getIdentifier(), codec.capture(mainRoot));
         activate(dockable);
         return true;
     }
 
-    private void maximize(String stackId, LayoutNode layout) {
-        Stack only =
-                DockLayouts.stacks(layout)
-                        .filter(s -> s.id().equals(stackId))
-                        .findFirst()
-                        .orElse(null);
-        if (only == null) {
-            return;
-        }
-        beforeMaximize = layout;
-        maximizedStack = stackId;
-        maximized.set(true);
-        rebuildMain(
-                new Stack(
-                        only.id(),
-                        only.views(),
-                        only.selected(),
-                        only.side(),
-                        only.editorArea(),
-                        false));
-    }
-
-    /** Brings back the layout from before maximising, with the maximised stack as it is now. */
     public void restoreMaximized() {
-        if (beforeMaximize == null) {
-            return;
-        }
-        LayoutNode nowStack = codec.capture(mainRoot);
-        LayoutNode layout = withStack(beforeMaximize, maximizedStack, nowStack);
-        beforeMaximize = null;
-        maximizedStack = null;
-        maximized.set(false);
-        rebuildMain(layout);
-    }
-
-    private static LayoutNode withStack(LayoutNode layout, String stackId, LayoutNode current) {
-        Stack replacement =
-                DockLayouts.stacks(current)
-                        .filter(s -> s.id().equals(stackId))
-                        .findFirst()
-                        .orElse(null);
-        if (replacement == null) {
-            return layout;
-        }
-        if (layout instanceof Split split) {
-            return new Split(
-                    split.orientation(),
-                    split.dividers(),
-                    split.children().stream().map(c -> withStack(c, stackId, current)).toList());
-        }
-        Stack stack = (Stack) layout;
-        return stack.id().equals(stackId) ? replacement : stack;
+        stacks.restore();
     }
 
     /** Shrinks the part's stack to its tabs at the window edge; false where it cannot. */
     public boolean minimize(String id) {
-        Dockable dockable = existingPart(id);
-        return dockable != null
-                && dockable.getContainer() instanceof DockStack stack
-                && stack.minimize();
+        return stackOf(id) instanceof DockStack stack && stack.minimize();
     }
 
+    /** Whether the part's stack is at an end of a split, where it can be minimised. */
     public boolean canMinimize(String id) {
-        Dockable dockable = existingPart(id);
-        return dockable != null
-                && dockable.getContainer() instanceof DockStack stack
-                && stack.canMinimize();
+        return stackOf(id) instanceof DockStack stack && stack.canMinimize();
     }
 
     public boolean isMinimized(String id) {
-        Dockable dockable = existingPart(id);
-        return dockable != null
-                && dockable.getContainer() instanceof DockStack stack
-                && stack.isMinimized();
+        return stackOf(id) instanceof DockStack stack && stack.isMinimized();
     }
 
     /** Opens the part in a window of its own; it docks again with {@link #dock(String)}. */
     public boolean detach(String id) {
-        Dockable dockable = existingPart(id);
-        if (dockable == null || !(dockable.getContainer() instanceof DockStack from)) {
+        Dockable dockable = parts.existing(id);
+        if (dockable == null || !stacks.detach(dockable)) {
             return false;
         }
-        if (maximizedStack != null) {
-            restoreMaximized();
-            from = (DockStack) dockable.getContainer();
-        }
-        homes.put(id, from.getIdentifier());
-        javafx.geometry.Bounds bounds = from.localToScreen(from.getLayoutBounds());
-        detachFromStack(dockable);
-        double x = bounds == null ? 100 : bounds.getMinX() + 40;
-        double y = bounds == null ? 100 : bounds.getMinY() + 40;
-        double w = Math.max(360, bounds == null ? 480 : bounds.getWidth());
-        double h = Math.max(240, bounds == null ? 360 : bounds.getHeight());
-        Stack stack =
-                new Stack(
-                        "window:" + id,
-                        List.of(id),
-                        id,
-                        Side.TOP,
-                        DockBento.isEditor(dockable),
-                        false);
-        windows.open(new WindowLayout(x, y, w, h, stack));
         activate(dockable);
         return true;
     }
 
     public boolean isDetached(String id) {
-        Dockable dockable = existingPart(id);
-        return dockable != null
-                && dockable.getContainer() != null
-                && !windows.isMain(dockable.getContainer(), mainRoot);
+        Dockable dockable = parts.existing(id);
+        return dockable != null && stacks.isDetached(dockable);
     }
 
     /** Puts a detached part back where it was before it left the main window. */
     public boolean dock(String id) {
-        Dockable dockable = existingPart(id);
-        if (dockable == null || !isDetached(id)) {
+        Dockable dockable = parts.existing(id);
+        if (dockable == null || !stacks.isDetached(dockable)) {
             return false;
         }
-        detachFromStack(dockable);
-        place(dockable);
+        removeFromStack(dockable);
+        stacks.place(dockable);
         activate(dockable);
         return true;
+    }
+
+    private DockContainer stackOf(String id) {
+        Dockable dockable = parts.existing(id);
+        return dockable == null ? null : dockable.getContainer();
     }
 
     // ---- state
 
     /** The current layout of every perspective, for the workspace file. */
     public DockState captureState() {
-        Map<String, PerspectiveLayout> all = new LinkedHashMap<>(layouts);
-        PerspectiveDescriptor current = perspective.get();
-        if (current != null) {
-            all.put(current.id(), captureLayout());
-        }
-        List<DockState.CustomPerspective> custom =
-                perspectives.values().stream()
-                        .filter(p -> customPerspectives.contains(p.id()))
-                        .map(
-                                p ->
-                                        new DockState.CustomPerspective(
-                                                p.id(), p.title(), p.icon(), p.template()))
-                        .toList();
-        return new DockState(current == null ? null : current.id(), custom, all);
+        return perspectives.state(captureLayout());
     }
 
     /**
@@ -489,54 +331,44 @@ public final class DockWorkbench {
      * one (detached windows open once the main window shows). Unknown views are skipped.
      */
     public void restoreState(DockState state) {
-        for (DockState.CustomPerspective c : state.custom()) {
-            if (c.id() != null && c.title() != null && c.layout() != null) {
-                addPerspective(
-                        new PerspectiveDescriptor(c.id(), c.title(), c.icon(), null, c.layout()));
-                customPerspectives.add(c.id());
-            }
-        }
-        layouts.clear();
-        state.layouts()
-                .forEach(
-                        (id, layout) -> {
-                            if (perspectives.containsKey(id)
-                                    && layout != null
-                                    && layout.main() != null) {
-                                layouts.put(id, layout);
-                            }
-                        });
-        String id = state.perspective();
-        if (id == null || !perspectives.containsKey(id)) {
-            id = perspectives.keySet().iterator().next();
-        }
-        perspective.set(null);
-        showPerspective(id);
+        showPerspective(perspectives.restore(state));
     }
 
     PerspectiveLayout captureLayout() {
-        LayoutNode main =
-                beforeMaximize != null
-                        ? withStack(beforeMaximize, maximizedStack, codec.capture(mainRoot))
-                        : codec.capture(mainRoot);
-        return new PerspectiveLayout(main, windows.capture(mainRoot), maximizedStack);
+        return new PerspectiveLayout(
+                stacks.mainLayout(), windows.capture(mainRoot), stacks.maximizedStack());
     }
 
     private void apply(PerspectiveLayout layout) {
         windows.closeAll(mainRoot);
-        beforeMaximize = null;
-        maximizedStack = null;
-        maximized.set(false);
+        stacks.forget();
         rebuildMain(layout.main());
         layout.windows().forEach(windows::open);
         if (layout.maximized() != null) {
-            maximize(layout.maximized(), codec.capture(mainRoot));
+            stacks.maximize(layout.maximized(), codec.capture(mainRoot));
         }
-        Optional<String> active = activePart();
-        active.or(() -> recentParts(true).stream().findFirst()).ifPresent(this::activate);
+        Optional<Dockable> active =
+                activePart()
+                        .or(() -> recentParts(true).stream().findFirst())
+                        .map(parts::existing)
+                        .or(
+                                () ->
+                                        windows.stacks(mainRoot).stream()
+                                                .map(DockStack::getSelectedDockable)
+                                                .filter(d -> d != null)
+                                                .findFirst());
+        active.ifPresent(this::activate);
     }
 
-    private void rebuildMain(LayoutNode layout) {
+    PartTable parts() {
+        return parts;
+    }
+
+    DockContainerRootBranch mainRoot() {
+        return mainRoot;
+    }
+
+    void rebuildMain(LayoutNode layout) {
         for (Dockable d : List.copyOf(mainRoot.getDockables())) {
             d.getContainer().removeDockable(d);
         }
@@ -544,47 +376,22 @@ public final class DockWorkbench {
         List<DockStack> minimized = new ArrayList<>();
         codec.buildInto(root, layout, minimized);
         setMainRoot(root);
-        editorParts.values().stream().filter(d -> d.getContainer() == null).forEach(this::place);
+        parts.editorParts().stream().filter(d -> d.getContainer() == null).forEach(stacks::place);
         windows.whenShowing(() -> minimized.forEach(DockStack::minimize));
     }
 
     private void setMainRoot(DockContainerRootBranch root) {
         mainRoot = root;
         host.getChildren().setAll(root);
+        if (host.getScene() != null) {
+            // Split panes put their items in the scene only once skinned: do it now, so that the
+            // tab to activate can take the focus (else JavaFX focuses, and so selects, the first).
+            host.applyCss();
+            host.layout();
+        }
     }
 
     // ---- parts
-
-    Dockable part(String id) {
-        Dockable existing = existingPart(id);
-        if (existing != null) {
-            return existing;
-        }
-        ViewDescriptor descriptor = views.find(id).orElse(null);
-        if (descriptor == null) {
-            return null;
-        }
-        Dockable dockable = bento.dockBuilding().dockable(id);
-        dockable.setDragGroupMask(
-                descriptor.editor() ? DockBento.EDITOR_GROUP : DockBento.VIEW_GROUP);
-        decorate(dockable, descriptor.title(), descriptor.icon());
-        dockable.setNode(descriptor.factory().get());
-        viewParts.put(id, dockable);
-        return dockable;
-    }
-
-    private Dockable existingPart(String id) {
-        Dockable editor = editorParts.get(id);
-        return editor != null ? editor : viewParts.get(id);
-    }
-
-    private void decorate(Dockable dockable, String title, String icon) {
-        dockable.setTitle(title);
-        if (icon != null) {
-            dockable.setIconFactory(d -> Icons.icon(icon));
-        }
-        dockable.setContextMenuFactory(d -> PartMenu.build(this, d.getIdentifier()));
-    }
 
     private List<String> allShown() {
         List<String> ids = new ArrayList<>();
@@ -598,48 +405,28 @@ public final class DockWorkbench {
                 && dockable.getContainer().getIdentifier().equals(stackId);
     }
 
-    private void detachFromStack(Dockable dockable) {
+    void removeFromStack(Dockable dockable) {
         DockContainer container = dockable.getContainer();
         if (container != null) {
             container.removeDockable(dockable);
         }
     }
 
-    /** Puts a part that is nowhere where it belongs: its last stack, its area, or a new stack. */
-    private void place(Dockable dockable) {
-        boolean editor = DockBento.isEditor(dockable);
-        String id = dockable.getIdentifier();
-        List<DockStack> stacks =
-                windows.stacks(mainRoot).stream()
-                        .filter(s -> s.isEditorStack() == editor && !s.isMinimized())
-                        .toList();
-        String area = views.find(id).map(ViewDescriptor::area).orElse(DockLayouts.EDITOR_AREA);
-        DockStack target =
-                stacks.stream()
-                        .filter(s -> s.getIdentifier().equals(homes.get(id)))
-                        .findFirst()
-                        .or(
-                                () ->
-                                        stacks.stream()
-                                                .filter(s -> s.getIdentifier().equals(area))
-                                                .findFirst())
-                        .or(() -> stacks.stream().filter(DockStack::isEditorArea).findFirst())
-                        .or(() -> stacks.stream().findFirst())
-                        .orElse(null);
-        if (target == null) {
-            target = (DockStack) bento.dockBuilding().leaf(editor ? DockLayouts.EDITOR_AREA : area);
-            target.setEditorArea(editor);
-            mainRoot.addContainer(target);
-        }
-        target.addDockable(dockable);
-    }
-
+    /**
+     * Selects the part's tab and gives it the focus. The focus matters: when the focused tab leaves
+     * the scene (a layout is rebuilt), JavaFX focuses the first tab of the new tree, and a focused
+     * tab selects itself.
+     */
     private void activate(Dockable dockable) {
         if (dockable.getContainer() instanceof DockStack stack) {
             if (stack.isMinimized()) {
                 stack.restore(dockable);
             } else {
                 stack.selectDockable(dockable);
+            }
+            Header header = stack.getHeader(dockable);
+            if (header != null) {
+                header.requestFocus();
             }
             windows.toFront(stack);
             partActivated(dockable);
@@ -652,7 +439,7 @@ public final class DockWorkbench {
         recent.addFirst(id);
         selection.partActivated(id);
         if (DockBento.isEditor(dockable)) {
-            selection.editorActivated(editorInputs.get(id));
+            selection.editorActivated(parts.input(id));
         }
     }
 
@@ -674,15 +461,14 @@ public final class DockWorkbench {
     private void partClosed(Dockable dockable, String stackId) {
         String id = dockable.getIdentifier();
         recent.remove(id);
-        homes.put(id, stackId);
+        stacks.rememberHome(id, stackId);
         selection.partClosed(id);
         if (DockBento.isEditor(dockable)) {
-            editorParts.remove(id);
-            EditorInput input = editorInputs.remove(id);
+            EditorInput input = parts.removeEditor(id);
             recentParts(true).stream()
                     .findFirst()
                     .ifPresentOrElse(
-                            next -> selection.editorActivated(editorInputs.get(next)),
+                            next -> selection.editorActivated(parts.input(next)),
                             () -> selection.editorActivated(null));
             if (input != null) {
                 editorClosed.accept(input);

@@ -130,12 +130,15 @@ class PerspectivesTest {
         onFx(() -> fx.dock.showView("d"));
 
         onFx(() -> item("toggleMaximize").fire());
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(fx.dock.maximizedProperty().get()).isTrue();
         assertThat(shows(robot, "#content-d")).isTrue();
         assertThat(robot.lookup("#content-a").tryQuery()).isEmpty();
         onFx(() -> item("toggleMaximize").fire());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx.main()).isEqualTo(DEFAULT_WORK);
+        assertThat(shows(robot, "#content-d")).isTrue();
     }
 
     @Test
