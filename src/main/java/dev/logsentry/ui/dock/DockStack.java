@@ -33,11 +33,6 @@ final class DockStack extends DockContainerLeaf {
                         });
         selectedDockableProperty()
                 .addListener(
-                        (o, a, b) -> {
-                            new Throwable("SELECT " + getIdentifier() + " " + b).printStackTrace();
-                        });
-        selectedDockableProperty()
-                .addListener(
                         (o, was, now) -> {
                             if (now != null && isFocusWithin()) {
                                 bento.gestures().activated(this, now);

@@ -360,10 +360,6 @@ public final class DockWorkbench {
         active.ifPresent(this::activate);
     }
 
-    PartTable parts() {
-        return parts;
-    }
-
     DockContainerRootBranch mainRoot() {
         return mainRoot;
     }
