@@ -36,6 +36,7 @@ public final class LogSentryCommand implements Runnable {
         // Subcommands are registered here, one line each, as the issues add them.
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new DnscacheCommand());
+        cl.addSubcommand(new RulesCommand());
         return cl;
     }
 

@@ -122,6 +122,44 @@ public final class RuleHealth {
         return out;
     }
 
+    /**
+     * How many of {@code lines} each rule matches and the first it matches, by rule id.
+     *
+     * @param matched lines matched, by rule id
+     * @param first index of the first line matched, or -1, by rule id
+     */
+    public record Stats(int[] matched, int[] first) {}
+
+    /** Each rule's match count over {@code lines}, from the engine's automata. */
+    public static Stats stats(RuleTree tree, CheckLines lines, BooleanSupplier cancelled) {
+        int n = tree.rules().size();
+        int[] matched = new int[n];
+        int[] first = new int[n];
+        java.util.Arrays.fill(first, -1);
+        if (lines.size() == 0) {
+            return new Stats(matched, first);
+        }
+        RuleFileMatcher matcher = RuleFileMatcher.of(tree, f -> false);
+        RuleFileMatcher.Session s = matcher.newSession();
+        List<RuleFile> files = matcher.files();
+        for (int i = 0; i < lines.size(); i++) {
+            if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("cancelled");
+            }
+            s.reset(lines.latin1(i));
+            for (int f = 0; f < files.size(); f++) {
+                if (s.matches(f)) {
+                    for (Rule r : s.matchingRules(f)) {
+                        if (matched[r.id()]++ == 0) {
+                            first[r.id()] = i;
+                        }
+                    }
+                }
+            }
+        }
+        return new Stats(matched, first);
+    }
+
     private static HealthFinding finding(Kind kind, Rule r, String message, List<Integer> ex) {
         return new HealthFinding(kind, r.file(), r.line(), r.source(), message, ex);
     }
