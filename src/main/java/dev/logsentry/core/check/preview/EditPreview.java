@@ -127,8 +127,8 @@ public final class EditPreview {
                         options.threads(),
                         cancelled,
                         () -> {
-                            GroupMatcher.Session s = matcher.newSession();
-                            return i -> disagree(s.match(lines.latin1(i)), files);
+                            LineScan.Bytes walk = new LineScan.Bytes(matcher.newSession());
+                            return i -> disagree(walk.match(lines.latin1(i)), files);
                         });
         if (affected.length == 0) {
             return new VerdictChanges(new int[0], new Verdict[0], new Verdict[0], 0);
