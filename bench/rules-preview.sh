@@ -32,7 +32,6 @@ ANCH="${H}sshd\\[[[:digit:]]+\\]: Accepted publickey for [^[:space:]]+ from [^[:
 LOOSE='Failed password for (invalid user )?[a-z]{1,}'
 echo "== grep -E -c (LC_ALL=C), $RUNS runs each"
 # grep stops at the first match when its output is /dev/null: write the count to a file
-# grep stops at the first match when its output is /dev/null: the count goes to a file
 TIMEFORMAT='%R %U %S'
 for r in $(seq "$RUNS"); do
   t=$( { time LC_ALL=C grep -E -c -- "$ANCH" "$CORPUS.$LINES" >"$WORK/grep.out"; } 2>&1 ) || true
