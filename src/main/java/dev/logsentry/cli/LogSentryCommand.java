@@ -38,6 +38,7 @@ public final class LogSentryCommand implements Runnable {
         cl.addSubcommand(new DnscacheCommand());
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new SummaryCommand());
+        cl.addSubcommand(new RulesCommand());
         return cl;
     }
 

@@ -121,14 +121,18 @@ public final class EditPreview {
         int[] groupOf = groups.stream().mapToInt(Integer::intValue).toArray();
         GroupMatcher matcher = GroupMatcher.of(rules, groupOf, 2 * changed);
         int files = changed;
+        List<String> gate = gate(rules);
         int[] affected =
                 LineScan.select(
                         lines.size(),
                         options.threads(),
                         cancelled,
                         () -> {
-                            GroupMatcher.Session s = matcher.newSession();
-                            return i -> disagree(s.match(lines.latin1(i)), files);
+                            LineScan.Bytes walk = new LineScan.Bytes(matcher.newSession());
+                            return i -> {
+                                String line = lines.latin1(i);
+                                return passes(line, gate) && disagree(walk.match(line), files);
+                            };
                         });
         if (affected.length == 0) {
             return new VerdictChanges(new int[0], new Verdict[0], new Verdict[0], 0);
@@ -136,6 +140,40 @@ public final class EditPreview {
         Classifier next = new Classifier(edited, options);
         LineVerdicts after = verdicts.with(next, lines, affected, cancelled);
         return diff(after, affected.length);
+    }
+
+    /**
+     * Literals of which every match of every rule contains one, reduced to those that contain no
+     * other (a line with "sshd[" also has "sshd"); null when some rule has no such literal.
+     */
+    static List<String> gate(List<Rule> rules) {
+        List<String> all = new ArrayList<>();
+        for (Rule r : rules) {
+            if (r.ere().ignoreCase() || r.ere().requiredLiterals().isEmpty()) {
+                return null;
+            }
+            all.addAll(r.ere().requiredLiterals());
+        }
+        all.sort(java.util.Comparator.comparingInt(String::length));
+        List<String> minimal = new ArrayList<>();
+        for (String literal : all) {
+            if (minimal.stream().noneMatch(literal::contains)) {
+                minimal.add(literal);
+            }
+        }
+        return minimal;
+    }
+
+    private static boolean passes(String line, List<String> gate) {
+        if (gate == null) {
+            return true;
+        }
+        for (String literal : gate) {
+            if (line.contains(literal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether any changed file's old group and new group differ in {@code bits}. */

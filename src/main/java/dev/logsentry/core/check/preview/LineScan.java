@@ -19,6 +19,28 @@ final class LineScan {
 
     private LineScan() {}
 
+    /** A matcher session with a reused byte buffer: no allocation per line. */
+    static final class Bytes {
+        private final dev.logsentry.core.rules.automata.GroupMatcher.Session session;
+        private byte[] buffer = new byte[512];
+
+        Bytes(dev.logsentry.core.rules.automata.GroupMatcher.Session session) {
+            this.session = session;
+        }
+
+        /** The session's groups for {@code latin1} (one char per byte). */
+        @SuppressWarnings("deprecation")
+        long[] match(String latin1) {
+            int n = latin1.length();
+            if (buffer.length < n) {
+                buffer = new byte[Math.max(n, buffer.length * 2)];
+            }
+            // the low byte of each char: exactly the line's bytes for a Latin-1 string
+            latin1.getBytes(0, n, buffer, 0);
+            return session.match(buffer, 0, n);
+        }
+    }
+
     static int[] select(
             int size, int threads, BooleanSupplier cancelled, Supplier<IntPredicate> perThread) {
         int chunks = (size + CHUNK - 1) / CHUNK;

@@ -60,7 +60,7 @@ public final class LineTest {
         Matcher i = ISO.matcher(text);
         if (c.lookingAt()) {
             forms.add(form("classic syslog", text));
-            forms.add(form("RFC 3339", toIso(c, text)));
+            forms.add(form("RFC 3339", toIso(c, text, year)));
         } else if (i.lookingAt()) {
             forms.add(form("RFC 3339", text));
             forms.add(form("classic syslog", toClassic(i, text)));
@@ -70,13 +70,26 @@ public final class LineTest {
         return forms;
     }
 
+    /**
+     * {@code text} with its timestamp in the other format (classic syslog to RFC 3339 with {@code
+     * year} and UTC, or back), or null when it starts with neither.
+     */
+    public static String otherFormat(String text, int year) {
+        Matcher c = CLASSIC.matcher(text);
+        if (c.lookingAt()) {
+            return toIso(c, text, year);
+        }
+        Matcher i = ISO.matcher(text);
+        return i.lookingAt() ? toClassic(i, text) : null;
+    }
+
     private Form form(String format, String text) {
         InputLine line = InputLine.ofText("test", -1, text);
         Classification c = classifier.classify(line);
         return new Form(format, c.line().displayText(), c, classifier.allMatches(c.line()));
     }
 
-    private String toIso(Matcher m, String text) {
+    private static String toIso(Matcher m, String text, int year) {
         int month = 1;
         for (int k = 0; k < MONTHS.length; k++) {
             if (MONTHS[k].equals(m.group(1))) {

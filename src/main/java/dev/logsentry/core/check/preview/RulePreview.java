@@ -49,16 +49,39 @@ public final class RulePreview {
             return withBudget(rule, lines, cancelled);
         }
         GroupMatcher matcher = GroupMatcher.of(List.of(rule), new int[] {0}, 1);
+        // the literals every match contains: a line without them is never walked
+        List<String> all = rule.ere().ignoreCase() ? List.of() : rule.ere().allOfLiterals();
+        List<String> any = rule.ere().ignoreCase() ? List.of() : rule.ere().requiredLiterals();
         int[] found =
                 LineScan.select(
                         lines.size(),
                         threads,
                         cancelled,
                         () -> {
-                            GroupMatcher.Session s = matcher.newSession();
-                            return i -> s.match(lines.latin1(i))[0] != 0;
+                            LineScan.Bytes walk = new LineScan.Bytes(matcher.newSession());
+                            return i -> {
+                                String line = lines.latin1(i);
+                                return contains(line, all, any) && walk.match(line)[0] != 0;
+                            };
                         });
         return new RuleMatches(rule, lines.size(), found, null);
+    }
+
+    private static boolean contains(String line, List<String> all, List<String> any) {
+        for (String literal : all) {
+            if (!line.contains(literal)) {
+                return false;
+            }
+        }
+        if (any.isEmpty()) {
+            return true;
+        }
+        for (String literal : any) {
+            if (line.contains(literal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RuleMatches withBudget(Rule rule, CheckLines lines, BooleanSupplier cancelled) {

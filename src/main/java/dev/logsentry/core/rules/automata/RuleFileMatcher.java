@@ -257,6 +257,40 @@ public final class RuleFileMatcher {
                     "file and rule automata disagree on " + files.get(f).name() + ": " + cur.line);
         }
 
+        /**
+         * Every rule of file {@code f} that matches the current line, in file order (the file's own
+         * automaton tells them apart; run only when the file matches).
+         */
+        public List<Rule> matchingRules(int f) {
+            int bit = nextBit(groupBase[f], groupBase[f + 1]);
+            if (bit < 0) {
+                return List.of();
+            }
+            List<Rule> own = files.get(f).rules();
+            List<Rule> result = new ArrayList<>(2);
+            if (perRule[f]) {
+                for (; bit >= 0; bit = nextBit(bit + 1, groupBase[f + 1])) {
+                    result.add(own.get(bit - groupBase[f]));
+                }
+                return result;
+            }
+            GroupMatcher.Session s = explaining[f];
+            if (s == null) {
+                s = explainer(f).newSession();
+                explaining[f] = s;
+            }
+            long[] which = s.match(cur.bytes, 0, cur.length, cur.line);
+            for (int w = 0; w < which.length; w++) {
+                for (long bits = which[w]; bits != 0; bits &= bits - 1) {
+                    int k = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    if (k < own.size()) {
+                        result.add(own.get(k));
+                    }
+                }
+            }
+            return result;
+        }
+
         /** The first file among {@code fileIndexes} that matches, or -1. */
         public int firstMatching(int[] fileIndexes) {
             int n = fileIndexes.length;
