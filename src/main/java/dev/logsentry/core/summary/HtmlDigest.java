@@ -128,11 +128,13 @@ public final class HtmlDigest {
                 b.append(String.format(Locale.ROOT, " (%,d bytes)", sec.tally().sum()));
             }
             b.append("</h3>\n");
-            if (sec.chart() && sec.tally().children().size() > 1) {
+            boolean charted = sec.chart() && sec.tally().children().size() > 1;
+            if (charted) {
                 b.append(SvgCharts.bars(sec.tally().children(), Detail.TOP, sec.title()))
                         .append('\n');
             }
-            if (detail.showsItems() && !sec.keys().isEmpty()) {
+            // At Med the chart already shows the top items; High adds the full table.
+            if (detail.showsItems() && !sec.keys().isEmpty() && (!charted || detail.showsAll())) {
                 b.append("<table><tr>");
                 for (String k : sec.keys()) {
                     b.append("<th>").append(esc(k)).append("</th>");

@@ -103,19 +103,24 @@ public final class LogSet {
                 if (!seen.add(g.toAbsolutePath().normalize())) {
                     continue;
                 }
-                String problem = unreadable(g);
+                Problem problem = unreadable(g);
                 if (problem == null) {
                     out.add(new SummaryInput.LogFile(g));
-                } else if (explicit) {
-                    warnings.add(problem);
+                } else if (explicit || !problem.binary()) {
+                    // binary files in a log folder (wtmp, lastlog) are skipped quietly;
+                    // a log that cannot be read is always named
+                    warnings.add(problem.message());
                 }
             }
         }
         return new Selection(out, warnings);
     }
 
+    /** Why a file cannot be summarised, and whether it is only binary. */
+    record Problem(String message, boolean binary) {}
+
     /** Why a file cannot be summarised (binary, unreadable), or null when it can. */
-    static String unreadable(Path f) {
+    static Problem unreadable(Path f) {
         try {
             if (GzipFile.isGzip(f)) {
                 return null; // content checked while reading
@@ -124,9 +129,10 @@ public final class LogSet {
                 return null;
             }
         } catch (SourceException e) {
-            return e.getMessage() + "; skipped";
+            return new Problem(
+                    e.getMessage() + "; skipped", e.reason() == SourceException.Reason.BINARY);
         } catch (IOException | ClassCastException e) {
-            return f + ": " + e.getMessage() + "; skipped";
+            return new Problem(f + ": " + e.getMessage() + "; skipped", false);
         }
     }
 

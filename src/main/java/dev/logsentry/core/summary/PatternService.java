@@ -24,6 +24,7 @@ public final class PatternService {
     private final ServiceDefinition def;
     private final Pattern program;
     private final Pattern message;
+    private final boolean messageAnchored;
     private final List<CompiledRule> rules = new ArrayList<>();
     private final Map<String, Integer> groupIndex = new LinkedHashMap<>();
     private final List<List<KeyTemplate>> groupKeys = new ArrayList<>();
@@ -38,6 +39,10 @@ public final class PatternService {
         this.def = def;
         this.program = compile(def.claim() == null ? null : def.claim().program(), "claim.program");
         this.message = compile(def.claim() == null ? null : def.claim().message(), "claim.message");
+        this.messageAnchored =
+                message != null
+                        && message.pattern().startsWith("^")
+                        && !message.pattern().contains("|");
         if (program == null && message == null && !def.usesDnscache()) {
             throw new IllegalArgumentException("claim needs a program or a message pattern");
         }
@@ -73,7 +78,7 @@ public final class PatternService {
             while (nm.find()) {
                 names.add(nm.group(1));
             }
-            rules.add(new CompiledRule(n, p, group, r.set(), names));
+            rules.add(new CompiledRule(n, p, group, r.set(), names, Literals.of(r.pattern())));
         }
     }
 
@@ -111,7 +116,11 @@ public final class PatternService {
     }
 
     public boolean claimsMessage(String msg) {
-        return message == null || message.matcher(msg).find();
+        if (message == null) {
+            return true;
+        }
+        // An anchored claim is tried at the start only: find() would try every position.
+        return messageAnchored ? message.matcher(msg).lookingAt() : message.matcher(msg).find();
     }
 
     /** What one message gave: the rule number (0 = none), its group (-1 = ignored), the fields. */
@@ -123,8 +132,23 @@ public final class PatternService {
 
     /** Reads one message with the first rule that matches. */
     public Reading read(String msg) {
-        for (CompiledRule r : rules) {
-            Matcher m = r.pattern.matcher(msg);
+        return read(msg, new Matcher[rules.size()]);
+    }
+
+    /** As {@link #read(String)}, reusing one reader's matchers (one per rule, made when needed). */
+    private Reading read(String msg, Matcher[] matchers) {
+        for (int i = 0; i < rules.size(); i++) {
+            CompiledRule r = rules.get(i);
+            if (r.required.rejects(msg)) {
+                continue; // the text every match needs is not there
+            }
+            Matcher m = matchers[i];
+            if (m == null) {
+                m = r.pattern.matcher(msg);
+                matchers[i] = m;
+            } else {
+                m.reset(msg);
+            }
             if (m.lookingAt()) {
                 Map<String, String> fields = new HashMap<>(r.set);
                 for (String name : r.names) {
@@ -154,6 +178,7 @@ public final class PatternService {
         private final Tally[] groups;
         private final List<ServiceSummary.Unmatched> unmatched = new ArrayList<>();
         private final boolean trackLines;
+        private final Matcher[] matchers = new Matcher[rules.size()];
         private long lines;
 
         private Accumulator(boolean trackLines) {
@@ -167,7 +192,7 @@ public final class PatternService {
         /** Counts one claimed message. */
         public void accept(String msg, String fullLine, int source, long line) {
             lines++;
-            Reading r = read(msg);
+            Reading r = read(msg, matchers);
             if (!r.matched()) {
                 if (!"ignore".equals(def.unmatched())) {
                     unmatched.add(new ServiceSummary.Unmatched(fullLine, source, line));
@@ -249,7 +274,12 @@ public final class PatternService {
     }
 
     private record CompiledRule(
-            int number, Pattern pattern, int group, Map<String, String> set, List<String> names) {}
+            int number,
+            Pattern pattern,
+            int group,
+            Map<String, String> set,
+            List<String> names,
+            Literals.Required required) {}
 
     private static String value(String v) {
         return v == null || v.isEmpty() ? "(none)" : v;

@@ -307,6 +307,13 @@ public final class Summarizer {
         }
     }
 
+    /** Whether the message follows "tag: " (a space after the colon), as syslog writes it. */
+    static boolean taggedLine(String text, String message) {
+        int at = text.length() - message.length() - 1;
+        return message.isEmpty()
+                || (at > 0 && text.charAt(at) == ' ' && text.charAt(at - 1) == ':');
+    }
+
     private void merge(Map<String, HostCounts> into, Map<String, HostCounts> from, long shift) {
         for (Map.Entry<String, HostCounts> e : from.entrySet()) {
             HostCounts c = e.getValue();
@@ -369,6 +376,11 @@ public final class Summarizer {
                 host = s.host();
                 program = s.program();
                 message = s.message();
+                if (program != null && !taggedLine(text, message)) {
+                    // "tag:" must end with ": " before the message; dpkg.log's
+                    // "2026-12-04 19:04:28 install cron:amd64 ..." names a package, not a program
+                    program = null;
+                }
             }
             if (!options.range().contains(time)) {
                 return;

@@ -100,7 +100,6 @@ public final class SummaryView extends BorderPane {
         detail.valueProperty().bindBidirectional(model.detailProperty());
         Button run = new Button("Summarise");
         run.setId("summaryRun");
-        run.setDefaultButton(true);
         run.disableProperty().bind(model.busyProperty());
         run.setOnAction(e -> model.run(executor));
         range.getEditor().setOnAction(e -> model.run(executor));
@@ -114,6 +113,7 @@ public final class SummaryView extends BorderPane {
     private SplitPane center() {
         tree.setId("summaryTree");
         tree.setShowRoot(false);
+        tree.getStyleClass().add("dense"); // AtlantaFX: log readers want many rows
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<SummaryOutline.Node, String> label = new TreeTableColumn<>("Item");
         label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().label()));

@@ -203,4 +203,18 @@ class SummarizerTest {
         assertThat(s.linesRead()).isEqualTo(2);
         assertThat(s.linesInRange()).isEqualTo(1);
     }
+
+    @Test
+    void aPackageNameInDpkgLogIsNotAProgramTag() throws Exception {
+        Path f =
+                log(
+                        "dpkg.log",
+                        "2026-12-04 19:04:28 install cron:amd64 <none> 3.0pl1-162\n"
+                                + "2026-12-04 19:04:40 configure dnscache:amd64 1:1.05-15+b2 <none>\n",
+                        "2026-12-04T11:00:00Z");
+        Summary s = run(List.of(new SummaryInput.LogFile(f)), "all", false, false, 1);
+        assertThat(s.services()).isEmpty();
+        assertThat(Summarizer.taggedLine("Dec  4 gw sshd[1]: hello", "hello")).isTrue();
+        assertThat(Summarizer.taggedLine("x cron:amd64 y", "amd64 y")).isFalse();
+    }
 }

@@ -29,6 +29,11 @@ final class SyslogGenerator {
 
     private SyslogGenerator() {}
 
+    /** {@code SyslogGenerator DIR EVENTS SEED}: for bench/summary-vs-logwatch.sh. */
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), Integer.parseInt(args[1]), Long.parseLong(args[2]));
+    }
+
     /** Writes {@code events} events (about 2 lines each) spread over one day, seeded. */
     static void write(Path dir, int events, long seed) throws IOException {
         Random r = new Random(seed);
