@@ -182,7 +182,15 @@ public record ServerIdentity(PrivateKey key, List<X509Certificate> chain, boolea
     public static ServerIdentity fromPkcs12(Path file, char[] password) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, password);
+            try {
+                ks.load(in, password);
+            } catch (IOException e) {
+                throw new IOException(
+                        file
+                                + ": cannot open the PKCS#12 store (wrong password?): "
+                                + e.getMessage(),
+                        e);
+            }
             for (Enumeration<String> e = ks.aliases(); e.hasMoreElements(); ) {
                 String alias = e.nextElement();
                 if (ks.isKeyEntry(alias)) {
