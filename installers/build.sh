@@ -22,6 +22,8 @@ input="$out/input"
 rm -rf "$input" && mkdir -p "$input/lib"
 cp "$target/logsentry.jar" "$input/"
 cp "$target"/lib/*.jar "$input/lib/"
+# the systemd unit of `logsentry serve`; postinst puts it in place, disabled
+cp "$here/linux/systemd/logsentry-serve.service" "$input/"
 
 # A trimmed runtime: the JDK modules LogSentry and its libraries use (checked with jdeps).
 modules=java.base,java.desktop,java.logging,java.naming,java.xml,java.scripting,java.management,java.prefs,java.sql,java.net.http,java.security.jgss,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.charsets,jdk.localedata

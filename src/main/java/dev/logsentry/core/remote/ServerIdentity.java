@@ -99,7 +99,7 @@ public record ServerIdentity(PrivateKey key, List<X509Certificate> chain, boolea
         }
         SafeFiles.ensureDirectory(dir);
         ServerIdentity id = generate(hostNames, Instant.now());
-        SafeFiles.writeAtomically(key, out -> writePem(out, id.key()));
+        SafeFiles.writeAtomically(key, out -> writeKeyPem(out, id));
         SafeFiles.writeAtomically(cert, out -> writePem(out, id.certificate()));
         return id;
     }
@@ -182,7 +182,15 @@ public record ServerIdentity(PrivateKey key, List<X509Certificate> chain, boolea
     public static ServerIdentity fromPkcs12(Path file, char[] password) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, password);
+            try {
+                ks.load(in, password);
+            } catch (IOException e) {
+                throw new IOException(
+                        file
+                                + ": cannot open the PKCS#12 store (wrong password?): "
+                                + e.getMessage(),
+                        e);
+            }
             for (Enumeration<String> e = ks.aliases(); e.hasMoreElements(); ) {
                 String alias = e.nextElement();
                 if (ks.isKeyEntry(alias)) {
@@ -202,13 +210,37 @@ public record ServerIdentity(PrivateKey key, List<X509Certificate> chain, boolea
         }
     }
 
-    /** Writes one object (key or certificate) as PEM. */
+    /**
+     * Writes the private key as PEM. An EC key is written as openssl does, "EC PRIVATE KEY" (SEC 1)
+     * with its curve and public key: GnuTLS 3.7 (rsyslog's gtls driver) reads neither the PKCS#8
+     * form BouncyCastle writes ("ASN1 parser: Element was not found") nor a SEC 1 key without them.
+     */
+    static void writeKeyPem(java.io.OutputStream out, ServerIdentity id) throws IOException {
+        if (id.key() instanceof java.security.interfaces.ECPrivateKey ec) {
+            org.bouncycastle.asn1.x509.SubjectPublicKeyInfo spki =
+                    org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                            id.certificate().getPublicKey().getEncoded());
+            org.bouncycastle.asn1.sec.ECPrivateKey sec1 =
+                    new org.bouncycastle.asn1.sec.ECPrivateKey(
+                            ec.getParams().getOrder().bitLength(),
+                            ec.getS(),
+                            spki.getPublicKeyData(),
+                            spki.getAlgorithm().getParameters());
+            writePem(
+                    out,
+                    new org.bouncycastle.util.io.pem.PemObject(
+                            "EC PRIVATE KEY", sec1.getEncoded()));
+        } else {
+            writePem(out, id.key());
+        }
+    }
+
+    /** Writes one object (a certificate, a PEM object) as PEM. */
     static void writePem(java.io.OutputStream out, Object o) throws IOException {
         Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.US_ASCII);
         JcaPEMWriter pem = new JcaPEMWriter(w);
-        if (o instanceof PrivateKey k) {
-            // PKCS#8 ("BEGIN PRIVATE KEY"): read back by every TLS stack, openssl included
-            pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null));
+        if (o instanceof org.bouncycastle.util.io.pem.PemObject po) {
+            pem.writeObject(po);
         } else {
             pem.writeObject(o);
         }

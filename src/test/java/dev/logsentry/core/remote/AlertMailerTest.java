@@ -1,0 +1,172 @@
+package dev.logsentry.core.remote;
+
+import static dev.logsentry.core.remote.TestReceivers.connect;
+import static dev.logsentry.core.remote.TestReceivers.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.logsentry.core.check.InputLine;
+import dev.logsentry.core.report.delivery.SmtpDelivery;
+import dev.logsentry.core.report.delivery.SmtpSettings;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Live alerts through a real SMTP server: batched per window, rate-limited into a digest. */
+class AlertMailerTest {
+    @RegisterExtension
+    static final GreenMailExtension GREEN_MAIL =
+            new GreenMailExtension(
+                    ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP}));
+
+    static final String ATTACK = "device eth0 entered promiscuous mode";
+
+    private static SmtpDelivery smtp() {
+        return new SmtpDelivery(
+                new SmtpSettings(
+                        "127.0.0.1",
+                        GREEN_MAIL.getSmtp().getPort(),
+                        SmtpSettings.Security.NONE,
+                        null,
+                        null,
+                        "logsentry@admin",
+                        List.of("root@admin"),
+                        false,
+                        null,
+                        10_000,
+                        Map.of()));
+    }
+
+    /** A clock the test moves. */
+    static final class TestClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    private static List<RemoteLine> lines(String host, int n, String text) {
+        List<RemoteLine> out = new ArrayList<>();
+        SyslogParser p = new SyslogParser(ZoneOffset.UTC);
+        for (int i = 0; i < n; i++) {
+            SyslogMessage m =
+                    p.parse(
+                            "<4>1 2026-12-04T10:00:00Z " + host + " kernel - - - " + text,
+                            Instant.now());
+            byte[] spooled = SpoolLine.format(m, host, Instant.now(), ZoneOffset.UTC);
+            InputLine line = InputLine.ofBytes("/spool/" + host + "/x.log", i * 100L, spooled);
+            out.add(
+                    new RemoteLine(
+                            host,
+                            "127.0.0.1:1",
+                            Instant.now(),
+                            m,
+                            line,
+                            TestReceivers.CLASSIFIER.classify(line)));
+        }
+        return out;
+    }
+
+    @Test
+    void anAttackLineReachesTheAdminWithinTheDelayAndUnusualLinesDoNot(@TempDir Path spool)
+            throws Exception {
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AlertMailer mailer =
+                        new AlertMailer(
+                                new AlertSettings(false, Duration.ofMillis(300), 6, 200),
+                                smtp(),
+                                "admin",
+                                log::add,
+                                Clock.systemUTC());
+                SyslogReceiver r =
+                        TestReceivers.start(TestReceivers.settings(spool), Set.of(), null)) {
+            r.addListener(mailer);
+            try (SSLSocket s = connect(r.port(), null)) {
+                send(
+                        s,
+                        List.of(
+                                "<4>1 2026-12-04T10:00:00Z web1 kernel - - - " + ATTACK,
+                                "<4>1 2026-12-04T10:00:01Z web1 kernel - - - something unusual"));
+            }
+            assertThat(GREEN_MAIL.waitForIncomingEmail(20_000, 1)).isTrue();
+        }
+        MimeMessage[] got = GREEN_MAIL.getReceivedMessages();
+        assertThat(got).hasSize(1);
+        assertThat(got[0].getSubject()).isEqualTo("[logsentry] admin: 1 attack line from web1");
+        String body = GreenMailUtil.getBody(got[0]);
+        assertThat(body).contains("ATTACK").contains(ATTACK).doesNotContain("something unusual");
+        assertThat(got[0].getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+        assertThat(log).anyMatch(l -> l.startsWith("mailed 1 alert line"));
+    }
+
+    @Test
+    void linesOfOneWindowShareAMailAndAFloodBecomesADigest() throws Exception {
+        TestClock clock = new TestClock();
+        AlertMailer mailer =
+                new AlertMailer(
+                        new AlertSettings(false, Duration.ofMillis(300), 2, 50),
+                        smtp(),
+                        "admin",
+                        m -> {},
+                        clock);
+        try {
+            mailer.lines(lines("web1", 2, ATTACK));
+            mailer.lines(lines("db1", 1, ATTACK));
+            mailer.lines(lines("db1", 5, "an unusual line"));
+            assertThat(GREEN_MAIL.waitForIncomingEmail(20_000, 1)).isTrue();
+            mailer.lines(lines("web2", 1, ATTACK));
+            assertThat(GREEN_MAIL.waitForIncomingEmail(20_000, 2)).isTrue();
+            // the hour's two mails are spent: a flood waits for a digest
+            for (int i = 0; i < 10; i++) {
+                mailer.lines(lines("web" + i, 100, ATTACK));
+            }
+            Thread.sleep(1_000);
+            assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(2);
+            clock.now.set(clock.now.get().plus(Duration.ofMinutes(61)));
+            mailer.flush();
+            assertThat(GREEN_MAIL.waitForIncomingEmail(20_000, 3)).isTrue();
+        } finally {
+            mailer.close();
+        }
+        MimeMessage[] got = GREEN_MAIL.getReceivedMessages();
+        assertThat(got).hasSize(3);
+        assertThat(got[0].getSubject())
+                .isEqualTo("[logsentry] admin: 3 attack lines from db1, web1");
+        assertThat(got[1].getSubject()).isEqualTo("[logsentry] admin: 1 attack line from web2");
+        assertThat(got[2].getSubject())
+                .startsWith("[logsentry] digest: admin: 1000 attack lines from");
+        String digest = GreenMailUtil.getBody(got[2]);
+        assertThat(digest)
+                .contains("1000 attack lines from 10 hosts")
+                .contains("mail limit of 2 an hour")
+                .contains("950 more lines are not quoted");
+    }
+}
