@@ -55,12 +55,13 @@ import picocli.CommandLine.Spec;
             "  0  checked; the report was delivered, or there was nothing to report",
             "  1  checked, but some log files could not be read (see stderr/report)",
             "  2  usage or configuration error; nothing was read",
-            "  3  the report could not be delivered; state unchanged, so the same",
-            "     lines are reported next run",
+            "  3  the report could not be delivered (mail refused, full disk, closed",
+            "     pipe); state unchanged, so the same lines are reported next run",
             "  4  another check holds the lock of the state directory; nothing read",
             "  5  the state could not be read (nothing checked) or not saved after",
             "     delivery (the lines are reported once more next run)",
-            " 70  internal error (a bug; please report it); state unchanged"
+            " 70  internal error or out of memory: one line naming a file with the",
+            "     details (--debug: on stderr); state unchanged"
         })
 public final class CheckCommand implements Callable<Integer> {
     static final int EXIT_SOURCE_ERRORS = 1;

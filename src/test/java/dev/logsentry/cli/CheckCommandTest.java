@@ -380,4 +380,95 @@ class CheckCommandTest {
                 .contains(ODD)
                 .doesNotContain(CRON);
     }
+
+    @Test
+    void aStateFileHoldingNullIsAStateErrorNotATrace() throws IOException {
+        write(state.resolve("state.json"), "null");
+        Files.setPosixFilePermissions(
+                state.resolve("state.json"), PosixFilePermissions.fromString("rw-------"));
+        assertThat(check(base(syslog.toString()).toArray(String[]::new))).isEqualTo(5);
+        assertThat(stderr.toString()).contains("not a valid state file").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anExistingLogPathWithGlobCharactersIsTakenLiterally() throws IOException {
+        Path odd = tmp.resolve("log/app[1].log");
+        append(odd, ODD);
+        Path broken = tmp.resolve("log/unclosed[.log");
+        append(broken, SUDO);
+        assertThat(check(base(odd.toString(), broken.toString()).toArray(String[]::new)))
+                .as(stderr.toString())
+                .isZero();
+        assertThat(out()).contains(ODD).contains(SUDO);
+    }
+
+    @Test
+    void anUnreadableLogSaysPermissionDenied() throws IOException {
+        Path locked = tmp.resolve("log/locked.log");
+        append(locked, ODD);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        assumeTrue(!Files.isReadable(locked), "root reads anything: nothing to deny");
+        check(base(locked.toString(), syslog.toString()).toArray(String[]::new));
+        assertThat(out() + stderr).contains("permission denied").doesNotContain("Exception");
+    }
+
+    @Test
+    void aStateDirectoryWritableByEveryoneOrOwnedByAnotherUserIsRefused() throws IOException {
+        Files.createDirectories(state);
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(check(base(syslog.toString()).toArray(String[]::new))).isEqualTo(5);
+        assertThat(stderr.toString()).contains("writable by every user");
+        assertThat(out()).isEmpty();
+
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx------"));
+        assumeTrue(SafeFilesAccess.isRoot(), "only root can give a directory to another user");
+        Files.setAttribute(state, "unix:uid", 65534);
+        stderr.getBuffer().setLength(0);
+        assertThat(check(base(syslog.toString()).toArray(String[]::new))).isEqualTo(5);
+        assertThat(stderr.toString()).contains("is owned by uid 65534");
+    }
+
+    @Test
+    void lineBreaksInMailSettingsAreAUsageError() {
+        int code =
+                check(
+                        base(
+                                        "--mail-to",
+                                        "root@example.org",
+                                        "--smtp-host",
+                                        "mail.example.org\r\nRCPT TO:<x@evil>",
+                                        syslog.toString())
+                                .toArray(String[]::new));
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.toString()).contains("control characters");
+        assertThat(state.resolve("state.json")).doesNotExist();
+    }
+
+    @Test
+    void aDryRunReportsAFinishedLastLineWithoutNewlineOnlyWithoutState() throws IOException {
+        Path log = tmp.resolve("log/partial.log");
+        Files.writeString(log, ODD + "\n" + SUDO);
+        assertThat(check(base("-t", log.toString()).toArray(String[]::new))).isZero();
+        assertThat(out()).contains(ODD).contains(SUDO);
+    }
+
+    @Test
+    void logcheckConfWithTrailingCommentsIsReadAsBashWouldAndOddLinesWarn() throws IOException {
+        Path conf = tmp.resolve("logcheck.conf");
+        Files.writeString(conf, "REPORTLEVEL=\"workstation\" # quieter\nSENDMAILTO=$(whoami)\n");
+        int code =
+                check(
+                        base("--logcheck-conf", conf.toString(), syslog.toString())
+                                .toArray(String[]::new));
+        assertThat(code).as(stderr.toString()).isZero();
+        assertThat(out()).doesNotContain(ODD); // workstation ignores it
+        assertThat(stderr.toString()).contains("warning: " + conf + ":2:");
+    }
+
+    /** Whether this test runs as root. */
+    private static final class SafeFilesAccess {
+        static boolean isRoot() throws IOException {
+            return dev.logsentry.core.io.SafeFiles.currentUid() == 0;
+        }
+    }
 }

@@ -147,4 +147,31 @@ class CheckFaultsTest {
         Files.delete(Path.of(trace));
         assertThat(state.resolve("state.json")).doesNotExist();
     }
+
+    @Test
+    void aBacklogFarLargerThanTheHeapCompletesWithTheWholeReport() throws Exception {
+        // 24 MB of new lines, all reported, under a 48 MB heap (held in memory they needed about
+        // five times their size)
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(log))) {
+            for (int i = 0; i < 400_000; i++) {
+                out.write(
+                        ("Mar  5 04:05:06 web1 app[1]: backlog line " + i + " of the soak\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        List<String> cmd = command("--output", tmp.resolve("report.txt").toString());
+        cmd.set(1, "-Xmx48m");
+        Ended e = run(new ProcessBuilder(cmd), false);
+        assertThat(e.exit()).as(e.stderr()).isZero();
+        long lines;
+        try (var s = Files.lines(tmp.resolve("report.txt"))) {
+            lines = s.filter(l -> l.contains("backlog line")).count();
+        }
+        assertThat(lines).isEqualTo(400_000);
+        try (var s = Files.list(state)) {
+            assertThat(s.map(p -> p.getFileName().toString()))
+                    .as("no temp file left beside the state")
+                    .containsExactlyInAnyOrder("state.json", "lock");
+        }
+    }
 }

@@ -127,6 +127,14 @@ public final class CheckService {
             return deliverAndSave(s, store, state, read, result, started, spillDir, deliveries);
         } catch (RulesUnavailable e) {
             return stopped(CheckOutcome.Status.STATE_ERROR, e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            // the spill file beside the state could not be written (a full disk, say)
+            return stopped(
+                    CheckOutcome.Status.STATE_ERROR,
+                    e.getMessage()
+                            + " ("
+                            + IoProblems.describe(e.getCause())
+                            + "); nothing delivered, state unchanged");
         } catch (IOException e) {
             // only closing the run (deleting its temp file) throws here, after everything else
             return stopped(CheckOutcome.Status.STATE_ERROR, "cannot remove a temp file: " + e);

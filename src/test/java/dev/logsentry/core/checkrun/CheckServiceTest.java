@@ -228,4 +228,36 @@ class CheckServiceTest {
         run();
         assertThat(out.lastBody()).contains("carol").contains("dave").doesNotContain("alice");
     }
+
+    @Test
+    void aDamagedRotatedGzipIsNamedInTheReportAndTheLiveLogKeepsBeingChecked() throws Exception {
+        run();
+        StringBuilder rest = new StringBuilder();
+        for (int i = 0; i < 20000; i++) {
+            rest.append(SUDO.replace("alice", "u" + Integer.toHexString(i * 7919))).append('\n');
+        }
+        append(fx.auth, rest.toString().strip());
+        Path gz = fx.auth.resolveSibling("auth.log.1.gz");
+        try (var o = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(fx.auth, o);
+        }
+        byte[] whole = Files.readAllBytes(gz);
+        Files.write(gz, java.util.Arrays.copyOf(whole, whole.length / 2)); // cut short
+        Files.delete(fx.auth);
+        append(fx.auth, SUDO.replace("alice", "attacker"));
+
+        CheckOutcome o = run();
+        assertThat(o.status()).isEqualTo(CheckOutcome.Status.OK);
+        assertThat(out.lastBody())
+                .contains("u0 ")
+                .contains("attacker")
+                .contains("damaged rotated file " + gz);
+        // later runs go on normally from the live log
+        append(fx.auth, SUDO.replace("alice", "later"));
+        run();
+        assertThat(out.lastBody())
+                .contains("later")
+                .doesNotContain("attacker")
+                .doesNotContain("damaged");
+    }
 }

@@ -2,10 +2,12 @@ package dev.logsentry.core.source.tail;
 
 import dev.logsentry.core.io.IoProblems;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +76,7 @@ public final class LogTail {
             if (previous == null) {
                 return run.result(null);
             }
-            Drained drained = run.catchUp(previous, false);
+            Drained drained = run.catchUp(previous);
             return run.result(drained == null ? previous : run.stateOf(drained));
         } catch (IOException e) {
             run.events.add(TailEvent.error(run.name, couldNotRead(log, e)));
@@ -129,7 +131,7 @@ public final class LogTail {
 
         FileState readLive(FileIdentity.Observed now, FileState prev) throws IOException {
             if (prev == null) {
-                return readFrom(now, 0, finalRead);
+                return readFrom(now, 0, finalRead, null);
             }
             boolean sameInode = prev.sameInode(now.device(), now.inode());
             boolean continues =
@@ -137,15 +139,24 @@ public final class LogTail {
                             && (prev.fingerprintLength() > 0 || sameInode)
                             && FileIdentity.continues(log, prev);
             if (continues) {
-                return readFrom(now, prev.offset(), false);
+                if (prev.offset() == 0 && sameInode) {
+                    // empty when last read: its content cannot tell a copytruncate since then
+                    // from growth, but a copy that appeared since can
+                    drained =
+                            readFresh(
+                                    prev,
+                                    " was copied and truncated in place (copytruncate) since the"
+                                            + " last run, when it was empty");
+                }
+                return readFrom(now, prev.offset(), false, prev);
             }
             // Not the file we were reading any more: rotated (rename, copytruncate), truncated,
             // or a new file, perhaps already rotated itself. Its old content may sit next to it.
-            drained = catchUp(prev, true);
+            drained = catchUp(prev);
             if (drained == null && prev.offset() > 0 && !readNewGenerations) {
                 events.add(TailEvent.warning(name, lostTrack(prev, now, sameInode)));
             }
-            return readFrom(now, 0, false);
+            return readFrom(now, 0, false, null);
         }
 
         private boolean readNewGenerations;
@@ -157,7 +168,7 @@ public final class LogTail {
          *
          * @return the newest rotated file read, or null when none was
          */
-        Drained catchUp(FileState prev, boolean liveExists) throws IOException {
+        Drained catchUp(FileState prev) throws IOException {
             Generations gens = new Generations(log, events, name);
             List<Path> all = gens.newestFirst();
             for (int i = 0; i < all.size(); i++) {
@@ -189,11 +200,28 @@ public final class LogTail {
                 }
                 return last;
             }
+            return readFresh(
+                    prev,
+                    " was recreated and rotated since the last run: the file read then (up to byte "
+                            + prev.offset()
+                            + ") is gone, so lines written to it after that, if any, were not"
+                            + " found");
+        }
+
+        /**
+         * Reads in full, oldest first, the generations that appeared since the last run (not in
+         * {@code prev.rotated()}) and are not the file read then.
+         *
+         * @param what what happened to the log, for the warning
+         * @return the newest one read, or null when there was none
+         */
+        private Drained readFresh(FileState prev, String what) throws IOException {
             if (prev.rotated() == null) {
                 return null; // a state of an older version: which generations are new is unknown
             }
+            Generations gens = new Generations(log, events, name);
             List<Path> fresh = new ArrayList<>();
-            for (Path g : all) {
+            for (Path g : gens.newestFirst()) {
                 String id = gens.id(g);
                 if (id != null && !prev.rotated().contains(id) && !gens.startsLike(g, prev)) {
                     fresh.add(0, g); // oldest first
@@ -211,14 +239,11 @@ public final class LogTail {
                     TailEvent.warning(
                             name,
                             log
-                                    + " was recreated and rotated since the last run: the file read"
-                                    + " then (up to byte "
-                                    + prev.offset()
-                                    + ") is gone, so lines written to it after that, if any, were"
-                                    + " not found; read "
+                                    + what
+                                    + "; read "
                                     + String.join(", ", fresh.stream().map(Path::toString).toList())
-                                    + " in full (rotated since the last run)"
-                                    + (liveExists ? ", then " + log + " from its start" : "")));
+                                    + " in full (rotated since the last run), then "
+                                    + log));
             return last;
         }
 
@@ -257,24 +282,83 @@ public final class LogTail {
                     + " may not have been checked";
         }
 
-        /** Reads the live log from {@code offset} to its current size, whole lines only. */
-        private FileState readFrom(FileIdentity.Observed now, long offset, boolean partial)
+        /**
+         * Reads the live log from {@code offset} to its current size, whole lines only. The state
+         * returned fingerprints the bytes this read saw (through one open channel), so a
+         * copytruncate racing with the read leaves a state that the copy continues.
+         *
+         * @param verify the state {@code offset} comes from, checked again on the open file (it may
+         *     have been replaced since it was looked at); null when reading from the start
+         */
+        private FileState readFrom(
+                FileIdentity.Observed now, long offset, boolean partial, FileState verify)
                 throws IOException {
-            long end = offset;
-            if (now.size() > offset) {
-                try (InputStream in = Files.newInputStream(log)) {
-                    FileIdentity.Observed opened = FileIdentity.observe(log);
-                    if (opened.device() != now.device() || opened.inode() != now.inode()) {
-                        throw new RotatedWhileReading(log);
-                    }
-                    in.skipNBytes(offset);
+            int fl = FileIdentity.FINGERPRINT_BYTES;
+            try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
+                FileIdentity.Observed opened = FileIdentity.observe(log);
+                if (opened.device() != now.device() || opened.inode() != now.inode()) {
+                    throw new RotatedWhileReading(log);
+                }
+                long w0 = offset <= 2L * fl ? 0 : offset - fl;
+                byte[] head = w0 > 0 ? readAt(ch, 0, fl) : null;
+                ch.position(w0);
+                ReadWindow in = new ReadWindow(Channels.newInputStream(ch), w0);
+                in.skipNBytes(offset - w0);
+                if (verify != null && !stillContinues(in, head, offset, verify)) {
+                    throw new RotatedWhileReading(log); // nothing was passed on yet
+                }
+                long end = offset;
+                if (now.size() > offset) {
                     LineScanner.Result r =
                             scanner.scan(in, offset, now.size(), partial, name, name, sink);
                     lines += r.lines();
                     end = r.end();
                 }
+                int len = FileIdentity.fingerprintLengthFor(end);
+                if (len == 0) {
+                    return new FileState(now.device(), now.inode(), 0, "", "", end);
+                }
+                byte[] h = w0 == 0 ? in.head(len) : java.util.Arrays.copyOf(head, len);
+                byte[] e = in.window(end - len, end);
+                h = h != null ? h : readAt(ch, 0, len);
+                e = e != null ? e : readAt(ch, end - len, len);
+                return new FileState(
+                        now.device(),
+                        now.inode(),
+                        len,
+                        FileIdentity.sha256(h),
+                        FileIdentity.sha256(e),
+                        end);
             }
-            return stateOf(log, now.device(), now.inode(), end);
+        }
+
+        /** Whether the open file still holds, at the same places, the bytes {@code prev} names. */
+        private boolean stillContinues(ReadWindow in, byte[] head, long offset, FileState prev) {
+            int len = FileIdentity.fingerprintLengthFor(offset);
+            byte[] e = in.window(offset - len, offset);
+            String end = e == null ? null : len == 0 ? "" : FileIdentity.sha256(e);
+            if (end == null || !end.equals(prev.endFingerprint())) {
+                return false;
+            }
+            int hl = prev.fingerprintLength();
+            if (hl == 0) {
+                return true;
+            }
+            byte[] h = head != null ? head : in.head(Math.min(hl, FileIdentity.FINGERPRINT_BYTES));
+            return h != null
+                    && h.length >= hl
+                    && FileIdentity.sha256(java.util.Arrays.copyOf(h, hl))
+                            .equals(prev.fingerprint());
+        }
+
+        private static byte[] readAt(FileChannel ch, long pos, int len) throws IOException {
+            ByteBuffer b = ByteBuffer.allocate(len);
+            while (b.hasRemaining()) {
+                if (ch.read(b, pos + b.position()) <= 0) {
+                    break;
+                }
+            }
+            return java.util.Arrays.copyOf(b.array(), b.position());
         }
 
         /** The state of a rotated file read to {@code d.end()}. */
