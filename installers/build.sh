@@ -24,6 +24,7 @@ cp "$target/logsentry.jar" "$input/"
 cp "$target"/lib/*.jar "$input/lib/"
 # the systemd unit of `logsentry serve`; postinst puts it in place, disabled
 cp "$here/linux/systemd/logsentry-serve.service" "$input/"
+cp "$here/linux/logsentry.sh" "$input/"   # /usr/bin/logsentry (see linux/postinst)
 
 # A trimmed runtime: the JDK modules LogSentry and its libraries use (checked with jdeps).
 modules=java.base,java.desktop,java.logging,java.naming,java.xml,java.scripting,java.management,java.prefs,java.sql,java.net.http,java.security.jgss,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.charsets,jdk.localedata
@@ -46,7 +47,8 @@ for type in "${types[@]}"; do
   case "$type" in
     app-image)
       rm -rf "$out/LogSentry"
-      jpackage --type app-image "${common[@]}" --icon "$top/icons/logsentry-256.png"
+      jpackage --type app-image "${common[@]}" --icon "$top/icons/logsentry-256.png" \
+        --add-launcher logsentry-cli="$here/linux/cli.properties"
       ;;
     deb|rpm)
       jpackage --type "$type" "${common[@]}" \
@@ -58,6 +60,7 @@ for type in "${types[@]}"; do
         --linux-app-category admin \
         --linux-shortcut \
         --linux-package-deps "libgtk-3-0" \
+        --add-launcher logsentry-cli="$here/linux/cli.properties" \
         --resource-dir "$here/linux"
       ;;
     msi|exe)

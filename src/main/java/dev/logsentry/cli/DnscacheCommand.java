@@ -72,23 +72,20 @@ public final class DnscacheCommand implements Callable<Integer> {
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         DnscacheAnalysis a;
         try {
-            // each tree is printed as soon as it and the ones before it are complete: memory
-            // holds the queries in flight, not the log
+            // each tree is printed as soon as it and the ones before it are complete (memory
+            // holds the queries in flight, not the log), on a second thread
             DnscacheWriters text = new DnscacheWriters();
             DnscacheJson json = format == Format.json ? new DnscacheJson(out) : null;
-            DnscacheAnalyzer analyzer =
-                    DnscacheAnalyzer.streaming(
+            TreePrinter printer =
+                    new TreePrinter(
                             t -> {
-                                try {
-                                    if (json != null) {
-                                        json.tree(t);
-                                    } else {
-                                        text.text(t, out);
-                                    }
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
+                                if (json != null) {
+                                    json.tree(t);
+                                } else {
+                                    text.text(t, out);
                                 }
                             });
+            DnscacheAnalyzer analyzer = DnscacheAnalyzer.streaming(printer);
             DnscacheLogReader.readEach(
                     inputs,
                     analyzer,
@@ -102,6 +99,7 @@ public final class DnscacheCommand implements Callable<Integer> {
                 names.add(f.toString());
             }
             a = analyzer.finish(names);
+            printer.finish();
             if (json != null) {
                 json.summary(a);
             } else {

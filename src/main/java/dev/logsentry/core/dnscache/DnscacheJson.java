@@ -3,6 +3,7 @@ package dev.logsentry.core.dnscache;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.logsentry.core.time.InstantText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -56,6 +57,7 @@ public final class DnscacheJson {
     }
 
     private final JsonGenerator gen;
+    private final InstantText instants = new InstantText();
 
     /**
      * A writer onto {@code out}; call {@link #flush} at the end (it does not close {@code out}).
@@ -132,7 +134,7 @@ public final class DnscacheJson {
         g.writeBooleanField("partial", t.isPartial());
         g.writeNumberField("ambiguousSteps", t.ambiguousSteps());
         if (t.start() != null) {
-            g.writeStringField("start", t.start().toString());
+            g.writeStringField("start", instants.format(t.start()));
         }
         Duration d = t.duration();
         if (d != null) {
@@ -212,7 +214,7 @@ public final class DnscacheJson {
             }
         }
         if (e.time() != null) {
-            g.writeStringField("time", e.time().toString());
+            g.writeStringField("time", instants.format(e.time()));
         }
         if (type != Integer.MIN_VALUE) {
             g.writeNumberField("typeNumber", type);
