@@ -231,4 +231,47 @@ class SummaryCommandTest {
                                         .contains("--mailto")
                                         .contains("--smtp-security"));
     }
+
+    @Test
+    void hostsSplitIntoPartsOrIntoMails() throws Exception {
+        Files.writeString(
+                logdir.resolve("syslog"),
+                "Dec  4 10:17:01 web1 CRON[1]: (root) CMD (a)\n"
+                        + "Dec  4 10:17:01 web2 CRON[1]: (root) CMD (b)\n");
+        assertThat(
+                        run(
+                                "--logdir",
+                                logdir.toString(),
+                                "--range",
+                                "today",
+                                "--service",
+                                "cron",
+                                "--hostformat",
+                                "split"))
+                .isZero();
+        assertThat(out()).contains("Logfiles for Host: web1").contains("Logfiles for Host: web2");
+        int rc =
+                run(
+                        "--logdir",
+                        logdir.toString(),
+                        "--range",
+                        "today",
+                        "--service",
+                        "cron",
+                        "--hostformat",
+                        "splitmail",
+                        "--output",
+                        "mail",
+                        "--mailto",
+                        "admin@localhost",
+                        "--smtp-host",
+                        "127.0.0.1",
+                        "--smtp-port",
+                        Integer.toString(GREEN_MAIL.getSmtp().getPort()));
+        assertThat(rc).as(stderr.toString()).isZero();
+        assertThat(GREEN_MAIL.getReceivedMessages())
+                .extracting(m -> m.getSubject())
+                .containsExactlyInAnyOrder(
+                        "LogSentry summary for web1", "LogSentry summary for web2");
+    }
 }

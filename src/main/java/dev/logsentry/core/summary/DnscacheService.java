@@ -91,6 +91,7 @@ public final class DnscacheService {
         DnscacheParser parser = new DnscacheParser(def.name());
         DnscacheAnalyzer analyzer = new DnscacheAnalyzer();
         List<ServiceSummary.Unmatched> unmatched = new ArrayList<>();
+        long unmatchedMore = 0;
         Tally lame = new Tally(null, trackLines);
         List<DnscacheEntry.Stats> stats = new ArrayList<>();
         for (int i = 0; i < lines.size; i++) {
@@ -208,7 +209,8 @@ public final class DnscacheService {
                 facts,
                 sections,
                 qps.points().isEmpty() ? List.of() : List.of(qps),
-                unmatched);
+                unmatched,
+                unmatchedMore);
     }
 
     private static Section section(

@@ -147,9 +147,14 @@ public final class HtmlDigest {
             }
         }
         if (!svc.unmatched().isEmpty()) {
-            b.append("<h3>Unmatched entries: ").append(svc.unmatched().size()).append("</h3><pre>");
+            b.append("<h3>Unmatched entries: ")
+                    .append(svc.unmatched().size() + svc.unmatchedMore())
+                    .append("</h3><pre>");
             for (ServiceSummary.Unmatched u : svc.unmatched()) {
                 b.append(esc(u.text())).append('\n');
+            }
+            if (svc.unmatchedMore() > 0) {
+                b.append("\u2026 and ").append(svc.unmatchedMore()).append(" more\n");
             }
             b.append("</pre>\n");
         }

@@ -180,6 +180,7 @@ public final class PatternService {
         private final boolean trackLines;
         private final Matcher[] matchers = new Matcher[rules.size()];
         private long lines;
+        private long unmatchedMore;
 
         private Accumulator(boolean trackLines) {
             this.trackLines = trackLines;
@@ -195,7 +196,11 @@ public final class PatternService {
             Reading r = read(msg, matchers);
             if (!r.matched()) {
                 if (!"ignore".equals(def.unmatched())) {
-                    unmatched.add(new ServiceSummary.Unmatched(fullLine, source, line));
+                    if (unmatched.size() < ServiceSummary.MAX_UNMATCHED) {
+                        unmatched.add(new ServiceSummary.Unmatched(fullLine, source, line));
+                    } else {
+                        unmatchedMore++;
+                    }
                 } else {
                     lines--; // not this service's line after all
                 }
@@ -230,7 +235,14 @@ public final class PatternService {
             for (int i = 0; i < groups.length; i++) {
                 groups[i].merge(other.groups[i]);
             }
-            unmatched.addAll(other.unmatched);
+            unmatchedMore += other.unmatchedMore;
+            for (ServiceSummary.Unmatched u : other.unmatched) {
+                if (unmatched.size() < ServiceSummary.MAX_UNMATCHED) {
+                    unmatched.add(u);
+                } else {
+                    unmatchedMore++;
+                }
+            }
         }
 
         public long lines() {
@@ -265,7 +277,8 @@ public final class PatternService {
                     facts,
                     sections,
                     List.of(),
-                    List.copyOf(unmatched));
+                    List.copyOf(unmatched),
+                    unmatchedMore);
         }
 
         boolean tracksLines() {

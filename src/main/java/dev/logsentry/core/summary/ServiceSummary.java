@@ -12,7 +12,9 @@ import java.util.List;
  * @param sections counted breakdowns, in the service file's order
  * @param series charts over time (HTML only)
  * @param unmatched lines claimed but read by no rule (logwatch's "Unmatched Entries"), text and
- *     where it is
+ *     where it is; the first {@link #MAX_UNMATCHED} only, so a flood of odd lines cannot exhaust
+ *     the memory
+ * @param unmatchedMore how many more unmatched lines there were
  */
 public record ServiceSummary(
         String name,
@@ -21,7 +23,11 @@ public record ServiceSummary(
         List<Fact> facts,
         List<Section> sections,
         List<Series> series,
-        List<Unmatched> unmatched) {
+        List<Unmatched> unmatched,
+        long unmatchedMore) {
+
+    /** Unmatched lines kept per service. */
+    public static final int MAX_UNMATCHED = 1000;
 
     /** A line the service claimed but could not read. */
     public record Unmatched(String text, int source, long line) {}

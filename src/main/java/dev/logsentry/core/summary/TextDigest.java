@@ -79,6 +79,9 @@ public final class TextDigest {
             for (ServiceSummary.Unmatched u : svc.unmatched()) {
                 b.append(" ").append(u.text()).append('\n');
             }
+            if (svc.unmatchedMore() > 0) {
+                b.append(" ... and ").append(svc.unmatchedMore()).append(" more unmatched lines\n");
+            }
             b.append(" \n");
         }
         b.append(" ---------------------- ")

@@ -162,6 +162,12 @@ class SummarizerTest {
         List<ServiceSummary.Unmatched> u4 = four.service("sshd").unmatched();
         assertThat(u4).as("unmatched lines keep their file line numbers").isEqualTo(u1);
         assertThat(u4.get(100).line()).isEqualTo(503);
+        assertThat(u4)
+                .as("a flood of odd lines keeps the first ones")
+                .hasSize(ServiceSummary.MAX_UNMATCHED);
+        assertThat(four.service("sshd").unmatchedMore())
+                .isEqualTo(one.service("sshd").unmatchedMore())
+                .isEqualTo(12_000 - ServiceSummary.MAX_UNMATCHED);
     }
 
     @Test
