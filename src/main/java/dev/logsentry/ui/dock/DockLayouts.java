@@ -107,6 +107,25 @@ public final class DockLayouts {
         return ids.isEmpty() ? null : ids.iterator().next();
     }
 
+    /**
+     * The layout itself if it has an editor area, else (an old or damaged file) the layout with an
+     * editor area added on the right.
+     */
+    public static LayoutNode withEditorArea(LayoutNode main) {
+        if (stacks(main).anyMatch(Stack::editorArea)) {
+            return main;
+        }
+        if (main instanceof Split split && split.orientation() == Orientation.HORIZONTAL) {
+            List<LayoutNode> children = new ArrayList<>(split.children());
+            children.add(editorArea());
+            List<Double> dividers = new ArrayList<>(split.dividers());
+            dividers.replaceAll(d -> d * 0.6);
+            dividers.add(0.6);
+            return new Split(Orientation.HORIZONTAL, dividers, children);
+        }
+        return horizontal(new double[] {0.4}, main, editorArea());
+    }
+
     /** Every stack of a tree, depth first. */
     public static Stream<Stack> stacks(LayoutNode node) {
         if (node == null) {

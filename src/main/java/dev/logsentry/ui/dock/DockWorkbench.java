@@ -342,7 +342,7 @@ public final class DockWorkbench {
     private void apply(PerspectiveLayout layout) {
         windows.closeAll(mainRoot);
         stacks.forget();
-        rebuildMain(layout.main());
+        rebuildMain(DockLayouts.withEditorArea(layout.main()));
         layout.windows().forEach(windows::open);
         if (layout.maximized() != null) {
             stacks.maximize(layout.maximized(), codec.capture(mainRoot));

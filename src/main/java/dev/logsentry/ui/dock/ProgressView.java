@@ -41,6 +41,9 @@ public final class ProgressView extends BorderPane {
             name.getStyleClass().add("ls-job-name");
             message.getStyleClass().add("ls-job-message");
             bar.setMaxWidth(Double.MAX_VALUE);
+            bar.setPrefWidth(160);
+            bar.setMinHeight(8);
+            bar.setPrefHeight(8);
             cancel.getStyleClass().addAll("flat", "ls-job-cancel");
             cancel.setTooltip(new Tooltip("Cancel"));
             cancel.setAccessibleText("Cancel");
@@ -48,6 +51,9 @@ public final class ProgressView extends BorderPane {
             HBox.setHgrow(text, Priority.ALWAYS);
             row = new HBox(8, text, cancel);
             row.setAlignment(Pos.CENTER_LEFT);
+            // The row (and so the bar) spans the list, less room for the cell's padding.
+            row.prefWidthProperty().bind(widthProperty().subtract(24));
+            row.setMinWidth(0);
         }
 
         @Override

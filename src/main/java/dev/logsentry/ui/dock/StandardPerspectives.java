@@ -43,12 +43,12 @@ public final class StandardPerspectives {
                 "mdi2d-dns-outline",
                 "Shortcut+Shift+N",
                 horizontal(
-                        new double[] {0.17},
+                        new double[] {0.19},
                         stack("left"),
                         vertical(
                                 new double[] {0.22, 0.62},
                                 editorArea(),
-                                horizontal(new double[] {0.45}, stack("queries"), stack("tree")),
+                                horizontal(new double[] {0.56}, stack("queries"), stack("tree")),
                                 horizontal(new double[] {0.55}, stack("walk"), stack("bottom")))));
     }
 

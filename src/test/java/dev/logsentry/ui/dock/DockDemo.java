@@ -26,7 +26,7 @@ import javafx.stage.Stage;
 
 /**
  * A look at the docking layer with stand-in views, for screenshots under Xvfb (test scope only, not
- * in the product): {@code DockDemo [dark] [detach] [dns] [maximize]}.
+ * in the product): {@code DockDemo [dark] [detach] [dns] [progress] [maximize]}.
  */
 public final class DockDemo {
     private DockDemo() {}
@@ -82,6 +82,9 @@ public final class DockDemo {
             runJob(jobs, "Classifying auth.log", 0.8);
             if (args.contains("detach")) {
                 Platform.runLater(() -> dock.detach(StandardView.DETAILS.id()));
+            }
+            if (args.contains("progress")) {
+                Platform.runLater(() -> dock.showView(StandardView.PROGRESS.id()));
             }
             if (args.contains("maximize")) {
                 Platform.runLater(() -> dock.toggleMaximize("log:/var/log/syslog"));

@@ -176,6 +176,24 @@ class DockWorkbenchTest {
     }
 
     @Test
+    void ctrlF7ListsTheViewsMostRecentFirstAndSwitchesToTheChosenOne(FxRobot robot) {
+        onFx(
+                () -> {
+                    fx.dock.showView("a");
+                    fx.dock.showView("c");
+                });
+        assertThat(fx.dock.recentParts(false)).startsWith("c", "a");
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.F7).release(KeyCode.F7);
+        robot.press(KeyCode.F7).release(KeyCode.F7).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx.selection.activePartProperty().get())
+                .isEqualTo(fx.dock.recentParts(false).get(0))
+                .isNotIn("c", "a");
+    }
+
+    @Test
     void closingAnEditorTellsTheWorkbenchAndActivatesAnother(FxRobot robot) {
         List<String> closed = new java.util.ArrayList<>();
         onFx(

@@ -202,6 +202,30 @@ class PerspectivesTest {
         return all;
     }
 
+    @Test
+    void aSavedLayoutNamingViewsThatNoLongerExistStillOpens() {
+        LayoutNode main =
+                DockLayouts.horizontal(
+                        new double[] {0.3},
+                        DockLayouts.stack("gone", "removed-view"),
+                        DockLayouts.stack("kept", "b", "also-removed"));
+        DockState state =
+                new DockState(
+                        "work",
+                        null,
+                        java.util.Map.of(
+                                "work",
+                                new PerspectiveLayout(main, null, null),
+                                "unknown-perspective",
+                                new PerspectiveLayout(main, null, null)));
+
+        onFx(() -> fx.dock.restoreState(state));
+
+        assertThat(fx.main()).isEqualTo("kept: b\n" + DockLayouts.EDITOR_AREA + ": ");
+        assertThat(onFx(() -> fx.dock.showView("a"))).isTrue();
+        assertThat(fx.dock.isShown("a")).isTrue();
+    }
+
     private MenuItem item(String id) {
         return find(fx.windowMenu.getItems(), id);
     }
