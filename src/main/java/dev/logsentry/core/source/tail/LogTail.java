@@ -253,7 +253,10 @@ public final class LogTail {
 
         private String lostTrack(FileState prev, FileIdentity.Observed now, boolean sameInode)
                 throws IOException {
-            if (now.size() < prev.offset() && (sameInode || FileIdentity.startsLike(log, prev))) {
+            // a file now shorter than the bytes fingerprinted cannot show whether it starts alike
+            boolean comparable = now.size() >= prev.fingerprintLength();
+            boolean sameStart = FileIdentity.startsLike(log, prev);
+            if (now.size() < prev.offset() && (sameStart || (sameInode && !comparable))) {
                 return log
                         + " shrank from "
                         + prev.offset()
