@@ -3,7 +3,7 @@ package dev.logsentry.core.checkrun;
 import dev.logsentry.core.check.CheckEngine;
 import dev.logsentry.core.check.CheckResult;
 import dev.logsentry.core.check.CheckRun;
-import dev.logsentry.core.io.IoProblems;
+import dev.logsentry.core.io.IoErrors;
 import dev.logsentry.core.io.SafeFiles;
 import dev.logsentry.core.report.JsonReport;
 import dev.logsentry.core.report.ReportSubject;
@@ -133,7 +133,7 @@ public final class CheckService {
                     CheckOutcome.Status.STATE_ERROR,
                     e.getMessage()
                             + " ("
-                            + IoProblems.describe(e.getCause())
+                            + IoErrors.reason(e.getCause())
                             + "); nothing delivered, state unchanged");
         } catch (IOException e) {
             // only closing the run (deleting its temp file) throws here, after everything else
@@ -167,7 +167,7 @@ public final class CheckService {
                 return new CheckOutcome(
                         CheckOutcome.Status.DELIVERY_FAILED, result, false, messages);
             } catch (IOException e) {
-                messages.add("could not write the report: " + IoProblems.describe(e));
+                messages.add("could not write the report: " + IoErrors.reason(e));
                 messages.add("state left unchanged: these lines will be reported again next run");
                 return new CheckOutcome(
                         CheckOutcome.Status.DELIVERY_FAILED, result, false, messages);

@@ -1,7 +1,7 @@
 package dev.logsentry.core.checkrun;
 
 import dev.logsentry.core.check.InputLine;
-import dev.logsentry.core.io.IoProblems;
+import dev.logsentry.core.io.IoErrors;
 import dev.logsentry.core.source.tail.CheckState;
 import dev.logsentry.core.source.tail.FileState;
 import dev.logsentry.core.source.tail.JournalState;
@@ -93,7 +93,7 @@ final class SourceReader {
                             "E: File could not be read: "
                                     + src.file()
                                     + " ("
-                                    + IoProblems.describe(e)
+                                    + IoErrors.reason(e)
                                     + ")");
                     continue;
                 }

@@ -1,10 +1,12 @@
 package dev.logsentry.core.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.zip.ZipException;
 
 /**
  * Why an I/O operation failed, in the words a user expects ("permission denied", "no such file or
@@ -24,6 +26,13 @@ public final class IoErrors {
         }
         if (e instanceof NotDirectoryException) {
             return "not a directory";
+        }
+        if (e instanceof EOFException) {
+            return "unexpected end of data"; // a .gz cut short, for one
+        }
+        if (e instanceof ZipException) {
+            return "damaged compressed data"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         if (e instanceof FileSystemException f) {
             if (f.getReason() != null) {

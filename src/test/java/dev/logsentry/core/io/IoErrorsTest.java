@@ -20,5 +20,9 @@ class IoErrorsTest {
         assertThat(IoErrors.reason(new IOException("Not in GZIP format")))
                 .isEqualTo("Not in GZIP format");
         assertThat(IoErrors.reason(new IOException())).isEqualTo("IOException");
+        assertThat(IoErrors.reason(new java.io.EOFException("Unexpected end of ZLIB input stream")))
+                .isEqualTo("unexpected end of data");
+        assertThat(IoErrors.reason(new java.util.zip.ZipException("invalid block type")))
+                .isEqualTo("damaged compressed data: invalid block type");
     }
 }

@@ -1,6 +1,6 @@
 package dev.logsentry.core.source.tail;
 
-import dev.logsentry.core.io.IoProblems;
+import dev.logsentry.core.io.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -162,7 +162,7 @@ final class Generations {
                             "damaged rotated file "
                                     + g
                                     + " ("
-                                    + IoProblems.describe(e)
+                                    + IoErrors.reason(e)
                                     + "): "
                                     + consequence
                                     + "; "

@@ -1,6 +1,6 @@
 package dev.logsentry.core.source.tail;
 
-import dev.logsentry.core.io.IoProblems;
+import dev.logsentry.core.io.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -101,7 +101,7 @@ public final class LogTail {
     }
 
     private static String couldNotRead(Path file, IOException e) {
-        return "File could not be read: " + file + " (" + IoProblems.describe(e) + ")";
+        return "File could not be read: " + file + " (" + IoErrors.reason(e) + ")";
     }
 
     /** The last rotated file read and where reading stopped in it. */
@@ -253,7 +253,10 @@ public final class LogTail {
 
         private String lostTrack(FileState prev, FileIdentity.Observed now, boolean sameInode)
                 throws IOException {
-            if (now.size() < prev.offset() && (sameInode || FileIdentity.startsLike(log, prev))) {
+            // a file now shorter than the bytes fingerprinted cannot show whether it starts alike
+            boolean comparable = now.size() >= prev.fingerprintLength();
+            boolean sameStart = FileIdentity.startsLike(log, prev);
+            if (now.size() < prev.offset() && (sameStart || (sameInode && !comparable))) {
                 return log
                         + " shrank from "
                         + prev.offset()

@@ -403,4 +403,22 @@ class LogTailTest {
         assertThat(run(new LogTail(LogTail.DEFAULT_MAX_LINE_BYTES, true), log, s).lines())
                 .containsExactly("last without newline and its end");
     }
+
+    @Test
+    void aNewFileOnTheSameInodeIsNotCalledATruncation() throws IOException {
+        Path log = dir.resolve("app.log");
+        append(log, "old line\n".repeat(1000));
+        FileState s = run(log, null).next();
+        // shorter, but longer than the bytes fingerprinted, and different from its first byte on,
+        // on the same inode
+        Files.write(log, "new line\n".repeat(600).getBytes(StandardCharsets.UTF_8));
+        Run r = run(log, s);
+        assertThat(r.lines()).hasSize(600).allMatch("new line"::equals);
+        assertThat(r.warnings())
+                .singleElement()
+                .asString()
+                .contains("rewritten in place")
+                .contains("inode")
+                .doesNotContain("shrank");
+    }
 }
