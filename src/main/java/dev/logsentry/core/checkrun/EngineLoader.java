@@ -25,7 +25,7 @@ final class EngineLoader {
 
     private final Compile compile;
     private final CompletableFuture<CheckEngine> result = new CompletableFuture<>();
-    private boolean started; // read and set by the one reading thread only
+    private volatile boolean started;
 
     EngineLoader(Compile compile) {
         this.compile = compile;
@@ -36,7 +36,12 @@ final class EngineLoader {
         if (started) {
             return;
         }
-        started = true;
+        synchronized (this) {
+            if (started) {
+                return;
+            }
+            started = true;
+        }
         Thread t =
                 new Thread(
                         () -> {

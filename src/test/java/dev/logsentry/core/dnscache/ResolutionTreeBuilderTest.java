@@ -3,6 +3,7 @@ package dev.logsentry.core.dnscache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -312,6 +313,33 @@ class ResolutionTreeBuilderTest {
         assertThat(trees.get(1).outcome()).isEqualTo(Outcome.UNFINISHED);
         assertThat(completed).containsExactlyElementsOf(trees);
         assertThat(b.unattributed()).hasSize(1); // nobody is waiting after the restart
+    }
+
+    @Test
+    void aStreamingBuilderHandsOnTheSameTreesInQueryOrderAndKeepsNone() throws IOException {
+        List<Path> files =
+                DnscacheLogReader.expandAll(
+                        List.of(Fixtures.main(), Fixtures.plain(), Fixtures.flood()));
+        DnscacheAnalyzer keeping = new DnscacheAnalyzer();
+        DnscacheLogReader.read(files, keeping, DnscacheLogReader.Progress.NONE, () -> false);
+        DnscacheAnalysis all = keeping.finish(List.of("x"));
+
+        List<ResolutionTree> streamed = new ArrayList<>();
+        DnscacheAnalyzer streaming = DnscacheAnalyzer.streaming(streamed::add);
+        DnscacheLogReader.read(files, streaming, DnscacheLogReader.Progress.NONE, () -> false);
+        DnscacheAnalysis lean = streaming.finish(List.of("x"));
+
+        assertThat(lean.trees()).isEmpty();
+        assertThat(streamed)
+                .extracting(DnscacheJson::toJson)
+                .containsExactlyElementsOf(all.trees().stream().map(DnscacheJson::toJson).toList());
+        // the same statistics; the slowest queries are other tree objects with the same content
+        assertThat(lean.stats().toString()).isEqualTo(all.stats().toString());
+        assertThat(lean.stats().slowest())
+                .extracting(DnscacheJson::toJson)
+                .containsExactlyElementsOf(
+                        all.stats().slowest().stream().map(DnscacheJson::toJson).toList());
+        assertThat(lean.counts()).isEqualTo(all.counts());
     }
 
     @Test
