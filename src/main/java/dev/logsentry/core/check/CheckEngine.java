@@ -76,9 +76,26 @@ public final class CheckEngine {
                 input.errors(),
                 input.warnings(),
                 lines.size(),
-                tree.problems(),
+                problems(tree),
                 intro ? tree.header() : java.util.Optional.empty(),
                 intro ? tree.footer() : java.util.Optional.empty());
+    }
+
+    /** The tree's problems, and rules that ran out of their time budget in this engine. */
+    private List<dev.logsentry.core.rules.RuleProblem> problems(RuleTree tree) {
+        List<dev.logsentry.core.rules.RuleProblem> all = new ArrayList<>(tree.problems());
+        for (Rule r : classifier.budgetExceeded()) {
+            all.add(
+                    new dev.logsentry.core.rules.RuleProblem(
+                            r.file(),
+                            r.line(),
+                            r.source(),
+                            "back-reference needed more than "
+                                    + dev.logsentry.core.rules.automata.GroupMatcher
+                                            .BACK_REFERENCE_MS
+                                    + " ms on a line; treated as not matching there"));
+        }
+        return all;
     }
 
     /** Classifies every line of a run and returns each line's verdict, in the run's order. */
