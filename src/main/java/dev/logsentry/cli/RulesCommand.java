@@ -58,12 +58,7 @@ public final class RulesCommand implements Runnable {
     }
 
     /** Lines read, and the same prepared for the rules. */
-    record Loaded(List<InputLine> lines, CheckLines prepared) {
-        String where(int index) {
-            InputLine l = lines.get(index);
-            return l.source();
-        }
-    }
+    record Loaded(List<InputLine> lines, CheckLines prepared) {}
 
     /** picocli converter for report levels. */
     static final class LevelConverter implements CommandLine.ITypeConverter<Level> {
