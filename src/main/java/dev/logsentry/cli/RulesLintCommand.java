@@ -33,16 +33,16 @@ import picocli.CommandLine.Spec;
             "With --log, also the rule set's health against those lines:",
             "rules matching nothing, duplicates, shadowed rules, ignore rules",
             "hiding attacks or security events, rules matching almost every",
-            "line, the most expensive rules."
+            "line, the most expensive rules (cracking.ignore.d evaluated as",
+            "with SUPPORT_CRACKING_IGNORE=1)."
         },
         footer = {
             "",
             "Findings are printed as FILE:LINE[:COLUMN]: severity: message.",
             "Exit codes: 0 no errors (warnings allowed); 1 a rule does not",
-            "compile, or with --log an ignore rule hides an attack or security",
-            "event, a rule matches almost every line or exhausts its time",
-            "budget, or with --strict any warning; 2 usage error or unreadable",
-            "DIR or log."
+            "compile, or with --log a cracking.ignore.d rule hides an attack,",
+            "a rule matches almost every line or exhausts its time budget, or",
+            "with --strict any warning; 2 usage error or unreadable DIR or log."
         })
 public final class RulesLintCommand implements Callable<Integer> {
 
@@ -91,7 +91,8 @@ public final class RulesLintCommand implements Callable<Integer> {
                 List<HealthFinding> health =
                         RuleHealth.check(
                                 tree,
-                                CheckOptions.defaults(Profile.LOGCHECK_1_4),
+                                CheckOptions.defaults(Profile.LOGCHECK_1_4)
+                                        .withSupportCrackingIgnore(true),
                                 loaded.prepared(),
                                 CancelToken.NEVER);
                 for (HealthFinding h : health) {

@@ -105,15 +105,19 @@ public final class RuleHealth {
             }
         }
         counts.hidden.forEach(
-                (rule, hidden) ->
-                        out.add(
-                                finding(
-                                        Kind.HIDES_ALARM,
-                                        rule,
-                                        "drops "
-                                                + hidden.size()
-                                                + " line(s) a cracking or violations rule reports",
-                                        hidden.subList(0, Math.min(EXAMPLES, hidden.size())))));
+                (rule, hidden) -> {
+                    boolean attack = rule.category() == Category.CRACKING_IGNORE;
+                    out.add(
+                            finding(
+                                    attack ? Kind.HIDES_ATTACK : Kind.HIDES_SECURITY_EVENT,
+                                    rule,
+                                    "drops "
+                                            + hidden.size()
+                                            + " line(s) a "
+                                            + (attack ? "cracking" : "violations")
+                                            + " rule reports",
+                                    hidden.subList(0, Math.min(EXAMPLES, hidden.size()))));
+                });
         expensive(rules, lines, cancelled, out);
         out.sort(
                 Comparator.comparing(HealthFinding::kind)
