@@ -43,7 +43,7 @@ echo "== logsentry previews"
 java -Xmx3g -cp "$WORK/classes:$CP" dev.logsentry.bench.RulePreviewMain "$CORPUS.$LINES" "$RULES" "$RUNS" | tee "$WORK/ours.txt"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "== medians (ms)"
-for k in rule_anchored_ms rule_unanchored_ms tree_diff_ms full_reclassify_ms; do
+for k in rule_anchored_ms rule_unanchored_ms tree_edit_ms tree_diff_ms full_reclassify_ms; do
   printf '%-22s wall %s cpu %s\n' "$k" "$(grep "^$k " "$WORK/ours.txt" | awk '{print $2}' | median)" \
     "$(grep "^$k " "$WORK/ours.txt" | awk '{print $4}' | median)"
 done

@@ -18,9 +18,10 @@ import picocli.CommandLine.Command;
         name = "rules",
         mixinStandardHelpOptions = true,
         description = {
-            "Check a logcheck rule tree: 'rules lint DIR' validates every rule as grep -E reads",
-            "it; 'rules test DIR --log FILE' shows what each rule matches and runs the",
-            "'# sample: <line>' comments written above rules."
+            "Check a logcheck rule tree, for people and for CI.",
+            "'rules lint DIR' validates every rule as grep -E reads it;",
+            "'rules test DIR --log FILE' shows what each rule matches and",
+            "verifies the '# sample: <line>' comments written above rules."
         },
         subcommands = {RulesLintCommand.class, RulesTestCommand.class},
         footer = {"", "Exit codes: see 'logsentry rules lint --help' and 'rules test --help'."})
@@ -57,12 +58,7 @@ public final class RulesCommand implements Runnable {
     }
 
     /** Lines read, and the same prepared for the rules. */
-    record Loaded(List<InputLine> lines, CheckLines prepared) {
-        String where(int index) {
-            InputLine l = lines.get(index);
-            return l.source();
-        }
-    }
+    record Loaded(List<InputLine> lines, CheckLines prepared) {}
 
     /** picocli converter for report levels. */
     static final class LevelConverter implements CommandLine.ITypeConverter<Level> {

@@ -26,20 +26,23 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Validate every rule of the logcheck tree DIR exactly as grep -E reads it: syntax",
-            "errors with their column, Perl habits that mean something else in POSIX (\\d, (?:),",
-            "*?), ignore rules without ^ or $, unescaped dots, empty rules, files logcheck skips.",
-            "With --log, also the rule set's health against those lines: rules that match",
-            "nothing, duplicates, shadowed rules, ignore rules hiding attacks or security events,",
-            "rules matching almost every line, the most expensive rules."
+            "Validate every rule of a logcheck tree as grep -E reads it.",
+            "Reports syntax errors with their column, Perl habits that mean",
+            "something else in POSIX (\\d, (?:...), *?), ignore rules without",
+            "^ or $, unescaped dots, empty rules, files logcheck skips.",
+            "With --log, also the rule set's health against those lines:",
+            "rules matching nothing, duplicates, shadowed rules, ignore rules",
+            "hiding attacks or security events, rules matching almost every",
+            "line, the most expensive rules (cracking.ignore.d evaluated as",
+            "with SUPPORT_CRACKING_IGNORE=1)."
         },
         footer = {
             "",
-            "Each finding is printed as FILE:LINE[:COLUMN]: severity: message.",
-            "Exit codes: 0 no errors (warnings allowed), 1 a rule does not compile, or with --log",
-            "an ignore rule hides an attack or security event, a rule matches almost every line",
-            "or exhausts its time budget, or with --strict any warning; 2 usage error or",
-            "unreadable DIR or log."
+            "Findings are printed as FILE:LINE[:COLUMN]: severity: message.",
+            "Exit codes: 0 no errors (warnings allowed); 1 a rule does not",
+            "compile, or with --log a cracking.ignore.d rule hides an attack,",
+            "a rule matches almost every line or exhausts its time budget, or",
+            "with --strict any warning; 2 usage error or unreadable DIR or log."
         })
 public final class RulesLintCommand implements Callable<Integer> {
 
@@ -88,7 +91,8 @@ public final class RulesLintCommand implements Callable<Integer> {
                 List<HealthFinding> health =
                         RuleHealth.check(
                                 tree,
-                                CheckOptions.defaults(Profile.LOGCHECK_1_4),
+                                CheckOptions.defaults(Profile.LOGCHECK_1_4)
+                                        .withSupportCrackingIgnore(true),
                                 loaded.prepared(),
                                 CancelToken.NEVER);
                 for (HealthFinding h : health) {

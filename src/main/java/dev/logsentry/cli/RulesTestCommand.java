@@ -28,17 +28,20 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Show what each rule of the logcheck tree DIR matches in the --log files (count and",
-            "the first line), and verify every '# sample: <line>' comment: the rule below it",
-            "must match the sample (logcheck drops comment lines, so samples cost it nothing).",
-            "A sample with a timestamp is also tried in the other format (classic syslog vs",
-            "RFC 3339); a rule that misses it there gets a warning."
+            "Show what each rule matches; verify '# sample:' comments.",
+            "For each rule of the tree DIR: how many lines of the --log files",
+            "it matches, and the first one. Every '# sample: <line>' comment",
+            "must be matched by the rule below it (logcheck drops comment",
+            "lines, so samples cost it nothing); a sample with a timestamp is",
+            "also tried in the other format (classic syslog vs RFC 3339) and",
+            "a rule that misses it there gets a warning."
         },
         footer = {
             "",
-            "Exit codes: 0 every sample matches its rule and every rule compiles, 1 a sample",
-            "does not match (or its rule does not compile or exhausts its time budget) or a rule",
-            "does not compile, 2 usage error or unreadable DIR or log."
+            "Exit codes: 0 every sample matches its rule and every rule",
+            "compiles; 1 a sample does not match (or its rule does not compile",
+            "or exhausts its time budget) or a rule does not compile; 2 usage",
+            "error or unreadable DIR or log."
         })
 public final class RulesTestCommand implements Callable<Integer> {
 

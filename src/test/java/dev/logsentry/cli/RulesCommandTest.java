@@ -84,12 +84,17 @@ class RulesCommandTest {
                         "syslog",
                         "Dec  4 10:00:04 gw sudo:    bob : 3 incorrect password attempts\n"
                                 + "Dec  4 10:00:05 gw CRON[13]: (root) CMD (false)\n");
-        assertThat(run("rules", "lint", rules.toString(), "--log", log.toString())).isEqualTo(1);
+        assertThat(run("rules", "lint", rules.toString(), "--log", log.toString())).isZero();
         assertThat(out.toString())
-                .contains("violations.ignore.d/local-sudo:1: hides alarm: drops 1 line(s)")
+                .contains("violations.ignore.d/local-sudo:1: hides security event: drops 1 line(s)")
                 .contains("e.g. Dec  4 10:00:04 gw sudo:")
                 .contains("local-cron:4: matches nothing")
                 .contains("against 2 lines");
+        write("rules/cracking.d/sudo", H + "sudo: .*incorrect password attempts\n");
+        write("rules/cracking.ignore.d/local-sudo", H + "sudo: .*$\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("rules", "lint", rules.toString(), "--log", log.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("cracking.ignore.d/local-sudo:1: hides attack");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.logsentry.core.check;
 
+import dev.logsentry.core.rules.Rule;
+import dev.logsentry.core.rules.RuleProblem;
 import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.rules.automata.RuleFileMatcher;
 import java.util.ArrayList;
@@ -48,6 +50,23 @@ public final class CheckEngine {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // an in-memory run has no file to close
         }
+    }
+
+    /** The tree's problems, and rules that ran out of their time budget in this engine. */
+    List<RuleProblem> problems(RuleTree tree) {
+        List<RuleProblem> all = new ArrayList<>(tree.problems());
+        for (Rule r : classifier.budgetExceeded()) {
+            all.add(
+                    new RuleProblem(
+                            r.file(),
+                            r.line(),
+                            r.source(),
+                            "back-reference needed more than "
+                                    + dev.logsentry.core.rules.automata.GroupMatcher
+                                            .BACK_REFERENCE_MS
+                                    + " ms on a line; treated as not matching there"));
+        }
+        return all;
     }
 
     /** Classifies every line of a run and returns each line's verdict, in the run's order. */

@@ -243,7 +243,7 @@ public final class CheckRun implements AutoCloseable {
                 errors,
                 allWarnings,
                 seq,
-                tree.problems(),
+                e.problems(tree),
                 intro ? tree.header() : java.util.Optional.empty(),
                 intro ? tree.footer() : java.util.Optional.empty());
     }

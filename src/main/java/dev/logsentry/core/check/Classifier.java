@@ -84,6 +84,11 @@ public final class Classifier {
         return matcher.diagnostics();
     }
 
+    /** Back-reference rules that ran out of their time budget on some line so far. */
+    public java.util.Set<Rule> budgetExceeded() {
+        return matcher.budgetExceeded();
+    }
+
     /** The rules in use. */
     public RuleTree rules() {
         return tree;

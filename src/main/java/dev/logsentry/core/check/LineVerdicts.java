@@ -60,7 +60,6 @@ public final class LineVerdicts {
                                     for (int i = c * CHUNK; i < to; i++) {
                                         codes[i] =
                                                 code(
-                                                        classifier,
                                                         classifier.facts(
                                                                 session, lines.latin1(i), false));
                                     }
@@ -86,8 +85,7 @@ public final class LineVerdicts {
                             throw new CancellationException();
                         }
                         int i = indexes[k];
-                        copy[i] =
-                                code(classifier, classifier.facts(session, lines.latin1(i), false));
+                        copy[i] = code(classifier.facts(session, lines.latin1(i), false));
                     }
                 });
         return new LineVerdicts(copy);
@@ -149,13 +147,13 @@ public final class LineVerdicts {
         }
     }
 
-    private static byte code(Classifier classifier, LineFacts f) {
-        Verdict alone = verdict(classifier, f, false);
-        Verdict inRun = verdict(classifier, f, true);
+    private static byte code(LineFacts f) {
+        Verdict alone = verdict(f, false);
+        Verdict inRun = verdict(f, true);
         return (byte) (alone.ordinal() | (inRun.ordinal() << 2));
     }
 
-    private static Verdict verdict(Classifier classifier, LineFacts f, boolean attackInRun) {
+    private static Verdict verdict(LineFacts f, boolean attackInRun) {
         if (!f.attacks().isEmpty()) {
             return Verdict.ATTACK;
         }

@@ -81,6 +81,10 @@ public final class RulePreviewMain {
             edited.add(anchored);
             cpuStart = cpu();
             t0 = System.nanoTime();
+            dev.logsentry.core.rules.edit.TreeEdit.replaceSource(tree, sshFile, edited);
+            System.out.println("tree_edit_ms " + ms(t0));
+            cpuStart = cpu();
+            t0 = System.nanoTime();
             VerdictChanges c = preview.ifFileWere(sshFile, edited, CancelToken.NEVER);
             System.out.println(
                     "tree_diff_ms " + ms(t0) + " reevaluated " + c.reevaluated() + " changed "

@@ -20,12 +20,17 @@ public record HealthFinding(
     public enum Kind {
         /** grep -E rejects the rule: logcheck fails on the whole file. */
         DOES_NOT_COMPILE(true),
-        /** A violations.ignore.d or cracking.ignore.d rule drops a line a raise rule reported. */
-        HIDES_ALARM(true),
+        /** A cracking.ignore.d rule drops a line a cracking rule reports as an attack. */
+        HIDES_ATTACK(true),
         /** A rule matches almost every loaded line. */
         MATCHES_ALMOST_EVERYTHING(true),
         /** A back-reference rule ran out of its time budget. */
         TIME_BUDGET(true),
+        /**
+         * A violations.ignore.d rule drops a line a violations rule reports (what such files are
+         * for, so not serious: the finding lists what is dropped, for review).
+         */
+        HIDES_SECURITY_EVENT(false),
         /** The same pattern twice in one category. */
         DUPLICATE(false),
         /** Every line the rule matches is already decided by an earlier rule. */

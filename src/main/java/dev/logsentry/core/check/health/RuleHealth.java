@@ -7,13 +7,13 @@ import dev.logsentry.core.check.Classifier;
 import dev.logsentry.core.check.InputLine;
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.core.check.health.HealthFinding.Kind;
-import dev.logsentry.core.check.preview.RegexBudget;
 import dev.logsentry.core.rules.Category;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleFile;
 import dev.logsentry.core.rules.RuleProblem;
 import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.rules.automata.RuleFileMatcher;
+import dev.logsentry.core.rules.ere.RegexBudget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -105,15 +105,19 @@ public final class RuleHealth {
             }
         }
         counts.hidden.forEach(
-                (rule, hidden) ->
-                        out.add(
-                                finding(
-                                        Kind.HIDES_ALARM,
-                                        rule,
-                                        "drops "
-                                                + hidden.size()
-                                                + " line(s) a cracking or violations rule reports",
-                                        hidden.subList(0, Math.min(EXAMPLES, hidden.size())))));
+                (rule, hidden) -> {
+                    boolean attack = rule.category() == Category.CRACKING_IGNORE;
+                    out.add(
+                            finding(
+                                    attack ? Kind.HIDES_ATTACK : Kind.HIDES_SECURITY_EVENT,
+                                    rule,
+                                    "drops "
+                                            + hidden.size()
+                                            + " line(s) a "
+                                            + (attack ? "cracking" : "violations")
+                                            + " rule reports",
+                                    hidden.subList(0, Math.min(EXAMPLES, hidden.size()))));
+                });
         expensive(rules, lines, cancelled, out);
         out.sort(
                 Comparator.comparing(HealthFinding::kind)

@@ -142,17 +142,37 @@ public final class EditPreview {
         return diff(after, affected.length);
     }
 
+    /** A gate with more literals than this costs more than the automaton it saves. */
+    private static final int MAX_GATE = 8;
+
     /**
-     * Literals of which every match of every rule contains one, reduced to those that contain no
-     * other (a line with "sshd[" also has "sshd"); null when some rule has no such literal.
+     * Literals of which every line any of {@code rules} matches contains one, or null for no gate.
+     * Per rule: a literal every match contains (the one most rules share, so that the set stays
+     * small), else its set of alternatives; then reduced to literals containing no other (a line
+     * with "sshd[" also has "sshd").
      */
     static List<String> gate(List<Rule> rules) {
+        java.util.Map<String, Integer> shared = new java.util.HashMap<>();
+        for (Rule r : rules) {
+            r.ere().allOfLiterals().forEach(l -> shared.merge(l, 1, Integer::sum));
+        }
         List<String> all = new ArrayList<>();
         for (Rule r : rules) {
-            if (r.ere().ignoreCase() || r.ere().requiredLiterals().isEmpty()) {
+            if (r.ere().ignoreCase()) {
                 return null;
             }
-            all.addAll(r.ere().requiredLiterals());
+            java.util.Optional<String> one =
+                    r.ere().allOfLiterals().stream()
+                            .max(
+                                    java.util.Comparator.comparingInt((String l) -> shared.get(l))
+                                            .thenComparingInt(String::length));
+            if (one.isPresent()) {
+                all.add(one.get());
+            } else if (!r.ere().requiredLiterals().isEmpty()) {
+                all.addAll(r.ere().requiredLiterals());
+            } else {
+                return null;
+            }
         }
         all.sort(java.util.Comparator.comparingInt(String::length));
         List<String> minimal = new ArrayList<>();
@@ -161,7 +181,7 @@ public final class EditPreview {
                 minimal.add(literal);
             }
         }
-        return minimal;
+        return minimal.size() > MAX_GATE ? null : minimal;
     }
 
     private static boolean passes(String line, List<String> gate) {

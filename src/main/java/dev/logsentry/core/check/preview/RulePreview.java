@@ -9,6 +9,7 @@ import dev.logsentry.core.rules.ere.EreNode;
 import dev.logsentry.core.rules.ere.EreParser;
 import dev.logsentry.core.rules.ere.EreSyntaxException;
 import dev.logsentry.core.rules.ere.EreTranslator;
+import dev.logsentry.core.rules.ere.RegexBudget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

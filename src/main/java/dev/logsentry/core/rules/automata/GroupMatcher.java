@@ -5,6 +5,7 @@ import dev.logsentry.core.rules.ere.EreNode;
 import dev.logsentry.core.rules.ere.EreParser;
 import dev.logsentry.core.rules.ere.EreSyntaxException;
 import dev.logsentry.core.rules.ere.PatternMatch;
+import dev.logsentry.core.rules.ere.RegexBudget;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -201,7 +202,6 @@ public final class GroupMatcher {
         private final long[] result = new long[(groupCount + verifiedRules.size() + 63) >>> 6];
         private final byte[] classOfByte = nfa.classOfByte;
         private final Matcher[] sideMatchers = new Matcher[sideRules.size()];
-        private final Matcher[] verifyMatchers = new Matcher[verifiedRules.size()];
 
         /** The table the last {@link Dfa#step} returned. */
         private Table current;
@@ -352,7 +352,7 @@ public final class GroupMatcher {
                 if (latin1 == null) {
                     latin1 = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
                 }
-                if (regexMatches(verifiedRules.get(k), verifyMatchers, k, latin1)) {
+                if (backReferenceMatches(verifiedRules.get(k), latin1)) {
                     result[group >>> 6] |= 1L << group;
                 }
             }
@@ -374,6 +374,34 @@ public final class GroupMatcher {
                 }
             }
         }
+    }
+
+    /**
+     * Confirms a back-reference rule with the backtracking regex, under {@link #BACK_REFERENCE_MS}
+     * per line: a back-reference makes matching NP-hard, and one hostile line must not stop a
+     * check. A rule that runs out counts as not matching that line (the line stays reported unless
+     * another rule decides it) and is remembered in {@link #budgetExceeded()}.
+     */
+    private boolean backReferenceMatches(Rule rule, String line) {
+        try {
+            return BUDGET.find(rule, rule.pattern(), line);
+        } catch (RegexBudget.Exceeded e) {
+            budgetExceeded.add(rule);
+            return false;
+        }
+    }
+
+    /** Time a back-reference rule may take on one line. */
+    public static final long BACK_REFERENCE_MS = 1000;
+
+    private static final RegexBudget BUDGET = new RegexBudget(BACK_REFERENCE_MS);
+
+    private final java.util.Set<Rule> budgetExceeded =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The back-reference rules that ran out of their time budget on some line so far. */
+    public java.util.Set<Rule> budgetExceeded() {
+        return java.util.Set.copyOf(budgetExceeded);
     }
 
     /** Whether one of {@code literals} occurs in the bytes; true when there are none. */

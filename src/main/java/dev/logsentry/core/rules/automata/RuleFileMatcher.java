@@ -115,6 +115,19 @@ public final class RuleFileMatcher {
         return i;
     }
 
+    /** Back-reference rules that ran out of their time budget on some line so far. */
+    public java.util.Set<Rule> budgetExceeded() {
+        java.util.Set<Rule> all = new java.util.LinkedHashSet<>(wholeLine.budgetExceeded());
+        synchronized (this) {
+            for (GroupMatcher e : explainers) {
+                if (e != null) {
+                    all.addAll(e.budgetExceeded());
+                }
+            }
+        }
+        return all;
+    }
+
     /** The automata's sizes and flushes, for diagnostics. */
     public String diagnostics() {
         return "after-header: "

@@ -303,7 +303,7 @@ public final class RuleDocument {
 
     /** The unified diff of the saved file to the current lines; empty when unmodified. */
     public String diff() {
-        return UnifiedDiff.of("a/" + file, "b/" + file, saved, texts());
+        return UnifiedDiff.of(label("a", file), label("b", file), saved, texts());
     }
 
     /**
@@ -316,7 +316,13 @@ public final class RuleDocument {
         if (Files.isRegularFile(target)) {
             base = of(target, Files.readString(target, StandardCharsets.ISO_8859_1)).saved;
         }
-        return UnifiedDiff.of("a/" + target, "b/" + target, base, texts());
+        return UnifiedDiff.of(label("a", target), label("b", target), base, texts());
+    }
+
+    /** {@code a/path} as git prints it ({@code a/etc/logcheck/...} for an absolute path). */
+    private static String label(String side, Path path) {
+        String p = path.toString();
+        return side + (p.startsWith("/") ? "" : "/") + p;
     }
 
     /**

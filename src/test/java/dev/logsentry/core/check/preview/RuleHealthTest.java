@@ -51,11 +51,11 @@ class RuleHealthTest {
 
         assertThat(describe(f, Kind.DOES_NOT_COMPILE))
                 .containsExactly("ignore.d.server/local-mine:1");
-        assertThat(describe(f, Kind.HIDES_ALARM))
+        assertThat(describe(f, Kind.HIDES_SECURITY_EVENT))
                 .containsExactly("violations.ignore.d/local-sudo:1");
         assertThat(
                         f.stream()
-                                .filter(x -> x.kind() == Kind.HIDES_ALARM)
+                                .filter(x -> x.kind() == Kind.HIDES_SECURITY_EVENT)
                                 .findFirst()
                                 .orElseThrow()
                                 .examples())

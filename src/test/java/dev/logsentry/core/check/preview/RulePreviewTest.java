@@ -11,6 +11,7 @@ import dev.logsentry.core.rules.Category;
 import dev.logsentry.core.rules.Level;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleTreeLoader;
+import dev.logsentry.core.rules.ere.RegexBudget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,5 +118,43 @@ class RulePreviewTest {
         assertThat(pane.test("no timestamp"))
                 .extracting(LineTest.Form::format)
                 .containsExactly("as given");
+    }
+
+    /** The preview selects exactly the lines grep -E selects, for a range of rules. */
+    @Test
+    void previewMatchesWhatGrepSelects(@TempDir Path work) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dev.logsentry.core.rules.edit.GrepRunner.available(), "grep missing");
+        List<String> log = new ArrayList<>(PreviewFixture.LOG);
+        log.add("Dec  4 10:00:09 gw sshd[16]: Accepted publickey for alice\tfrom x");
+        log.add("x".repeat(5000) + "sshd[1]: end");
+        log.add("");
+        List<String> patterns =
+                List.of(
+                        H + "sshd\\[[0-9]+\\]: Accepted publickey for [a-z]+ from",
+                        "CRON\\[[0-9]+\\]: \\(root\\) CMD \\(run-parts /etc/cron\\.hourly\\)$",
+                        "\\<gw\\>.*[[:digit:]]$",
+                        "^$",
+                        "(a|b|c)+d?",
+                        "port \\d+",
+                        "^(x+)+s",
+                        "(.)\\1",
+                        "[[:upper:]]{3,}\\[");
+        List<String> problems = new ArrayList<>();
+        for (String p : patterns) {
+            Rule r = rule(p);
+            int[] ours =
+                    RulePreview.matches(r, PreviewFixture.lines(log), 2, CancelToken.NEVER)
+                            .matching();
+            List<String> mine = new ArrayList<>();
+            for (int i : ours) {
+                mine.add(log.get(i));
+            }
+            List<String> grep = dev.logsentry.core.rules.edit.GrepRunner.select(p, log, work);
+            if (!mine.equals(grep)) {
+                problems.add(p + ": ours " + mine + " grep " + grep);
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 }

@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code LC_ALL=C /usr/bin/grep -E --text} for differential tests. */
-final class GrepRunner {
+public final class GrepRunner {
 
     static final Path GREP = Path.of("/usr/bin/grep");
 
     private GrepRunner() {}
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(GREP);
     }
 
     /** The lines of {@code input} grep selects, or null when grep rejects the pattern. */
-    static List<String> select(String pattern, List<String> input, Path work)
+    public static List<String> select(String pattern, List<String> input, Path work)
             throws IOException, InterruptedException {
         Path in = Files.createTempFile(work, "in", ".log");
         Files.write(

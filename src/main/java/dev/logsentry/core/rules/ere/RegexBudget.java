@@ -1,4 +1,4 @@
-package dev.logsentry.core.check.preview;
+package dev.logsentry.core.rules.ere;
 
 import dev.logsentry.core.rules.Rule;
 import java.util.regex.Matcher;
@@ -43,9 +43,13 @@ public final class RegexBudget {
     public boolean find(Rule rule, Pattern pattern, String line) {
         Matcher m = pattern.matcher(new Clocked(line, System.nanoTime() + nanos, rule, nanos));
         try {
-            return m.find();
-        } catch (StackOverflowError e) {
-            throw new Exceeded(rule, nanos / 1_000_000L);
+            // a huge line may overflow the stack: PatternMatch retries it on a big stack
+            return PatternMatch.find(m);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof Exceeded exceeded) {
+                throw exceeded;
+            }
+            throw e;
         }
     }
 
