@@ -19,7 +19,9 @@ SEED=20261125
 mkdir -p "$WORK/classes"
 mvn -B -q -o compile test-compile
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null
-CP="target/classes:target/test-classes:$(cat "$WORK/cp")"
+# a private copy of the classes, so rebuilding the worktree during a run changes nothing
+rm -rf "$WORK/app" && mkdir -p "$WORK/app" && cp -r target/classes "$WORK/app/classes" && cp -r target/test-classes "$WORK/app/test-classes"
+CP="$WORK/app/classes:$WORK/app/test-classes:$(cat "$WORK/cp")"
 javac -d "$WORK/classes" -cp "$CP" bench/jmh/src/main/java/dev/logsentry/bench/CheckFileMain.java \
   bench/jmh/src/main/java/dev/logsentry/bench/WorkbenchClassifyMain.java
 CORPUS="$WORK/syslog-${SIZE_MB}m"

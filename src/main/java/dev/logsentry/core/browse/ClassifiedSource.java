@@ -114,7 +114,8 @@ public final class ClassifiedSource {
     /** The id (in {@link RuleTree#rules()}) of the rule that decided {@code line}, or -1. */
     public int ruleId(long line) {
         check(line);
-        return store.chunk(line).rule(offsetInChunk(line), attackSeen);
+        int id = store.chunk(line).rule(offsetInChunk(line), attackSeen);
+        return id == UNEXPLAINED ? explain(line) : id;
     }
 
     /**
@@ -135,8 +136,8 @@ public final class ClassifiedSource {
 
     /**
      * How many classified lines each rule decided, indexed by rule id ({@link RuleTree#rules()}):
-     * the match counts of the Rules perspective. One pass over the compact store (milliseconds for
-     * millions of lines); any thread.
+     * the match counts of the Rules perspective. One pass over the compact store, then the ignore
+     * rule of every ignored line is sought (that reads those lines: a background job).
      */
     public long[] ruleCounts() {
         long[] counts = new long[rules().rules().size()];
@@ -146,7 +147,40 @@ public final class ClassifiedSource {
             int lines = (int) Math.min(VerdictStore.CHUNK, size - start);
             store.chunk(start).countRules(lines, attack, counts);
         }
+        // ignored lines stored without their rule: seek it now, in the checker's batches
+        List<InputLine> batch = new ArrayList<>(BATCH);
+        for (long line = 0; line < size; line++) {
+            if (store.chunk(line).rule(offsetInChunk(line), attack) != UNEXPLAINED) {
+                continue;
+            }
+            try {
+                byte[] bytes =
+                        raw != null
+                                ? raw.rawLine(line)
+                                : source.line(line).getBytes(StandardCharsets.UTF_8);
+                batch.add(InputLine.ofBytes(source.name(), source.offset(line), bytes));
+            } catch (IOException e) {
+                continue; // an unreadable line counts for no rule
+            }
+            if (batch.size() == BATCH) {
+                countExplained(batch, attack, counts);
+            }
+        }
+        countExplained(batch, attack, counts);
         return counts;
+    }
+
+    private void countExplained(List<InputLine> batch, boolean attack, long[] counts) {
+        classifier.classifyBatch(
+                batch,
+                true,
+                (i, alone, ifAttack) -> {
+                    Rule r = (attack ? ifAttack : alone).decidingRule();
+                    if (r != null) {
+                        counts[r.id()]++;
+                    }
+                });
+        batch.clear();
     }
 
     /** Lines stored whose verdict depends on whether the run has an attack. */
@@ -335,6 +369,7 @@ public final class ClassifiedSource {
         long first = done[0];
         classifier.classifyBatch(
                 batch,
+                false,
                 (i, alone, ifAttack) -> store(chunk, r, first + i, outcome(alone, ifAttack)));
         done[0] = first + batch.size();
         batch.clear();
@@ -351,10 +386,46 @@ public final class ClassifiedSource {
     private static Outcome outcome(Classification c, Classification ifAttack) {
         int alt = VerdictStore.NOT_CONDITIONAL;
         if (c.verdict() == Verdict.VIOLATION && ifAttack.verdict() != Verdict.VIOLATION) {
-            // logcheck drops it from the violations when an attack is reported in the same run
-            alt = id(ifAttack.decidingRule());
+            // logcheck drops it from the violations when an attack is reported in the same run;
+            // the rule that drops it (cracking.ignore.d or a cracking rule) is sought when asked
+            alt = UNEXPLAINED;
         }
-        return new Outcome(c.verdict().ordinal(), id(c.decidingRule()), alt);
+        return new Outcome(c.verdict().ordinal(), deciding(c), alt);
+    }
+
+    /**
+     * The deciding rule's id; {@link #UNEXPLAINED} for an ignored line whose rule was not sought.
+     */
+    private static int deciding(Classification c) {
+        return c.decidingRule() == null && c.verdict() == Verdict.IGNORED
+                ? UNEXPLAINED
+                : id(c.decidingRule());
+    }
+
+    /**
+     * Verdicts are stored at the checker's speed, without naming the ignore rule of ignored lines
+     * (that costs regex runs per line); the rule is found when asked for.
+     */
+    private static final int UNEXPLAINED = -3;
+
+    /**
+     * The deciding rule of {@code line}, sought now (an ignored line stored {@link #UNEXPLAINED}).
+     */
+    private int explain(long line) {
+        try {
+            byte[] bytes =
+                    raw != null
+                            ? raw.rawLine(line)
+                            : source.line(line).getBytes(StandardCharsets.UTF_8);
+            return id(
+                    classifier
+                            .classify(
+                                    InputLine.ofBytes(source.name(), source.offset(line), bytes),
+                                    attackSeen)
+                            .decidingRule());
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private String readError(long line, Exception e) {
@@ -378,6 +449,7 @@ public final class ClassifiedSource {
         Outcome[] out = new Outcome[1];
         classifier.classifyBatch(
                 List.of(InputLine.ofBytes(source.name(), source.offset(line), bytes)),
+                false,
                 (i, alone, ifAttack) -> out[0] = outcome(alone, ifAttack));
         return out[0];
     }

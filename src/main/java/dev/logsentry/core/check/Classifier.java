@@ -141,10 +141,11 @@ public final class Classifier {
 
     /**
      * Classifies a batch the way a check run does (two lines per automaton walk, one matcher
-     * session for the whole batch), naming the deciding rule of every line: the workbench's path
-     * through the checker's pipeline.
+     * session for the whole batch): the workbench's path through the checker's pipeline. Without
+     * {@code explain}, as in a check run, an ignored line's deciding rule may be null (finding it
+     * costs regex runs); with it, every line's is named.
      */
-    public void classifyBatch(List<InputLine> lines, BatchSink sink) {
+    public void classifyBatch(List<InputLine> lines, boolean explain, BatchSink sink) {
         boolean strip = options.profile() == Profile.LOGCHECK_1_4;
         LineFacts[] facts = new LineFacts[lines.size()];
         List<InputLine> checked = new ArrayList<>(lines.size());
@@ -159,12 +160,12 @@ public final class Classifier {
                         session,
                         checked.get(i).latin1(),
                         checked.get(i + 1).latin1(),
-                        true,
+                        explain,
                         facts,
                         i);
             }
             if (i < checked.size()) {
-                facts[i] = facts(session, checked.get(i).latin1(), true);
+                facts[i] = facts(session, checked.get(i).latin1(), explain);
             }
         } finally {
             release(session);

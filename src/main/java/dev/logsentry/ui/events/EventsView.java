@@ -84,7 +84,7 @@ public final class EventsView extends BorderPane {
                 .selectedItemProperty()
                 .addListener((obs, old, now) -> model.selectLine(now == null ? -1 : now.line()));
         model.detailsProperty().addListener((obs, old, now) -> details.show(now));
-        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::menuKeysFirst);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::menuKeysFirst);
         table.setOnKeyPressed(
                 e -> {
                     if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
@@ -310,8 +310,9 @@ public final class EventsView extends BorderPane {
     }
 
     /**
-     * The table's own key handling takes some of the menu's shortcuts (Ctrl+Alt+A reads as Ctrl+A,
-     * select all): while it has focus, the Events menu's accelerators go first.
+     * The table's and the filter field's own key handling take some of the menu's shortcuts
+     * (Ctrl+Alt+A reads as Ctrl+A, select all): inside this view the Events menu's accelerators go
+     * first.
      */
     private void menuKeysFirst(javafx.scene.input.KeyEvent e) {
         for (MenuItem mi : accelerated) {

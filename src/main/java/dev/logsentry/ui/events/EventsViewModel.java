@@ -380,11 +380,6 @@ public final class EventsViewModel implements Classifications.Listener {
     // ---- selection, details, navigation
     // --------------------------------------------------------------
 
-    /** Reports a problem to the user. */
-    public void problem(String text) {
-        problems.accept(text);
-    }
-
     /** Asks the workbench to show {@code rule} in the Rules perspective. */
     public void showRule(Rule rule) {
         showRuleRequests.set(null);
