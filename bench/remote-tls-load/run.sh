@@ -47,7 +47,13 @@ CONF
   local t0 t1 n=0 hwm
   t0=$(date +%s.%N)
   java -cp "$work/gen" TlsLoad "$port" "$senders" "$lines" > "$out/load" || cat "$out/load" >&2
-  for _ in $(seq 1 600); do n=$(count "$out/spool"); [ "$n" -ge "$total" ] && break; sleep 0.1; done
+  # wait until every line is on disk, or nothing more arrived for 20 s
+  local last=-1 still=0
+  while [ "$still" -lt 200 ]; do
+    n=$(count "$out/spool"); [ "$n" -ge "$total" ] && break
+    if [ "$n" = "$last" ]; then still=$((still + 1)); else still=0; last=$n; fi
+    sleep 0.1
+  done
   t1=$(date +%s.%N)
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true
