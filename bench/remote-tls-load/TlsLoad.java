@@ -48,6 +48,14 @@ public class TlsLoad {
                         }
                     }
                     out.flush();
+                    // close as rsyslog does: close_notify, then read to the end. Closing with unread
+                    // bytes (a TLS 1.3 session ticket) makes the kernel send a reset, which throws
+                    // away what the receiver had not read yet.
+                    sock.shutdownOutput();
+                    sock.setSoTimeout(600_000);
+                    while (sock.getInputStream().read() >= 0) {
+                        // drain
+                    }
                     sent.addAndGet(lines);
                 } catch (Exception e) {
                     errors.add(e);
