@@ -152,8 +152,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--handshake-timeout",
             paramLabel = "MS",
-            description = "Time to finish the TLS handshake (default 10000).")
-    int handshakeMillis = 10_000;
+            description = "Time to finish the TLS handshake (default 30000).")
+    int handshakeMillis = 30_000;
 
     @Option(
             names = "--frame-timeout",

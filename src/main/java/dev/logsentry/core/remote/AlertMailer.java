@@ -93,6 +93,7 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
         FinishedReport mail;
         int lines;
         int quotedNow;
+        Map<String, Integer> mailedPerHost;
         synchronized (this) {
             scheduled = null;
             if (pendingLines == 0) {
@@ -111,6 +112,7 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
             mail = render(deferred);
             lines = pendingLines;
             quotedNow = quoted.size();
+            mailedPerHost = new TreeMap<>(perHost);
         }
         try {
             delivery.deliver(mail);
@@ -125,10 +127,11 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
                     perHost.clear();
                     quoted.clear();
                 } else {
-                    perHost.clear();
-                    for (RemoteLine l : quoted) {
-                        perHost.merge(l.host(), 1, Integer::sum);
-                    }
+                    // lines that arrived while the mail was being sent stay for the next one
+                    mailedPerHost.forEach(
+                            (h, n) ->
+                                    perHost.computeIfPresent(
+                                            h, (k, v) -> v - n > 0 ? v - n : null));
                     firstPending = clock.instant();
                     if (scheduled == null) {
                         schedule(settings.delay());

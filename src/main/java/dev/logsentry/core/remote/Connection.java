@@ -174,6 +174,7 @@ final class Connection implements Runnable {
             }
             if (!got) {
                 flush(frames);
+                tls.close(); // answers the sender's close_notify: a clean end on both sides
                 return;
             }
             idle = 0;

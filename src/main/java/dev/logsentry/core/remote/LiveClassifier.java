@@ -30,10 +30,10 @@ final class LiveClassifier implements AutoCloseable {
             String file,
             long offset) {}
 
-    private static final Batch STOP = new Batch("", "", Instant.EPOCH, List.of(), List.of(), "", 0);
+    private static final List<RemoteLine> STOP = new ArrayList<>();
 
     private final Classifier classifier;
-    private final BlockingQueue<Batch> queue;
+    private final BlockingQueue<List<RemoteLine>> queue;
     private final List<RemoteListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong queuedLines = new AtomicLong();
     private final Consumer<String> log;
@@ -43,7 +43,7 @@ final class LiveClassifier implements AutoCloseable {
         this.classifier = classifier;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.log = log;
-        this.worker = new Thread(this::run, "logsentry-classify");
+        this.worker = new Thread(this::run, "logsentry-listeners");
         worker.setDaemon(true);
         worker.start();
     }
@@ -60,10 +60,22 @@ final class LiveClassifier implements AutoCloseable {
         return listeners;
     }
 
-    /** Queues a batch, waiting while the queue is full (this is the back-pressure). */
+    /**
+     * Classifies a batch on the calling thread and queues it for the listeners, waiting while the
+     * queue is full (this is the back-pressure).
+     */
     void put(Batch b) throws InterruptedException {
-        queuedLines.addAndGet(b.lines().size());
-        queue.put(b);
+        List<RemoteLine> out = new ArrayList<>(b.lines().size());
+        long offset = b.offset();
+        for (int i = 0; i < b.lines().size(); i++) {
+            byte[] bytes = b.lines().get(i);
+            InputLine line = InputLine.ofBytes(b.file(), offset, bytes);
+            offset += bytes.length + 1;
+            Classification c = classifier.classify(line);
+            out.add(new RemoteLine(b.host(), b.peer(), b.received(), b.messages().get(i), line, c));
+        }
+        queuedLines.addAndGet(out.size());
+        queue.put(out);
     }
 
     /** Lines waiting for classification. */
@@ -73,25 +85,14 @@ final class LiveClassifier implements AutoCloseable {
 
     private void run() {
         while (true) {
-            Batch b;
+            List<RemoteLine> out;
             try {
-                b = queue.take();
+                out = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
-            if (b == STOP) {
+            if (out == STOP) {
                 return;
-            }
-            List<RemoteLine> out = new ArrayList<>(b.lines().size());
-            long offset = b.offset();
-            for (int i = 0; i < b.lines().size(); i++) {
-                byte[] bytes = b.lines().get(i);
-                InputLine line = InputLine.ofBytes(b.file(), offset, bytes);
-                offset += bytes.length + 1;
-                Classification c = classifier.classify(line);
-                out.add(
-                        new RemoteLine(
-                                b.host(), b.peer(), b.received(), b.messages().get(i), line, c));
             }
             for (RemoteListener l : listeners) {
                 try {
@@ -100,11 +101,11 @@ final class LiveClassifier implements AutoCloseable {
                     log.accept("a live listener failed and was skipped for this batch: " + e);
                 }
             }
-            queuedLines.addAndGet(-b.lines().size());
+            queuedLines.addAndGet(-out.size());
         }
     }
 
-    /** Classifies what is queued, then stops. */
+    /** Hands what is queued to the listeners, then stops. */
     @Override
     public void close() {
         try {

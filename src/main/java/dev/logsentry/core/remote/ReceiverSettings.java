@@ -55,7 +55,10 @@ public record ReceiverSettings(
         }
     }
 
-    /** The defaults: all addresses, port 6514, 64 KiB frames, fsync within a second. */
+    /**
+     * The defaults: all addresses, port 6514, 64 KiB frames, 30 s for a handshake or a started
+     * frame, fsync within a second.
+     */
     public static ReceiverSettings defaults(Path spoolDir) {
         return new ReceiverSettings(
                 "0.0.0.0",
@@ -65,7 +68,7 @@ public record ReceiverSettings(
                 64 * 1024,
                 1024,
                 64,
-                10_000,
+                30_000,
                 30_000,
                 0,
                 1_000,

@@ -33,7 +33,7 @@ public final class StatusFile {
 
     public static ReceiverStatus read(Path file) throws IOException {
         try {
-            return JSON.readValue(file.toFile(), ReceiverStatus.class);
+            return JSON.readValue(java.nio.file.Files.readAllBytes(file), ReceiverStatus.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(file + " is not a status file: " + e.getOriginalMessage(), e);
         }

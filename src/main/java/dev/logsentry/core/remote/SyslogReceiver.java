@@ -272,10 +272,6 @@ public final class SyslogReceiver implements Closeable {
     }
 
     void rejected(Rejection why, String peer, HostCounters host, String message) {
-        rejections.get(why).increment();
-        if (host != null) {
-            host.rejected.increment();
-        }
         log(
                 "rejected "
                         + peer
@@ -284,6 +280,11 @@ public final class SyslogReceiver implements Closeable {
                         + why.label()
                         + ": "
                         + message);
+        // counted after the log line, so whoever sees the count finds the line too
+        if (host != null) {
+            host.rejected.increment();
+        }
+        rejections.get(why).increment();
     }
 
     void connectionClosed(Connection c, InetAddress address, HostCounters host) {

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# bench/remote-tls-load: 100 concurrent TLS senders on loopback against `logsentry serve` and against
+# rsyslog (imtcp with the gtls driver) receiving the same load, alternating, RUNS times each.
+# Reports per run: lines/s from the first connection until every line is on disk, lines lost, and
+# the receiver's peak RSS (VmHWM). Usage: bench/remote-tls-load/run.sh [SENDERS] [LINES] [RUNS]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+senders=${1:-100}; lines=${2:-5000}; runs=${3:-3}
+total=$((senders * lines))
+work=$(mktemp -d /tmp/remote-tls-load.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+jar="$top/target/logsentry.jar"
+[ -f "$jar" ] || (cd "$top" && mvn -B -q -o package -DskipTests)
+command -v rsyslogd >/dev/null || { echo "rsyslogd not installed: apt-get install rsyslog rsyslog-gnutls" >&2; exit 2; }
+javac -d "$work/gen" "$here/TlsLoad.java"
+
+# one certificate for both receivers, made by logsentry itself
+java -jar "$jar" serve --fingerprint --state "$work/st" >/dev/null
+
+wait_port() { for _ in $(seq 1 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+count() { find "$1" -type f -name '*.log' -exec cat {} + 2>/dev/null | wc -l; }
+
+run_one() { # $1 = logsentry|rsyslog, $2 = run number
+  local kind=$1 port=$((17000 + RANDOM % 2000)) out="$work/$1-$2" pid
+  mkdir -p "$out"
+  if [ "$kind" = logsentry ]; then
+    java -Xmx256m -jar "$jar" serve --bind 127.0.0.1 --port "$port" --spool "$out/spool" \
+      --state "$work/st" --max-per-address 200 2>"$out/err" & pid=$!
+  else
+    mkdir -p "$out/spool" "$out/work"
+    cat > "$out/rsyslog.conf" <<CONF
+global(workDirectory="$out/work" DefaultNetstreamDriver="gtls"
+       DefaultNetstreamDriverCAFile="$work/st/tls/server-cert.pem"
+       DefaultNetstreamDriverCertFile="$work/st/tls/server-cert.pem"
+       DefaultNetstreamDriverKeyFile="$work/st/tls/server-key.pem")
+module(load="imtcp" StreamDriver.Name="gtls" StreamDriver.Mode="1" StreamDriver.AuthMode="anon" MaxSessions="500")
+input(type="imtcp" port="$port" address="127.0.0.1")
+*.* action(type="omfile" file="$out/spool/all.log" template="RSYSLOG_FileFormat")
+CONF
+    rsyslogd -f "$out/rsyslog.conf" -i "$out/pid" -n 2>"$out/err" & pid=$!
+  fi
+  if [ "$kind" = logsentry ]; then
+    for _ in $(seq 1 300); do grep -q receiving "$out/err" 2>/dev/null && break; sleep 0.2; done
+  fi
+  wait_port "$port"
+  local t0 t1 n=0 hwm
+  t0=$(date +%s.%N)
+  java -cp "$work/gen" TlsLoad "$port" "$senders" "$lines" > "$out/load" || cat "$out/load" >&2
+  # wait until every line is on disk, or nothing more arrived for 20 s
+  local last=-1 still=0
+  while [ "$still" -lt 200 ]; do
+    n=$(count "$out/spool"); [ "$n" -ge "$total" ] && break
+    if [ "$n" = "$last" ]; then still=$((still + 1)); else still=0; last=$n; fi
+    sleep 0.1
+  done
+  t1=$(date +%s.%N)
+  hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  n=$(count "$out/spool")
+  printf '%-9s run %d: %8.0f lines/s  lost %d of %d  peak RSS %d MB\n' "$kind" "$2" \
+    "$(echo "$total / ($t1 - $t0)" | bc -l)" "$((total - n))" "$total" "$((hwm / 1024))"
+}
+
+echo "senders=$senders lines/sender=$lines total=$total; $(nproc) cores; load generator on the same machine"
+for r in $(seq 1 "$runs"); do
+  run_one logsentry "$r"
+  run_one rsyslog "$r"
+done
