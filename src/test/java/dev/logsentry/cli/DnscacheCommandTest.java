@@ -99,7 +99,7 @@ class DnscacheCommandTest {
         assertThat(err.toString())
                 .contains("/nonexistent/dnscache.log: no such file or directory")
                 .contains(empty + ": a directory without multilog files")
-                .contains(badGz + ": Not in GZIP format");
+                .contains(badGz + ": damaged compressed data: Not in GZIP format");
         // the good inputs are all there: plain.log's and main's queries
         String good = goodOutputOf(fixture("plain.log"), fixture("main"));
         assertThat(out.toString()).isEqualTo(good);

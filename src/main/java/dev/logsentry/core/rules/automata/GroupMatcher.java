@@ -5,7 +5,6 @@ import dev.logsentry.core.rules.ere.EreNode;
 import dev.logsentry.core.rules.ere.EreParser;
 import dev.logsentry.core.rules.ere.EreSyntaxException;
 import dev.logsentry.core.rules.ere.PatternMatch;
-import dev.logsentry.core.rules.ere.RegexBudget;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

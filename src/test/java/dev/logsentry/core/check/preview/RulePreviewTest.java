@@ -11,7 +11,7 @@ import dev.logsentry.core.rules.Category;
 import dev.logsentry.core.rules.Level;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleTreeLoader;
-import dev.logsentry.core.rules.ere.RegexBudget;
+import dev.logsentry.core.rules.automata.RegexBudget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
-package dev.logsentry.core.rules.ere;
+package dev.logsentry.core.rules.automata;
 
 import dev.logsentry.core.rules.Rule;
+import dev.logsentry.core.rules.ere.PatternMatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
