@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -28,6 +30,7 @@ public final class PatternService {
     private final List<CompiledRule> rules = new ArrayList<>();
     private final Map<String, Integer> groupIndex = new LinkedHashMap<>();
     private final List<List<KeyTemplate>> groupKeys = new ArrayList<>();
+    private final byte[] messagePrefix;
 
     /**
      * Compiles a definition.
@@ -43,6 +46,9 @@ public final class PatternService {
                 message != null
                         && message.pattern().startsWith("^")
                         && !message.pattern().contains("|");
+        String prefix = messageAnchored ? Literals.of(message.pattern()).prefix() : "";
+        this.messagePrefix =
+                prefix.isEmpty() ? null : prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (program == null && message == null && !def.usesDnscache()) {
             throw new IllegalArgumentException("claim needs a program or a message pattern");
         }
@@ -132,11 +138,27 @@ public final class PatternService {
 
     /** Reads one message with the first rule that matches. */
     public Reading read(String msg) {
-        return read(msg, new Matcher[rules.size()]);
+        Matcher[] matchers = new Matcher[rules.size()];
+        int i = match(msg, matchers);
+        if (i < 0) {
+            return new Reading(0, -1, Map.of());
+        }
+        CompiledRule r = rules.get(i);
+        Map<String, String> fields = new HashMap<>(r.set);
+        for (String name : r.names) {
+            String v = matchers[i].group(name);
+            if (v != null) {
+                fields.put(name, v);
+            }
+        }
+        return new Reading(r.number, r.group, fields);
     }
 
-    /** As {@link #read(String)}, reusing one reader's matchers (one per rule, made when needed). */
-    private Reading read(String msg, Matcher[] matchers) {
+    /**
+     * The index of the first rule that matches {@code msg}, its matcher left in {@code matchers},
+     * or -1. Reuses one reader's matchers (one per rule, made when needed).
+     */
+    private int match(String msg, Matcher[] matchers) {
         for (int i = 0; i < rules.size(); i++) {
             CompiledRule r = rules.get(i);
             if (r.required.rejects(msg)) {
@@ -150,17 +172,19 @@ public final class PatternService {
                 m.reset(msg);
             }
             if (m.lookingAt()) {
-                Map<String, String> fields = new HashMap<>(r.set);
-                for (String name : r.names) {
-                    String v = m.group(name);
-                    if (v != null) {
-                        fields.put(name, v);
-                    }
-                }
-                return new Reading(r.number, r.group, fields);
+                return i;
             }
         }
-        return new Reading(0, -1, Map.of());
+        return -1;
+    }
+
+    /**
+     * The bytes every message this service claims by message starts with (its anchored claim's
+     * literal prefix), or null when it has none: lets a reader skip decoding lines that cannot be
+     * claimed.
+     */
+    byte[] messagePrefix() {
+        return messagePrefix;
     }
 
     /** The id of group {@code i}. */
@@ -192,12 +216,17 @@ public final class PatternService {
 
         /** Counts one claimed message. */
         public void accept(String msg, String fullLine, int source, long line) {
+            accept(msg, () -> fullLine, source, line);
+        }
+
+        /** As {@link #accept(String, String, int, long)}; the line is made only if unmatched. */
+        void accept(String msg, Supplier<String> fullLine, int source, long line) {
             lines++;
-            Reading r = read(msg, matchers);
-            if (!r.matched()) {
+            int ri = match(msg, matchers);
+            if (ri < 0) {
                 if (!"ignore".equals(def.unmatched())) {
                     if (unmatched.size() < ServiceSummary.MAX_UNMATCHED) {
-                        unmatched.add(new ServiceSummary.Unmatched(fullLine, source, line));
+                        unmatched.add(new ServiceSummary.Unmatched(fullLine.get(), source, line));
                     } else {
                         unmatchedMore++;
                     }
@@ -206,18 +235,20 @@ public final class PatternService {
                 }
                 return;
             }
+            CompiledRule r = rules.get(ri);
             if (r.group < 0) {
                 return;
             }
+            Matcher m = matchers[ri];
             Group g = def.groups().get(r.group);
             List<KeyTemplate> keys = groupKeys.get(r.group);
             List<String> path = new ArrayList<>(keys.size());
             for (KeyTemplate k : keys) {
-                path.add(k.apply(r.fields));
+                path.add(k.apply(name -> r.field(m, name)));
             }
             long value = 0;
             if (g.sum() != null) {
-                String v = r.fields.get(g.sum());
+                String v = r.field(m, g.sum());
                 if (v != null) {
                     try {
                         value = Long.parseLong(v);
@@ -292,7 +323,18 @@ public final class PatternService {
             int group,
             Map<String, String> set,
             List<String> names,
-            Literals.Required required) {}
+            Literals.Required required) {
+        /** A field of a match: its named group when that took part, else a {@code set} value. */
+        String field(Matcher m, String name) {
+            if (names.contains(name)) {
+                String v = m.group(name);
+                if (v != null) {
+                    return v;
+                }
+            }
+            return set.get(name);
+        }
+    }
 
     private static String value(String v) {
         return v == null || v.isEmpty() ? "(none)" : v;
@@ -316,14 +358,14 @@ public final class PatternService {
             return new KeyTemplate(null, parts);
         }
 
-        String apply(Map<String, String> fields) {
+        String apply(Function<String, String> fields) {
             if (field != null) {
-                return value(fields.get(field));
+                return value(fields.apply(field));
             }
             StringBuilder b = new StringBuilder();
             for (String p : parts) {
                 if (p.startsWith("{")) {
-                    b.append(value(fields.get(p.substring(1))));
+                    b.append(value(fields.apply(p.substring(1))));
                 } else {
                     b.append(p);
                 }
