@@ -212,7 +212,6 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QuickJit.installInBackground(); // seconds-long run: C1 only (see QuickJit)
         PrintWriter err = spec.commandLine().getErr();
         String host = hostName != null ? hostName : shortHostName();
         String fmt = format.toLowerCase(Locale.ROOT);

@@ -34,7 +34,7 @@ public final class SyslogHeaderBytes {
     private int second;
 
     private long cachedMinuteKey = -1;
-    private Instant cachedMinuteStart;
+    private long cachedMinuteStart;
 
     /** One per reader: the reference and zone are those of the file's {@link SyslogLine.Parser}. */
     public SyslogHeaderBytes(SyslogTime syslogTime) {
@@ -126,8 +126,17 @@ public final class SyslogHeaderBytes {
         return true;
     }
 
+    /** What {@link #epochSecond} returns when the date does not exist (Feb 30). */
+    public static final long NO_TIME = Long.MIN_VALUE;
+
     /** The time of the last line read, or null when the date does not exist (Feb 30). */
     public Instant time() {
+        long t = epochSecond();
+        return t == NO_TIME ? null : Instant.ofEpochSecond(t);
+    }
+
+    /** The time of the last line read in seconds since the epoch, or {@link #NO_TIME}. */
+    public long epochSecond() {
         long key = ((month * 32L + day) * 24 + hour) * 60 + minute;
         if (key != cachedMinuteKey) {
             Instant first = syslogTime.infer(month, day, hour, minute, 0);
@@ -138,12 +147,13 @@ public final class SyslogHeaderBytes {
                             && last.getEpochSecond() - first.getEpochSecond() == 59;
             if (!regular) {
                 cachedMinuteKey = -1;
-                return syslogTime.infer(month, day, hour, minute, second);
+                Instant t = syslogTime.infer(month, day, hour, minute, second);
+                return t == null ? NO_TIME : t.getEpochSecond();
             }
             cachedMinuteKey = key;
-            cachedMinuteStart = first;
+            cachedMinuteStart = first.getEpochSecond();
         }
-        return second == 0 ? cachedMinuteStart : cachedMinuteStart.plusSeconds(second);
+        return cachedMinuteStart + second;
     }
 
     public int hostStart() {

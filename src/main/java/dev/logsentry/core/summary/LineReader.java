@@ -70,12 +70,14 @@ final class LineReader {
 
     /** One line as bytes ({@code b[off, off+len)}, valid only during the call). */
     void bytes(byte[] b, int off, int len, long lineNo) {
-        Instant time;
-        if (header == null || !header.read(b, off, len) || (time = header.time()) == null) {
+        long time;
+        if (header == null
+                || !header.read(b, off, len)
+                || (time = header.epochSecond()) == SyslogHeaderBytes.NO_TIME) {
             line(new String(b, off, len, StandardCharsets.UTF_8), lineNo);
             return;
         }
-        if (!options.range().contains(time)) {
+        if (!options.range().all() && !options.range().contains(Instant.ofEpochSecond(time))) {
             return;
         }
         HostCounts c = counts(options.splitHosts() ? header.host() : null);
@@ -106,7 +108,10 @@ final class LineReader {
         String message = header.message();
         for (int i : claim.services()) {
             if (i < 0) {
-                c.dnscache.add(DnscacheService.labelled(time, message), source, lineNo);
+                c.dnscache.add(
+                        DnscacheService.labelled(Instant.ofEpochSecond(time), message),
+                        source,
+                        lineNo);
             } else {
                 c.services[i].accept(message, lineText, source, lineNo);
             }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,7 +83,32 @@ public final class PatternService {
             while (nm.find()) {
                 names.add(nm.group(1));
             }
-            rules.add(new CompiledRule(n, p, group, r.set(), names, Literals.of(r.pattern())));
+            List<String> numbered = GroupNumbers.of(r.pattern(), p);
+            FieldRef[][] keyRefs = new FieldRef[0][];
+            FieldRef sumRef = null;
+            if (group >= 0) {
+                List<KeyTemplate> keys = groupKeys.get(group);
+                keyRefs = new FieldRef[keys.size()][];
+                for (int k = 0; k < keys.size(); k++) {
+                    List<String> fields = keys.get(k).fields();
+                    keyRefs[k] = new FieldRef[fields.size()];
+                    for (int f = 0; f < fields.size(); f++) {
+                        keyRefs[k][f] = FieldRef.of(fields.get(f), names, numbered, r.set());
+                    }
+                }
+                String sum = def.groups().get(group).sum();
+                sumRef = sum == null ? null : FieldRef.of(sum, names, numbered, r.set());
+            }
+            rules.add(
+                    new CompiledRule(
+                            n,
+                            p,
+                            group,
+                            r.set(),
+                            names,
+                            Literals.of(r.pattern()),
+                            keyRefs,
+                            sumRef));
         }
     }
 
@@ -240,15 +264,14 @@ public final class PatternService {
                 return;
             }
             Matcher m = matchers[ri];
-            Group g = def.groups().get(r.group);
             List<KeyTemplate> keys = groupKeys.get(r.group);
             List<String> path = new ArrayList<>(keys.size());
-            for (KeyTemplate k : keys) {
-                path.add(k.apply(name -> r.field(m, name)));
+            for (int k = 0; k < keys.size(); k++) {
+                path.add(keys.get(k).apply(r.keyRefs[k], m));
             }
             long value = 0;
-            if (g.sum() != null) {
-                String v = r.field(m, g.sum());
+            if (r.sumRef != null) {
+                String v = r.sumRef.get(m);
                 if (v != null) {
                     try {
                         value = Long.parseLong(v);
@@ -323,16 +346,29 @@ public final class PatternService {
             int group,
             Map<String, String> set,
             List<String> names,
-            Literals.Required required) {
-        /** A field of a match: its named group when that took part, else a {@code set} value. */
-        String field(Matcher m, String name) {
-            if (names.contains(name)) {
-                String v = m.group(name);
-                if (v != null) {
-                    return v;
-                }
+            Literals.Required required,
+            FieldRef[][] keyRefs,
+            FieldRef sumRef) {}
+
+    /**
+     * Where a field of a rule's match comes from, resolved once: its capturing group's number (or,
+     * when the groups could not be numbered, its name), else the rule's {@code set} value.
+     */
+    private record FieldRef(int number, String name, String constant) {
+        static FieldRef of(
+                String field, List<String> names, List<String> numbered, Map<String, String> set) {
+            String constant = set.get(field);
+            if (!names.contains(field)) {
+                return new FieldRef(0, null, constant);
             }
-            return set.get(name);
+            int number = numbered == null ? -1 : numbered.indexOf(field) + 1;
+            return new FieldRef(number, field, constant);
+        }
+
+        /** The value (a named group that took part wins over {@code set}), or null. */
+        String get(Matcher m) {
+            String v = number > 0 ? m.group(number) : number < 0 ? m.group(name) : null;
+            return v != null ? v : constant;
         }
     }
 
@@ -358,14 +394,30 @@ public final class PatternService {
             return new KeyTemplate(null, parts);
         }
 
-        String apply(Function<String, String> fields) {
+        /** The fields the key refers to, in order. */
+        List<String> fields() {
             if (field != null) {
-                return value(fields.apply(field));
+                return List.of(field);
             }
-            StringBuilder b = new StringBuilder();
+            List<String> out = new ArrayList<>();
             for (String p : parts) {
                 if (p.startsWith("{")) {
-                    b.append(value(fields.apply(p.substring(1))));
+                    out.add(p.substring(1));
+                }
+            }
+            return out;
+        }
+
+        /** The key of one match; {@code refs} resolve {@link #fields()} in order. */
+        String apply(FieldRef[] refs, Matcher m) {
+            if (field != null) {
+                return value(refs[0].get(m));
+            }
+            StringBuilder b = new StringBuilder();
+            int f = 0;
+            for (String p : parts) {
+                if (p.startsWith("{")) {
+                    b.append(value(refs[f++].get(m)));
                 } else {
                     b.append(p);
                 }
