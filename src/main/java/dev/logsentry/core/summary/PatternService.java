@@ -30,6 +30,7 @@ public final class PatternService {
     private final Map<String, Integer> groupIndex = new LinkedHashMap<>();
     private final List<List<KeyTemplate>> groupKeys = new ArrayList<>();
     private final byte[] messagePrefix;
+    private final String wholeMessagePrefix; // the claim is nothing but ^literal, or null
 
     /**
      * Compiles a definition.
@@ -48,6 +49,13 @@ public final class PatternService {
         String prefix = messageAnchored ? Literals.of(message.pattern()).prefix() : "";
         this.messagePrefix =
                 prefix.isEmpty() ? null : prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean whole =
+                !prefix.isEmpty()
+                        && message.pattern()
+                                .substring(1)
+                                .replaceAll("\\\\([^a-zA-Z0-9])", "$1")
+                                .equals(prefix);
+        this.wholeMessagePrefix = whole ? prefix : null;
         if (program == null && message == null && !def.usesDnscache()) {
             throw new IllegalArgumentException("claim needs a program or a message pattern");
         }
@@ -148,6 +156,9 @@ public final class PatternService {
     public boolean claimsMessage(String msg) {
         if (message == null) {
             return true;
+        }
+        if (wholeMessagePrefix != null) {
+            return msg.startsWith(wholeMessagePrefix); // "^pam_unix\\(": no regex needed
         }
         // An anchored claim is tried at the start only: find() would try every position.
         return messageAnchored ? message.matcher(msg).lookingAt() : message.matcher(msg).find();
