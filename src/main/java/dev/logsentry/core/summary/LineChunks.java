@@ -29,6 +29,18 @@ final class LineChunks {
         void line(String text, long lineNo);
     }
 
+    /**
+     * Receives the lines of one range as bytes ({@code b[off, off+len)}, valid only during the
+     * call); numbers are 1-based within the range.
+     */
+    interface ByteConsumer {
+        void line(byte[] b, int off, int len, long lineNo);
+    }
+
+    private static ByteConsumer decoding(Consumer sink) {
+        return (b, off, len, n) -> sink.line(new String(b, off, len, StandardCharsets.UTF_8), n);
+    }
+
     /** Byte ranges of about equal size covering {@code size} bytes. */
     static List<long[]> ranges(long size, int parts) {
         List<long[]> out = new ArrayList<>();
@@ -45,6 +57,12 @@ final class LineChunks {
      * @return the number of lines read
      */
     static long read(Path file, long from, long to, Consumer sink, BooleanSupplier cancelled)
+            throws IOException {
+        return read(file, from, to, decoding(sink), cancelled);
+    }
+
+    /** As {@link #read(Path, long, long, Consumer, BooleanSupplier)}, handing over bytes. */
+    static long read(Path file, long from, long to, ByteConsumer sink, BooleanSupplier cancelled)
             throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long pos = from;
@@ -116,6 +134,12 @@ final class LineChunks {
 
     /** Reads every line of a stream. */
     static long read(InputStream in, Consumer sink, BooleanSupplier cancelled) throws IOException {
+        return read(in, decoding(sink), cancelled);
+    }
+
+    /** As {@link #read(InputStream, Consumer, BooleanSupplier)}, handing over bytes. */
+    static long read(InputStream in, ByteConsumer sink, BooleanSupplier cancelled)
+            throws IOException {
         Splitter sp = new Splitter(sink);
         byte[] buf = new byte[BLOCK];
         int n;
@@ -131,13 +155,13 @@ final class LineChunks {
 
     /** Turns blocks of bytes into lines, carrying a partial line from block to block. */
     private static final class Splitter {
-        private final Consumer sink;
+        private final ByteConsumer sink;
         private byte[] carry = new byte[256];
         private int carried;
         private boolean partial;
         private long lines;
 
-        Splitter(Consumer sink) {
+        Splitter(ByteConsumer sink) {
             this.sink = sink;
         }
 
@@ -199,7 +223,7 @@ final class LineChunks {
                 len--;
             }
             lines++;
-            sink.line(new String(b, off, len, StandardCharsets.UTF_8), lines);
+            sink.line(b, off, len, lines);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -28,6 +29,8 @@ public final class PatternService {
     private final List<CompiledRule> rules = new ArrayList<>();
     private final Map<String, Integer> groupIndex = new LinkedHashMap<>();
     private final List<List<KeyTemplate>> groupKeys = new ArrayList<>();
+    private final byte[] messagePrefix;
+    private final String wholeMessagePrefix; // the claim is nothing but ^literal, or null
 
     /**
      * Compiles a definition.
@@ -43,6 +46,16 @@ public final class PatternService {
                 message != null
                         && message.pattern().startsWith("^")
                         && !message.pattern().contains("|");
+        String prefix = messageAnchored ? Literals.of(message.pattern()).prefix() : "";
+        this.messagePrefix =
+                prefix.isEmpty() ? null : prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean whole =
+                !prefix.isEmpty()
+                        && message.pattern()
+                                .substring(1)
+                                .replaceAll("\\\\([^a-zA-Z0-9])", "$1")
+                                .equals(prefix);
+        this.wholeMessagePrefix = whole ? prefix : null;
         if (program == null && message == null && !def.usesDnscache()) {
             throw new IllegalArgumentException("claim needs a program or a message pattern");
         }
@@ -78,7 +91,32 @@ public final class PatternService {
             while (nm.find()) {
                 names.add(nm.group(1));
             }
-            rules.add(new CompiledRule(n, p, group, r.set(), names, Literals.of(r.pattern())));
+            List<String> numbered = GroupNumbers.of(r.pattern(), p);
+            FieldRef[][] keyRefs = new FieldRef[0][];
+            FieldRef sumRef = null;
+            if (group >= 0) {
+                List<KeyTemplate> keys = groupKeys.get(group);
+                keyRefs = new FieldRef[keys.size()][];
+                for (int k = 0; k < keys.size(); k++) {
+                    List<String> fields = keys.get(k).fields();
+                    keyRefs[k] = new FieldRef[fields.size()];
+                    for (int f = 0; f < fields.size(); f++) {
+                        keyRefs[k][f] = FieldRef.of(fields.get(f), names, numbered, r.set());
+                    }
+                }
+                String sum = def.groups().get(group).sum();
+                sumRef = sum == null ? null : FieldRef.of(sum, names, numbered, r.set());
+            }
+            rules.add(
+                    new CompiledRule(
+                            n,
+                            p,
+                            group,
+                            r.set(),
+                            names,
+                            Literals.of(r.pattern()),
+                            keyRefs,
+                            sumRef));
         }
     }
 
@@ -119,6 +157,9 @@ public final class PatternService {
         if (message == null) {
             return true;
         }
+        if (wholeMessagePrefix != null) {
+            return msg.startsWith(wholeMessagePrefix); // "^pam_unix\\(": no regex needed
+        }
         // An anchored claim is tried at the start only: find() would try every position.
         return messageAnchored ? message.matcher(msg).lookingAt() : message.matcher(msg).find();
     }
@@ -132,11 +173,27 @@ public final class PatternService {
 
     /** Reads one message with the first rule that matches. */
     public Reading read(String msg) {
-        return read(msg, new Matcher[rules.size()]);
+        Matcher[] matchers = new Matcher[rules.size()];
+        int i = match(msg, matchers);
+        if (i < 0) {
+            return new Reading(0, -1, Map.of());
+        }
+        CompiledRule r = rules.get(i);
+        Map<String, String> fields = new HashMap<>(r.set);
+        for (String name : r.names) {
+            String v = matchers[i].group(name);
+            if (v != null) {
+                fields.put(name, v);
+            }
+        }
+        return new Reading(r.number, r.group, fields);
     }
 
-    /** As {@link #read(String)}, reusing one reader's matchers (one per rule, made when needed). */
-    private Reading read(String msg, Matcher[] matchers) {
+    /**
+     * The index of the first rule that matches {@code msg}, its matcher left in {@code matchers},
+     * or -1. Reuses one reader's matchers (one per rule, made when needed).
+     */
+    private int match(String msg, Matcher[] matchers) {
         for (int i = 0; i < rules.size(); i++) {
             CompiledRule r = rules.get(i);
             if (r.required.rejects(msg)) {
@@ -150,17 +207,19 @@ public final class PatternService {
                 m.reset(msg);
             }
             if (m.lookingAt()) {
-                Map<String, String> fields = new HashMap<>(r.set);
-                for (String name : r.names) {
-                    String v = m.group(name);
-                    if (v != null) {
-                        fields.put(name, v);
-                    }
-                }
-                return new Reading(r.number, r.group, fields);
+                return i;
             }
         }
-        return new Reading(0, -1, Map.of());
+        return -1;
+    }
+
+    /**
+     * The bytes every message this service claims by message starts with (its anchored claim's
+     * literal prefix), or null when it has none: lets a reader skip decoding lines that cannot be
+     * claimed.
+     */
+    byte[] messagePrefix() {
+        return messagePrefix;
     }
 
     /** The id of group {@code i}. */
@@ -192,12 +251,17 @@ public final class PatternService {
 
         /** Counts one claimed message. */
         public void accept(String msg, String fullLine, int source, long line) {
+            accept(msg, () -> fullLine, source, line);
+        }
+
+        /** As {@link #accept(String, String, int, long)}; the line is made only if unmatched. */
+        void accept(String msg, Supplier<String> fullLine, int source, long line) {
             lines++;
-            Reading r = read(msg, matchers);
-            if (!r.matched()) {
+            int ri = match(msg, matchers);
+            if (ri < 0) {
                 if (!"ignore".equals(def.unmatched())) {
                     if (unmatched.size() < ServiceSummary.MAX_UNMATCHED) {
-                        unmatched.add(new ServiceSummary.Unmatched(fullLine, source, line));
+                        unmatched.add(new ServiceSummary.Unmatched(fullLine.get(), source, line));
                     } else {
                         unmatchedMore++;
                     }
@@ -206,18 +270,19 @@ public final class PatternService {
                 }
                 return;
             }
+            CompiledRule r = rules.get(ri);
             if (r.group < 0) {
                 return;
             }
-            Group g = def.groups().get(r.group);
+            Matcher m = matchers[ri];
             List<KeyTemplate> keys = groupKeys.get(r.group);
             List<String> path = new ArrayList<>(keys.size());
-            for (KeyTemplate k : keys) {
-                path.add(k.apply(r.fields));
+            for (int k = 0; k < keys.size(); k++) {
+                path.add(keys.get(k).apply(r.keyRefs[k], m));
             }
             long value = 0;
-            if (g.sum() != null) {
-                String v = r.fields.get(g.sum());
+            if (r.sumRef != null) {
+                String v = r.sumRef.get(m);
                 if (v != null) {
                     try {
                         value = Long.parseLong(v);
@@ -292,7 +357,31 @@ public final class PatternService {
             int group,
             Map<String, String> set,
             List<String> names,
-            Literals.Required required) {}
+            Literals.Required required,
+            FieldRef[][] keyRefs,
+            FieldRef sumRef) {}
+
+    /**
+     * Where a field of a rule's match comes from, resolved once: its capturing group's number (or,
+     * when the groups could not be numbered, its name), else the rule's {@code set} value.
+     */
+    private record FieldRef(int number, String name, String constant) {
+        static FieldRef of(
+                String field, List<String> names, List<String> numbered, Map<String, String> set) {
+            String constant = set.get(field);
+            if (!names.contains(field)) {
+                return new FieldRef(0, null, constant);
+            }
+            int number = numbered == null ? -1 : numbered.indexOf(field) + 1;
+            return new FieldRef(number, field, constant);
+        }
+
+        /** The value (a named group that took part wins over {@code set}), or null. */
+        String get(Matcher m) {
+            String v = number > 0 ? m.group(number) : number < 0 ? m.group(name) : null;
+            return v != null ? v : constant;
+        }
+    }
 
     private static String value(String v) {
         return v == null || v.isEmpty() ? "(none)" : v;
@@ -316,14 +405,30 @@ public final class PatternService {
             return new KeyTemplate(null, parts);
         }
 
-        String apply(Map<String, String> fields) {
+        /** The fields the key refers to, in order. */
+        List<String> fields() {
             if (field != null) {
-                return value(fields.get(field));
+                return List.of(field);
             }
-            StringBuilder b = new StringBuilder();
+            List<String> out = new ArrayList<>();
             for (String p : parts) {
                 if (p.startsWith("{")) {
-                    b.append(value(fields.get(p.substring(1))));
+                    out.add(p.substring(1));
+                }
+            }
+            return out;
+        }
+
+        /** The key of one match; {@code refs} resolve {@link #fields()} in order. */
+        String apply(FieldRef[] refs, Matcher m) {
+            if (field != null) {
+                return value(refs[0].get(m));
+            }
+            StringBuilder b = new StringBuilder();
+            int f = 0;
+            for (String p : parts) {
+                if (p.startsWith("{")) {
+                    b.append(value(refs[f++].get(m)));
                 } else {
                     b.append(p);
                 }

@@ -6,8 +6,6 @@ import dev.logsentry.core.index.IndexProgress;
 import dev.logsentry.core.index.SourceException;
 import dev.logsentry.core.source.JournalSource;
 import dev.logsentry.core.source.MultilogDirectory;
-import dev.logsentry.core.source.SyslogLine;
-import dev.logsentry.core.time.Tai64n;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -146,7 +143,7 @@ public final class Summarizer {
             return readJournal(j, source, hosts, cancelled);
         }
         SummaryInput.Open o = (SummaryInput.Open) in;
-        Reader r = new Reader(source, o.reference(), o.multilog() ? programOf(o) : null);
+        LineReader r = newReader(source, o.reference(), o.multilog() ? programOf(o) : null);
         long n = o.source().lineCount();
         for (long i = 0; i < n && !cancelled.getAsBoolean(); i++) {
             r.line(o.source().fullLine(i), i + 1);
@@ -168,10 +165,10 @@ public final class Summarizer {
             throws IOException {
         Instant ref = LogSet.modified(f);
         if (GzipFile.isGzip(f)) {
-            Reader r = new Reader(source, ref, null);
+            LineReader r = newReader(source, ref, null);
             long n;
             try (InputStream in = new GZIPInputStream(Files.newInputStream(f), 1 << 16)) {
-                n = LineChunks.read(in, r::line, cancelled);
+                n = LineChunks.read(in, r::bytes, cancelled);
             }
             merge(hosts, r.hosts, 0);
             return n;
@@ -183,28 +180,28 @@ public final class Summarizer {
         int threads = options.trackLines() ? 1 : Math.max(1, options.threads());
         List<long[]> ranges = LineChunks.ranges(size, threads * 4);
         if (ranges.size() <= 1 || threads == 1) {
-            Reader r = new Reader(source, ref, fixed);
-            long n = LineChunks.read(f, 0, Long.MAX_VALUE, r::line, cancelled);
+            LineReader r = newReader(source, ref, fixed);
+            long n = LineChunks.read(f, 0, Long.MAX_VALUE, r::bytes, cancelled);
             merge(hosts, r.hosts, 0);
             return n;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Reader>> parts = new ArrayList<>();
+            List<Future<LineReader>> parts = new ArrayList<>();
             for (long[] range : ranges) {
                 parts.add(
                         pool.submit(
                                 () -> {
-                                    Reader r = new Reader(source, ref, fixed);
+                                    LineReader r = newReader(source, ref, fixed);
                                     r.count =
                                             LineChunks.read(
-                                                    f, range[0], range[1], r::line, cancelled);
+                                                    f, range[0], range[1], r::bytes, cancelled);
                                     return r;
                                 }));
             }
             long lines = 0;
-            for (Future<Reader> p : parts) {
-                Reader r = p.get();
+            for (Future<LineReader> p : parts) {
+                LineReader r = p.get();
                 merge(hosts, r.hosts, lines);
                 lines += r.count;
             }
@@ -236,7 +233,7 @@ public final class Summarizer {
             throw new IOException(e.getMessage(), e);
         }
         String program = multilogProgram(dir, files);
-        Reader r = new Reader(source, Instant.now(clock), program);
+        LineReader r = newReader(source, Instant.now(clock), program);
         long total = 0;
         for (Path f : files) {
             long base = total;
@@ -295,7 +292,7 @@ public final class Summarizer {
         }
         try (JournalSource js = JournalSource.open(sel, options.zone())) {
             js.index(IndexProgress.NONE, cancelled);
-            Reader r = new Reader(source, Instant.now(clock), null);
+            LineReader r = newReader(source, Instant.now(clock), null);
             long n = js.lineCount();
             for (long i = 0; i < n && !cancelled.getAsBoolean(); i++) {
                 r.line(js.fullLine(i), i + 1);
@@ -332,115 +329,7 @@ public final class Summarizer {
         }
     }
 
-    /** One reader's view: parses lines, applies the range, dispatches, counts per host. */
-    private final class Reader {
-        final int source;
-        final SyslogLine.Parser parser;
-        final String multilogProgram;
-        final Map<String, HostCounts> hosts = new HashMap<>();
-        final Map<String, int[]> byProgram = new HashMap<>();
-        final int[] byMessage;
-        long count;
-        private String lastHost;
-        private HostCounts lastCounts;
-
-        Reader(int source, Instant reference, String multilogProgram) {
-            this.source = source;
-            this.parser = new SyslogLine.Parser(reference, options.zone());
-            this.multilogProgram = multilogProgram;
-            List<Integer> m = new ArrayList<>();
-            for (int i = 0; i < patterns.size(); i++) {
-                if (patterns.get(i).hasMessageClaim()) {
-                    m.add(i);
-                }
-            }
-            byMessage = m.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        void line(String text, long lineNo) {
-            Instant time;
-            String host;
-            String program;
-            String message;
-            if (multilogProgram != null) {
-                time = text.startsWith("@") ? Tai64n.parseAt(text, 0) : null;
-                message =
-                        time == null
-                                ? text
-                                : text.substring(Math.min(text.length(), Tai64n.LABEL_LENGTH + 1));
-                host = null;
-                program = multilogProgram;
-            } else {
-                SyslogLine s = parser.parse(text);
-                time = s.time();
-                host = s.host();
-                program = s.program();
-                message = s.message();
-                if (program != null && !taggedLine(text, message)) {
-                    // "tag:" must end with ": " before the message; dpkg.log's
-                    // "2026-12-04 19:04:28 install cron:amd64 ..." names a package, not a program
-                    program = null;
-                }
-            }
-            if (!options.range().contains(time)) {
-                return;
-            }
-            HostCounts c = counts(host);
-            c.inRange++;
-            if (program != null) {
-                int[] claim = byProgram.get(program);
-                if (claim == null) {
-                    claim = claimsOf(program);
-                    byProgram.put(program, claim);
-                }
-                for (int i : claim) {
-                    if (i < 0) {
-                        c.dnscache.add(
-                                multilogProgram != null
-                                        ? text
-                                        : DnscacheService.labelled(time, message),
-                                source,
-                                lineNo);
-                    } else {
-                        c.services[i].accept(message, text, source, lineNo);
-                    }
-                }
-            }
-            for (int i : byMessage) {
-                PatternService p = patterns.get(i);
-                if (p.claimsProgram(program) && p.claimsMessage(message)) {
-                    c.services[i].accept(message, text, source, lineNo);
-                }
-            }
-        }
-
-        private HostCounts counts(String host) {
-            String key = options.splitHosts() ? (host == null ? "(no host)" : host) : "";
-            if (lastCounts != null && key.equals(lastHost)) {
-                return lastCounts;
-            }
-            HostCounts c =
-                    hosts.computeIfAbsent(key, k -> new HostCounts(patterns, options.trackLines()));
-            lastHost = key;
-            lastCounts = c;
-            return c;
-        }
-
-        /** Pattern services without a message condition that claim the program; -1 = dnscache. */
-        private int[] claimsOf(String program) {
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < patterns.size(); i++) {
-                PatternService p = patterns.get(i);
-                if (!p.hasMessageClaim() && p.claimsProgram(program)) {
-                    out.add(i);
-                }
-            }
-            if (dnscache != null
-                    && dnscache.definition().claim() != null
-                    && program.matches(dnscache.definition().claim().program())) {
-                out.add(-1);
-            }
-            return out.stream().mapToInt(Integer::intValue).toArray();
-        }
+    private LineReader newReader(int source, Instant reference, String multilogProgram) {
+        return new LineReader(patterns, dnscache, options, source, reference, multilogProgram);
     }
 }
