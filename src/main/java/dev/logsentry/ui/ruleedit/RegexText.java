@@ -65,6 +65,17 @@ final class RegexText {
         return t;
     }
 
+    /**
+     * {@code flow}'s pieces on one line that never wraps (list rows: a wrapping flow in a cell
+     * makes rows double height).
+     */
+    static javafx.scene.layout.HBox oneLine(TextFlow flow) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox();
+        box.getChildren().setAll(List.copyOf(flow.getChildren()));
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return box;
+    }
+
     /** Plain monospace text in {@code style} (comments, blank lines). */
     static TextFlow plain(String s, String style) {
         Text t = new Text(s);
@@ -83,7 +94,7 @@ final class RegexText {
             int a = Math.max(at, Math.min(s[0], line.length()));
             int b = Math.max(a, Math.min(s[1], line.length()));
             if (a > at) {
-                flow.getChildren().add(text(line.substring(at, a), "line-text"));
+                flow.getChildren().add(text(line.substring(at, a), "line-rest"));
             }
             if (b > a) {
                 flow.getChildren().add(text(line.substring(a, b), "line-match"));
@@ -91,7 +102,7 @@ final class RegexText {
             at = b;
         }
         if (at < line.length()) {
-            flow.getChildren().add(text(line.substring(at), "line-text"));
+            flow.getChildren().add(text(line.substring(at), "line-rest"));
         }
         return flow;
     }

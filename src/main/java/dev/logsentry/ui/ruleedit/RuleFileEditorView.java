@@ -20,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.TextFlow;
 
 /**
  * The rule-file editor tab: a toolbar (save, save into overlay folder, undo, redo, add and remove
@@ -226,12 +225,13 @@ public final class RuleFileEditorView extends BorderPane {
             number.getStyleClass().add("rule-number");
             number.setMinWidth(44);
             number.setAlignment(Pos.CENTER_RIGHT);
-            TextFlow text =
+            javafx.scene.Node text =
                     switch (row.kind()) {
-                        case RULE -> RegexText.regex(model.validate(row.text()));
-                        case SAMPLE -> RegexText.plain(row.text(), "re-sample");
-                        case COMMENT -> RegexText.plain(row.text(), "re-comment");
-                        case BLANK -> RegexText.plain(" ", "re-comment");
+                        case RULE -> RegexText.oneLine(RegexText.regex(model.validate(row.text())));
+                        case SAMPLE -> RegexText.oneLine(RegexText.plain(row.text(), "re-sample"));
+                        case COMMENT ->
+                                RegexText.oneLine(RegexText.plain(row.text(), "re-comment"));
+                        case BLANK -> RegexText.oneLine(RegexText.plain(" ", "re-comment"));
                     };
             HBox box = new HBox(10, number, text);
             box.setAlignment(Pos.CENTER_LEFT);

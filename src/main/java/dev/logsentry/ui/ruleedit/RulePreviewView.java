@@ -96,7 +96,10 @@ public final class RulePreviewView extends BorderPane {
         protected void updateItem(RulePreviewViewModel.Match m, boolean empty) {
             super.updateItem(m, empty);
             setText(null);
-            setGraphic(empty || m == null ? null : RegexText.highlighted(m.text(), m.spans()));
+            setGraphic(
+                    empty || m == null
+                            ? null
+                            : RegexText.oneLine(RegexText.highlighted(m.text(), m.spans())));
         }
     }
 
