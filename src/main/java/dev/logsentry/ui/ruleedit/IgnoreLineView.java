@@ -76,6 +76,7 @@ public final class IgnoreLineView extends VBox {
         ListView<String> sample = new ListView<>(model.sample());
         sample.getStyleClass().add("mono-list");
         sample.setPrefHeight(140);
+        sample.setFixedCellSize(24);
         VBox.setVgrow(sample, Priority.ALWAYS);
         Button add = new Button("Add rule");
         add.setId("ignoreAdd");

@@ -137,7 +137,7 @@ public final class IgnoreLineViewModel {
     /** Generalises part {@code index} (or makes it literal again). */
     public void toggle(int index, boolean generalised) {
         IgnoreRuleDraft d = draft.get();
-        if (d != null) {
+        if (d != null && d.variableParts().contains(index)) {
             draft.set(d.generalise(index, generalised));
         }
     }

@@ -73,6 +73,7 @@ final class RegexText {
         javafx.scene.layout.HBox box = new javafx.scene.layout.HBox();
         box.getChildren().setAll(List.copyOf(flow.getChildren()));
         box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return box;
     }
 

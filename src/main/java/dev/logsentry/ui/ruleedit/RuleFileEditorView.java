@@ -43,6 +43,7 @@ public final class RuleFileEditorView extends BorderPane {
         getStyleClass().add("rule-editor");
         setTop(new VBox(toolbar(), banners()));
         list.setId("ruleLines");
+        list.setFixedCellSize(26);
         list.setItems(model.rows());
         list.setCellFactory(l -> new RowCell());
         list.getSelectionModel()
@@ -187,7 +188,7 @@ public final class RuleFileEditorView extends BorderPane {
         }
         colouring.getChildren().add(RegexText.regex(v));
         for (RuleDiagnostic d : v.diagnostics()) {
-            Label l = new Label(d.severity().name().toLowerCase() + ": " + d.describe());
+            Label l = new Label(d.describe());
             l.setWrapText(true);
             l.getStyleClass().add("diag-" + d.severity().name().toLowerCase());
             findings.getChildren().add(l);

@@ -57,6 +57,7 @@ public final class RulePreviewView extends BorderPane {
 
         ListView<RulePreviewViewModel.Match> matches = new ListView<>(model.matches());
         matches.setId("previewMatches");
+        matches.setFixedCellSize(26);
         matches.setCellFactory(l -> new MatchCell());
         matches.setOnMouseClicked(
                 e -> {
@@ -71,6 +72,7 @@ public final class RulePreviewView extends BorderPane {
         summary.textProperty().bind(model.summaryProperty());
         ListView<RulePreviewViewModel.Change> changes = new ListView<>(model.changes());
         changes.setId("previewChanges");
+        changes.setFixedCellSize(26);
         changes.setCellFactory(l -> new ChangeCell());
         changes.setOnMouseClicked(
                 e -> {

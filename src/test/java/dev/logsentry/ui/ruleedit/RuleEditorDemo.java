@@ -100,6 +100,12 @@ public final class RuleEditorDemo {
                             } else if (args[k].startsWith("test:")) {
                                 parts.testLine(args[k].substring(5));
                                 bottom.getSelectionModel().select(1);
+                            } else if (args[k].equals("all")) {
+                                parts.ignore()
+                                        .draftProperty()
+                                        .get()
+                                        .variableParts()
+                                        .forEach(i -> parts.ignore().toggle(i, true));
                             } else {
                                 parts.ignore().toggle(Integer.parseInt(args[k]), true);
                             }
