@@ -81,6 +81,19 @@ final class Debouncer {
         return gen == generation;
     }
 
+    /**
+     * Hands a partial result to the FX thread unless the request of {@code token} was superseded by
+     * then (a newer request cancels the older token).
+     */
+    void publish(CancelToken token, Runnable partial) {
+        fx.execute(
+                () -> {
+                    if (!token.isCancelled()) {
+                        partial.run();
+                    }
+                });
+    }
+
     /** Cancels the pending or running request. */
     synchronized void cancel() {
         if (pending != null) {

@@ -144,6 +144,10 @@ public final class RulePreviewViewModel {
                 budget = e.getMessage();
             }
         }
+        // the matches first: the verdict difference over the whole tree takes longer
+        Result partial =
+                new Result(found, n, null, "Computing the verdict change...", budget, problem);
+        debouncer.publish(token, () -> show(partial));
         List<Change> ch = new ArrayList<>();
         String sum;
         try {
@@ -178,9 +182,14 @@ public final class RulePreviewViewModel {
     }
 
     private void show(Result r) {
-        running.set(false);
+        boolean done = r.changes() != null;
+        running.set(!done);
         matches.setAll(r.matches());
-        changes.setAll(r.changes());
+        if (done) {
+            changes.setAll(r.changes());
+        } else {
+            changes.clear();
+        }
         count.set(r.count());
         summary.set(r.summary());
         String msg = r.problem() != null ? r.problem() : "";
