@@ -131,4 +131,35 @@ class RuleEditorViewsTest {
             file.getParent().toFile().setWritable(true);
         }
     }
+
+    @Test
+    void registerAddsTheViewsToTheRulesPerspectiveAndOpensEditorsThroughTheHost(FxRobot robot)
+            throws Exception {
+        dev.logsentry.ui.dock.ViewRegistry views = new dev.logsentry.ui.dock.ViewRegistry();
+        List<dev.logsentry.ui.dock.EditorInput> opened = new ArrayList<>();
+        List<String> shownViews = new ArrayList<>();
+        RuleEditorParts registered =
+                RuleEditorParts.register(
+                        views,
+                        parts.workspace(),
+                        dialogs,
+                        new RuleEditorParts.Host(
+                                (input, node) -> opened.add(input), shownViews::add, l -> {}));
+        assertThat(views.in(dev.logsentry.ui.dock.StandardPerspectives.RULES, "bottom"))
+                .extracting(dev.logsentry.ui.dock.ViewDescriptor::id)
+                .containsExactly(
+                        RuleEditorParts.PREVIEW,
+                        RuleEditorParts.TEST,
+                        RuleEditorParts.HEALTH,
+                        RuleEditorParts.IGNORE);
+        robot.interact(
+                () -> {
+                    views.all().forEach(v -> assertThat(v.factory().get()).isNotNull());
+                    registered.openRule(root.resolve("ignore.d.server/never"), 2);
+                });
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).id()).startsWith(RuleEditorParts.EDITOR_PREFIX);
+        assertThat(opened.get(0).title()).isEqualTo("ignore.d.server/never");
+        assertThat(shownViews).contains(RuleEditorParts.PREVIEW);
+    }
 }
