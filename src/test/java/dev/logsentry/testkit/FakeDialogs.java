@@ -51,6 +51,16 @@ public final class FakeDialogs implements Dialogs {
         return answers.poll() instanceof String s ? Optional.of(s) : Optional.empty();
     }
 
+    /** Details of every confirm question, in order (a diff when saving). */
+    public final List<String> confirmed = new ArrayList<>();
+
+    @Override
+    public boolean confirm(String title, String header, String details) {
+        asked.add(title);
+        confirmed.add(details);
+        return answers.poll() instanceof Boolean b && b;
+    }
+
     @Override
     public void copyToClipboard(String text) {
         clipboard = text;

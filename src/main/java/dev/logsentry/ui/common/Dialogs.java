@@ -28,4 +28,13 @@ public interface Dialogs {
 
     /** Puts {@code text} on the system clipboard. */
     void copyToClipboard(String text);
+
+    /**
+     * Asks a yes/no question, with {@code details} (a diff, a list) shown in a scrollable monospace
+     * area when not null; true when the user accepted. Implementations that cannot ask answer
+     * false, so nothing is saved or discarded without consent.
+     */
+    default boolean confirm(String title, String header, String details) {
+        return false;
+    }
 }

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -83,6 +86,23 @@ public final class FxDialogs implements Dialogs {
         d.setTitle(title);
         d.setHeaderText(header);
         return d.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String header, String details) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.OK, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        if (details != null && !details.isEmpty()) {
+            TextArea area = new TextArea(details);
+            area.setEditable(false);
+            area.setStyle("-fx-font-family: monospace");
+            area.setPrefSize(760, 360);
+            alert.getDialogPane().setContent(area);
+            alert.setResizable(true);
+        }
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
     @Override

@@ -1,0 +1,231 @@
+package dev.logsentry.ui.ruleedit;
+
+import dev.logsentry.core.check.Verdict;
+import dev.logsentry.core.rules.edit.RuleDocument;
+import dev.logsentry.ui.common.Dialogs;
+import dev.logsentry.ui.dock.EditorInput;
+import dev.logsentry.ui.dock.StandardPerspectives;
+import dev.logsentry.ui.dock.ViewDescriptor;
+import dev.logsentry.ui.dock.ViewRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+
+/**
+ * The pattern editor's parts, ready for the docking workbench: {@link #register} adds the views
+ * (live preview, test pane, rule-set health, "ignore lines like this") to a {@link ViewRegistry}
+ * and opens rule files as editors through the host. One instance per workbench.
+ */
+public final class RuleEditorParts {
+    public static final String PREVIEW = "ruleedit.preview";
+    public static final String TEST = "ruleedit.test";
+    public static final String HEALTH = "ruleedit.health";
+    public static final String IGNORE = "ruleedit.ignore";
+
+    /** Editor ids are this prefix plus the file's absolute path. */
+    public static final String EDITOR_PREFIX = "rulefile:";
+
+    /** Preview delay after the last keystroke. */
+    public static final long DEBOUNCE_MS = 150;
+
+    /**
+     * What the workbench provides.
+     *
+     * @param openEditor {@code DockWorkbench::openEditor}
+     * @param showView {@code id -> DockWorkbench.showView(id)}
+     * @param showLines shows loaded-line indexes in the Events view
+     */
+    public record Host(
+            BiConsumer<EditorInput, Node> openEditor,
+            Consumer<String> showView,
+            Consumer<List<Integer>> showLines) {}
+
+    private final RuleWorkspace workspace;
+    private final Dialogs dialogs;
+    private final Host host;
+    private final Map<String, RuleFileEditorView> editors = new LinkedHashMap<>();
+    private final RulePreviewViewModel preview;
+    private final LineTestViewModel test;
+    private final RuleHealthViewModel health;
+    private final IgnoreLineViewModel ignore;
+
+    RuleEditorParts(
+            RuleWorkspace workspace, Dialogs dialogs, Host host, Executor fx, long debounceMs) {
+        this.workspace = workspace;
+        this.dialogs = dialogs;
+        this.host = host;
+        preview = new RulePreviewViewModel(workspace, fx, debounceMs);
+        test = new LineTestViewModel(workspace, fx, debounceMs);
+        health = new RuleHealthViewModel(workspace, fx);
+        ignore = new IgnoreLineViewModel(workspace, fx, debounceMs);
+        workspace.setOnOpenRule(this::openRule);
+        workspace.setOnShowLines(host.showLines());
+    }
+
+    /**
+     * Registers the pattern editor's views in the Rules perspective and returns the parts, whose
+     * {@link #openFile}, {@link #ignoreLinesLike} and {@link #confirmClose} the workbench calls.
+     */
+    public static RuleEditorParts register(
+            ViewRegistry views, RuleWorkspace workspace, Dialogs dialogs, Host host) {
+        RuleEditorParts parts =
+                new RuleEditorParts(workspace, dialogs, host, Platform::runLater, DEBOUNCE_MS);
+        String rules = StandardPerspectives.RULES;
+        views.register(
+                ViewDescriptor.view(
+                        PREVIEW,
+                        "Preview",
+                        "mdi2e-eye-outline",
+                        "bottom",
+                        parts::previewView,
+                        rules));
+        views.register(
+                ViewDescriptor.view(
+                        TEST, "Test line", "mdi2t-test-tube", "bottom", parts::testView, rules));
+        views.register(
+                ViewDescriptor.view(
+                        HEALTH,
+                        "Rule health",
+                        "mdi2h-heart-pulse",
+                        "bottom",
+                        parts::healthView,
+                        rules));
+        views.register(
+                ViewDescriptor.view(
+                        IGNORE,
+                        "Ignore lines like this",
+                        "mdi2e-eye-off-outline",
+                        "bottom",
+                        parts::ignoreView,
+                        rules));
+        return parts;
+    }
+
+    public RuleWorkspace workspace() {
+        return workspace;
+    }
+
+    public RulePreviewView previewView() {
+        return new RulePreviewView(preview);
+    }
+
+    public LineTestView testView() {
+        return new LineTestView(test);
+    }
+
+    public RuleHealthView healthView() {
+        return new RuleHealthView(health);
+    }
+
+    public IgnoreLineView ignoreView() {
+        return new IgnoreLineView(ignore);
+    }
+
+    /**
+     * Opens (or activates) the editor of {@code file}; a message names the file when unreadable.
+     */
+    public RuleFileEditorView openFile(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        String id = EDITOR_PREFIX + key;
+        RuleFileEditorView view = editors.get(id);
+        if (view == null) {
+            RuleDocument doc;
+            try {
+                doc = workspace.document(key);
+            } catch (IOException e) {
+                dialogs.confirm("Cannot open rule file", e.getMessage(), null);
+                return null;
+            }
+            view = new RuleFileEditorView(new RuleFileEditorViewModel(workspace, doc, dialogs));
+            editors.put(id, view);
+        }
+        String title = doc(view).place().map(Object::toString).orElse(key.getFileName().toString());
+        host.openEditor()
+                .accept(
+                        new EditorInput(
+                                id, title, key.toString(), "mdi2f-file-document-edit-outline", key),
+                        view);
+        host.showView().accept(PREVIEW);
+        return view;
+    }
+
+    private static RuleDocument doc(RuleFileEditorView view) {
+        return view.model().document();
+    }
+
+    /** Opens the editor of {@code file} at its 1-based {@code line}. */
+    public void openRule(Path file, int line) {
+        RuleFileEditorView view = openFile(file);
+        if (view != null) {
+            view.model().selectLine(line);
+        }
+    }
+
+    /** "Ignore lines like this" for a loaded line (Events context menu and shortcut). */
+    public void ignoreLinesLike(String line, Verdict verdict) {
+        ignore.open(line, verdict);
+        host.showView().accept(IGNORE);
+    }
+
+    /** Puts {@code line} into the test pane. */
+    public void testLine(String line) {
+        test.lineProperty().set(line);
+        host.showView().accept(TEST);
+    }
+
+    /**
+     * Whether editor {@code editorId} may close (asks when it has unsaved changes); forgets it when
+     * it may. Call before closing a tab; on quit, call for each editor.
+     */
+    public boolean confirmClose(String editorId) {
+        RuleFileEditorView view = editors.get(editorId);
+        if (view == null) {
+            return true;
+        }
+        if (!view.model().confirmClose()) {
+            return false;
+        }
+        editors.remove(editorId);
+        workspace.close(doc(view).file());
+        return true;
+    }
+
+    /** Whether every open editor may close (quit): asks for each one with unsaved changes. */
+    public boolean confirmCloseAll() {
+        for (String id : List.copyOf(editors.keySet())) {
+            if (!confirmClose(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The loaded lines changed: previews and health run again on the new lines. */
+    public void linesChanged() {
+        workspace.invalidate();
+        preview.refresh();
+    }
+
+    RulePreviewViewModel preview() {
+        return preview;
+    }
+
+    IgnoreLineViewModel ignore() {
+        return ignore;
+    }
+
+    RuleHealthViewModel health() {
+        return health;
+    }
+
+    LineTestViewModel test() {
+        return test;
+    }
+}
