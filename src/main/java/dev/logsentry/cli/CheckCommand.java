@@ -1,5 +1,6 @@
 package dev.logsentry.cli;
 
+import dev.logsentry.core.checkrun.Backlog;
 import dev.logsentry.core.checkrun.CheckConfig;
 import dev.logsentry.core.checkrun.CheckOutcome;
 import dev.logsentry.core.checkrun.CheckService;
@@ -298,6 +299,15 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("logsentry check: " + e.getMessage());
             err.flush();
             return EXIT_USAGE;
+        }
+        if (resolver == null
+                && BoundedHeapCheck.heapUnbounded()
+                && Backlog.newBytes(settings) > BoundedHeapCheck.THRESHOLD_BYTES) {
+            int exit =
+                    BoundedHeapCheck.run(spec.root().commandLine().getParseResult().originalArgs());
+            if (exit >= 0) {
+                return exit;
+            }
         }
         CheckOutcome outcome;
         try {
