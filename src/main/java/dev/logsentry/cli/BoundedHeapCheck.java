@@ -50,6 +50,24 @@ final class BoundedHeapCheck {
     }
 
     /**
+     * Whether the child takes this option of the parent's (-Xss, -D, a CDS archive, ...): not its
+     * heap sizes or collector, which the child sets (two collectors are an error), its class path
+     * (given again) or a debugger or agent.
+     */
+    static boolean inherited(String option) {
+        return !(option.startsWith("-Xmx")
+                || option.startsWith("-Xms")
+                || option.startsWith("-XX:MaxHeapSize")
+                || option.startsWith("-XX:InitialHeapSize")
+                || option.startsWith("-XX:MinHeapSize")
+                || option.matches("-XX:[+-]Use\\w*GC")
+                || option.startsWith("-Djava.class.path=")
+                || option.startsWith("-agentlib")
+                || option.startsWith("-agentpath")
+                || option.startsWith("-javaagent"));
+    }
+
+    /**
      * Runs {@code args} (the whole command line) in a child JVM and returns its exit code, or -1
      * when no child could be started (the caller then runs the check itself).
      */
@@ -57,11 +75,7 @@ final class BoundedHeapCheck {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // the parent's options (-Xss, -D, locale...) but not its heap or debugger agent
-            if (!o.startsWith("-Xmx")
-                    && !o.startsWith("-XX:MaxHeapSize")
-                    && !o.startsWith("-agentlib")
-                    && !o.startsWith("-javaagent")) {
+            if (inherited(o)) {
                 cmd.add(o);
             }
         }
