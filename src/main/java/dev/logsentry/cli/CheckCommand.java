@@ -291,11 +291,9 @@ public final class CheckCommand implements Callable<Integer> {
         SettingsResolver r = resolver != null ? resolver : SettingsResolver.forThisMachine();
         try {
             layered = layers();
-            for (String w : configWarnings) {
-                err.println("logsentry check: warning: " + w);
-            }
             settings = r.settings(layered);
         } catch (ConfigException e) {
+            printConfigWarnings(err);
             err.println("logsentry check: " + e.getMessage());
             err.flush();
             return EXIT_USAGE;
@@ -303,12 +301,14 @@ public final class CheckCommand implements Callable<Integer> {
         if (resolver == null
                 && BoundedHeapCheck.heapUnbounded()
                 && Backlog.newBytes(settings) > BoundedHeapCheck.THRESHOLD_BYTES) {
+            // the child reads the same configuration and prints its warnings
             int exit =
                     BoundedHeapCheck.run(spec.root().commandLine().getParseResult().originalArgs());
             if (exit >= 0) {
                 return exit;
             }
         }
+        printConfigWarnings(err);
         CheckOutcome outcome;
         try {
             outcome =
@@ -332,6 +332,12 @@ public final class CheckCommand implements Callable<Integer> {
             case LOCK_HELD -> EXIT_LOCK;
             case STATE_ERROR -> EXIT_STATE;
         };
+    }
+
+    private void printConfigWarnings(PrintWriter err) {
+        for (String w : configWarnings) {
+            err.println("logsentry check: warning: " + w);
+        }
     }
 
     /** Config file, then logcheck.conf, then the options given here. */

@@ -51,9 +51,38 @@ class CheckHeapBoundTest {
         assertThat(Files.mismatch(unbounded.report, bounded.report)).isEqualTo(-1L);
     }
 
+    @Test
+    void theChildsExitCodeAndMessagesAreTheCommandsOnce() throws Exception {
+        assumeTrue(Files.isExecutable(TIME), "GNU time (/usr/bin/time) runs the command");
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules.resolve("ignore.d.server"));
+        Files.writeString(rules.resolve("ignore.d.server/cron"), "CRON\\[[0-9]+\\]: closed\n");
+        writeBacklog(tmp.resolve("syslog"), BoundedHeapCheck.THRESHOLD_BYTES + (1 << 20));
+        Path conf = tmp.resolve("logcheck.conf");
+        Files.writeString(conf, "REPORTLEVEL=server\nWHEN=$(date)\n");
+        Path missing = tmp.resolve("missing.log");
+
+        Run run =
+                check(
+                        List.of(),
+                        "exit",
+                        List.of("--logcheck-conf", conf.toString(), missing.toString()));
+
+        assertThat(run.exit).as(run.err).isEqualTo(CheckCommand.EXIT_SOURCE_ERRORS);
+        assertThat(Files.readString(run.report, StandardCharsets.ISO_8859_1))
+                .contains(missing.toString());
+        assertThat(run.err.lines().filter(l -> l.contains("warning:") && l.contains(":2")))
+                .as(run.err)
+                .hasSize(1);
+    }
+
     private record Run(int exit, long peakKib, Path report, String err) {}
 
     private Run check(List<String> jvmOptions, String name) throws Exception {
+        return check(jvmOptions, name, List.of());
+    }
+
+    private Run check(List<String> jvmOptions, String name, List<String> more) throws Exception {
         Path report = tmp.resolve(name + ".report");
         Path peak = tmp.resolve(name + ".rss");
         Path err = tmp.resolve(name + ".err");
@@ -74,6 +103,7 @@ class CheckHeapBoundTest {
                         "--output",
                         report.toString(),
                         tmp.resolve("syslog").toString()));
+        cmd.addAll(more);
         Process p =
                 new ProcessBuilder(cmd)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
