@@ -27,16 +27,18 @@ final class BoundedHeapCheck {
     static final String MARKER = "logsentry.check.child";
 
     /**
-     * The child's JVM options, after the parent's own (the last one of a kind wins): a 160 MB heap
-     * (1 GB of new lines peaks near 200 MiB RSS), the serial collector (no per-thread GC
-     * structures; the fastest here on two cores) and C1 only.
+     * The child's JVM options besides its heap ({@link #heapMib}: 160 MB, where 1 GB of new lines
+     * peaks at 210 MiB RSS), after the parent's own (the last one of a kind wins): the serial
+     * collector (no per-thread GC structures; the fastest here on two cores) and C1 only.
      */
     static final List<String> CHILD_OPTIONS =
-            List.of(
-                    "-Xmx160m",
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-D" + MARKER + "=1");
+            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-D" + MARKER + "=1");
+
+    /** The child's heap in MiB: 160, and four times a longest line above 1 MiB on top. */
+    static long heapMib(int maxLineBytes) {
+        long line = Math.max(0, maxLineBytes - (1L << 20));
+        return 160 + (4 * line + (1 << 20) - 1 >> 20);
+    }
 
     private BoundedHeapCheck() {}
 
@@ -70,8 +72,10 @@ final class BoundedHeapCheck {
     /**
      * Runs {@code args} (the whole command line) in a child JVM and returns its exit code, or -1
      * when no child could be started (the caller then runs the check itself).
+     *
+     * @param maxLineBytes the run's longest line kept whole (a line is held while it is read)
      */
-    static int run(List<String> args) {
+    static int run(List<String> args, int maxLineBytes) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -79,6 +83,7 @@ final class BoundedHeapCheck {
                 cmd.add(o);
             }
         }
+        cmd.add("-Xmx" + heapMib(maxLineBytes) + "m");
         cmd.addAll(CHILD_OPTIONS);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

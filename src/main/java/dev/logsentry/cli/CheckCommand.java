@@ -303,7 +303,9 @@ public final class CheckCommand implements Callable<Integer> {
                 && Backlog.newBytes(settings) > BoundedHeapCheck.THRESHOLD_BYTES) {
             // the child reads the same configuration and prints its warnings
             int exit =
-                    BoundedHeapCheck.run(spec.root().commandLine().getParseResult().originalArgs());
+                    BoundedHeapCheck.run(
+                            spec.root().commandLine().getParseResult().originalArgs(),
+                            settings.maxLineBytes());
             if (exit >= 0) {
                 return exit;
             }

@@ -76,6 +76,12 @@ class CheckHeapBoundTest {
                 .hasSize(1);
     }
 
+    @Test
+    void theChildsHeapMakesRoomForALongestLineKeptWhole() {
+        assertThat(BoundedHeapCheck.heapMib(64 * 1024)).isEqualTo(160);
+        assertThat(BoundedHeapCheck.heapMib(101 << 20)).isEqualTo(160 + 400);
+    }
+
     private record Run(int exit, long peakKib, Path report, String err) {}
 
     private Run check(List<String> jvmOptions, String name) throws Exception {
