@@ -39,6 +39,9 @@ common=(
   --main-jar logsentry.jar
   --main-class dev.logsentry.Main
   --add-modules "$modules"
+  # jlink's defaults but for --strip-native-commands: `logsentry check` starts bin/java for a large
+  # backlog, in a child JVM with a bounded heap (ADR 0008)
+  --jlink-options "--strip-debug --no-man-pages --no-header-files"
   --java-options "-Xss2m"
   --dest "$out"
 )

@@ -1,5 +1,6 @@
 package dev.logsentry.cli;
 
+import dev.logsentry.core.checkrun.Backlog;
 import dev.logsentry.core.checkrun.CheckConfig;
 import dev.logsentry.core.checkrun.CheckOutcome;
 import dev.logsentry.core.checkrun.CheckService;
@@ -290,15 +291,26 @@ public final class CheckCommand implements Callable<Integer> {
         SettingsResolver r = resolver != null ? resolver : SettingsResolver.forThisMachine();
         try {
             layered = layers();
-            for (String w : configWarnings) {
-                err.println("logsentry check: warning: " + w);
-            }
             settings = r.settings(layered);
         } catch (ConfigException e) {
+            printConfigWarnings(err);
             err.println("logsentry check: " + e.getMessage());
             err.flush();
             return EXIT_USAGE;
         }
+        if (resolver == null
+                && BoundedHeapCheck.heapUnbounded()
+                && Backlog.newBytes(settings) > BoundedHeapCheck.THRESHOLD_BYTES) {
+            // the child reads the same configuration and prints its warnings
+            int exit =
+                    BoundedHeapCheck.run(
+                            spec.root().commandLine().getParseResult().originalArgs(),
+                            settings.maxLineBytes());
+            if (exit >= 0) {
+                return exit;
+            }
+        }
+        printConfigWarnings(err);
         CheckOutcome outcome;
         try {
             outcome =
@@ -322,6 +334,12 @@ public final class CheckCommand implements Callable<Integer> {
             case LOCK_HELD -> EXIT_LOCK;
             case STATE_ERROR -> EXIT_STATE;
         };
+    }
+
+    private void printConfigWarnings(PrintWriter err) {
+        for (String w : configWarnings) {
+            err.println("logsentry check: warning: " + w);
+        }
     }
 
     /** Config file, then logcheck.conf, then the options given here. */

@@ -1,0 +1,115 @@
+package dev.logsentry.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a large check in a child JVM with a bounded heap (ADR 0008). Without {@code -Xmx} the JVM
+ * sizes its heap from the machine's RAM (a quarter of it) and G1 grows the heap rather than
+ * collect, so a check of a large backlog peaked at gigabytes of RSS although its live data stays
+ * small. A run that is expected to read more than {@link #THRESHOLD_BYTES} of new lines in a JVM
+ * whose heap may grow past {@link #UNBOUNDED_HEAP} is therefore run again, with the same class
+ * path, main class and arguments, in a child JVM with {@link #CHILD_OPTIONS}; stdin, stdout and
+ * stderr are inherited and the child's exit code is the command's. Small runs (cron every hour)
+ * keep their single JVM start.
+ */
+final class BoundedHeapCheck {
+    /** Estimated new bytes above which a run goes to a child JVM. */
+    static final long THRESHOLD_BYTES = 8L << 20;
+
+    /** A maximum heap above this is the JVM's unbounded default, not a chosen bound. */
+    static final long UNBOUNDED_HEAP = 256L << 20;
+
+    /** Set in the child: it never starts another. */
+    static final String MARKER = "logsentry.check.child";
+
+    /**
+     * The child's JVM options besides its heap ({@link #heapMib}: 160 MB, where 1 GB of new lines
+     * peaks at 210 MiB RSS), after the parent's own (the last one of a kind wins): the serial
+     * collector (no per-thread GC structures; the fastest here on two cores) and C1 only.
+     */
+    static final List<String> CHILD_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-D" + MARKER + "=1");
+
+    /** The child's heap in MiB: 160, and four times a longest line above 1 MiB on top. */
+    static long heapMib(int maxLineBytes) {
+        long line = Math.max(0, maxLineBytes - (1L << 20));
+        return 160 + (4 * line + (1 << 20) - 1 >> 20);
+    }
+
+    private BoundedHeapCheck() {}
+
+    /**
+     * Whether this JVM's heap is unbounded (so a large run should go to a child JVM); checked
+     * before the backlog is estimated, which costs a read of the state.
+     */
+    static boolean heapUnbounded() {
+        return Runtime.getRuntime().maxMemory() > UNBOUNDED_HEAP
+                && System.getProperty(MARKER) == null;
+    }
+
+    /**
+     * Whether the child takes this option of the parent's (-Xss, -D, a CDS archive, ...): not its
+     * heap sizes or collector, which the child sets (two collectors are an error), its class path
+     * (given again) or a debugger or agent.
+     */
+    static boolean inherited(String option) {
+        return !(option.startsWith("-Xmx")
+                || option.startsWith("-Xms")
+                || option.startsWith("-XX:MaxHeapSize")
+                || option.startsWith("-XX:InitialHeapSize")
+                || option.startsWith("-XX:MinHeapSize")
+                || option.matches("-XX:[+-]Use\\w*GC")
+                || option.startsWith("-Djava.class.path=")
+                || option.startsWith("-agentlib")
+                || option.startsWith("-agentpath")
+                || option.startsWith("-javaagent"));
+    }
+
+    /**
+     * Runs {@code args} (the whole command line) in a child JVM and returns its exit code, or -1
+     * when no child could be started (the caller then runs the check itself).
+     *
+     * @param maxLineBytes the run's longest line kept whole (a line is held while it is read)
+     */
+    static int run(List<String> args, int maxLineBytes) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (inherited(o)) {
+                cmd.add(o);
+            }
+        }
+        cmd.add("-Xmx" + heapMib(maxLineBytes) + "m");
+        cmd.addAll(CHILD_OPTIONS);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(dev.logsentry.Main.class.getName());
+        cmd.addAll(args);
+        Process child;
+        try {
+            child = new ProcessBuilder(cmd).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        // a parent stopped by SIGTERM or SIGINT (a cron timeout, Ctrl+C) stops its child too
+        Thread stop = new Thread(child::destroy, "logsentry-check-child-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            return child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.destroy();
+            return CheckCommand.EXIT_INTERNAL;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the child
+            }
+        }
+    }
+}
