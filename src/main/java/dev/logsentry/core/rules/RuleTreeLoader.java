@@ -191,8 +191,10 @@ public final class RuleTreeLoader {
     }
 
     /**
-     * Reads every rule file once and compiles all distinct patterns on all cores: compiling ~2,000
-     * patterns is most of the start-up time of a check.
+     * Reads every rule file once and parses all distinct patterns on all cores: parsing ~2,000
+     * patterns is a large part of the start-up time of a check. Their Java patterns are made only
+     * when used ({@link EreTranslator#parse}): a check matches with automata built from the parse
+     * trees.
      */
     private void precompile(CaseRule caseRule, boolean stripComments) {
         java.util.Set<String> keys = new java.util.HashSet<>();
@@ -221,8 +223,7 @@ public final class RuleTreeLoader {
                             Object result;
                             try {
                                 result =
-                                        EreTranslator.compile(
-                                                key.substring(1), key.charAt(0) == 'i');
+                                        EreTranslator.parse(key.substring(1), key.charAt(0) == 'i');
                             } catch (EreSyntaxException e) {
                                 result = e;
                             }

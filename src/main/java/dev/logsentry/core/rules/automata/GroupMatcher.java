@@ -2,8 +2,6 @@ package dev.logsentry.core.rules.automata;
 
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.ere.EreNode;
-import dev.logsentry.core.rules.ere.EreParser;
-import dev.logsentry.core.rules.ere.EreSyntaxException;
 import dev.logsentry.core.rules.ere.PatternMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -113,10 +111,7 @@ public final class GroupMatcher {
             }
             Rule rule = entry.rule();
             try {
-                EreNode tree =
-                        entry.tree() != null
-                                ? entry.tree()
-                                : EreParser.parse(rule.source(), rule.ere().ignoreCase());
+                EreNode tree = entry.tree() != null ? entry.tree() : rule.ere().tree();
                 boolean anchored =
                         entry.tree() != null
                                 ? entry.anchored()
@@ -132,7 +127,7 @@ public final class GroupMatcher {
                 } else {
                     builder.add(tree, group, anchored);
                 }
-            } catch (PatternNfa.Unsupported | EreSyntaxException e) {
+            } catch (PatternNfa.Unsupported e) {
                 if (midLine) {
                     throw new IllegalArgumentException("rule's rest not compilable: " + rule, e);
                 }

@@ -5,8 +5,6 @@ import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleFile;
 import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.rules.ere.EreNode;
-import dev.logsentry.core.rules.ere.EreParser;
-import dev.logsentry.core.rules.ere.EreSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -64,14 +62,7 @@ public final class RuleFileMatcher {
             for (int i = 0; i < own.size(); i++) {
                 Rule rule = own.get(i);
                 int group = this.perRule[f] ? groups + i : groups;
-                EreNode tree;
-                try {
-                    tree = EreParser.parse(rule.source(), rule.ere().ignoreCase());
-                } catch (EreSyntaxException e) {
-                    // cannot happen for a loaded rule; the whole-line matcher reports it as such
-                    wholes.add(GroupMatcher.Entry.whole(rule, group));
-                    continue;
-                }
+                EreNode tree = rule.ere().tree();
                 EreNode rest = SyslogHeader.rest(tree);
                 if (rest != null && SyslogHeader.selective(rest)) {
                     rests.add(new GroupMatcher.Entry(rule, rest, group, true));

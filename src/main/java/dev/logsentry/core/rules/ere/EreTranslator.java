@@ -46,24 +46,46 @@ public final class EreTranslator {
      * @throws EreSyntaxException when grep would reject the pattern
      */
     public static CompiledEre compile(String ere, boolean ignoreCase) throws EreSyntaxException {
+        CompiledEre compiled = parse(ere, ignoreCase);
+        // compiled here, so that a translation Java rejects is reported as a syntax error
+        compiled.compileNow();
+        return compiled;
+    }
+
+    /**
+     * Parses {@code ere} and finds its literals; the Java translation is made only when asked for
+     * ({@link CompiledEre#pattern()}). What a check loads its rules with: its automata need the
+     * parse tree, and only a few rules ever need their Java pattern.
+     *
+     * @param ignoreCase true for {@code grep -i} (ASCII letters only, as in the C locale)
+     * @throws EreSyntaxException when grep would reject the pattern
+     */
+    public static CompiledEre parse(String ere, boolean ignoreCase) throws EreSyntaxException {
         EreNode tree = EreParser.parse(ere, ignoreCase);
-        StringBuilder java = new StringBuilder(ere.length() * 2);
-        emit(tree, java);
-        Pattern pattern;
-        try {
-            int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-            pattern = Pattern.compile(java.toString(), flags);
-        } catch (PatternSyntaxException e) {
-            throw new EreSyntaxException("cannot translate: " + e.getDescription(), 0);
-        }
         return new CompiledEre(
                 ere,
-                java.toString(),
-                pattern,
+                tree,
                 RequiredLiterals.of(tree, MIN_LITERAL),
                 RequiredLiterals.allOf(tree, MIN_LITERAL + 1, 4),
                 ignoreCase,
                 anchoredAtStart(tree));
+    }
+
+    /** The java.util.regex text for a parsed ERE. */
+    static String emit(EreNode tree) {
+        StringBuilder java = new StringBuilder(64);
+        emit(tree, java);
+        return java.toString();
+    }
+
+    /** Compiles a translation with the flags every translated pattern needs. */
+    static Pattern javaPattern(String javaRegex, boolean ignoreCase) throws EreSyntaxException {
+        try {
+            int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+            return Pattern.compile(javaRegex, flags);
+        } catch (PatternSyntaxException e) {
+            throw new EreSyntaxException("cannot translate: " + e.getDescription(), 0);
+        }
     }
 
     /** The java.util.regex text for {@code ere} (for display and tests). */

@@ -158,4 +158,24 @@ class EreTranslatorTest {
         assertThat(EreTranslator.compile("(foo|b)", false).requiredLiterals()).isEmpty();
         assertThat(EreTranslator.compile("(abcd)?xy", false).requiredLiterals()).isEmpty();
     }
+
+    @Test
+    void aParsedEreTranslatesOnFirstUseExactlyAsAnEagerCompile() throws Exception {
+        String ere = "^\\w{3} [[:alnum:]]+ (sshd|cron)\\[[0-9]+\\]: \\<(ok|done)\\>$";
+        for (boolean ignoreCase : new boolean[] {false, true}) {
+            CompiledEre lazy = EreTranslator.parse(ere, ignoreCase);
+            CompiledEre eager = EreTranslator.compile(ere, ignoreCase);
+            assertThat(lazy.tree()).isEqualTo(eager.tree());
+            assertThat(lazy.requiredLiterals()).isEqualTo(eager.requiredLiterals());
+            assertThat(lazy.anchored()).isEqualTo(eager.anchored());
+            assertThat(lazy.javaRegex()).isEqualTo(eager.javaRegex());
+            assertThat(lazy.pattern().pattern()).isEqualTo(eager.pattern().pattern());
+            assertThat(lazy.pattern().flags()).isEqualTo(eager.pattern().flags());
+            assertThat(lazy.pattern().matcher("Dec host1 SSHD[12]: OK").find())
+                    .isEqualTo(ignoreCase);
+            assertThat(lazy.pattern()).isSameAs(lazy.pattern());
+        }
+        assertThatThrownBy(() -> EreTranslator.parse("a{99999}", false))
+                .hasMessage("Regular expression too big");
+    }
 }
