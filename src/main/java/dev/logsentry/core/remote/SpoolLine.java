@@ -2,7 +2,7 @@ package dev.logsentry.core.remote;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -25,10 +25,17 @@ public final class SpoolLine {
      * @param zone the zone for a time without an offset
      */
     public static byte[] format(SyslogMessage m, String host, Instant received, ZoneId zone) {
-        StringBuilder b = new StringBuilder(48 + m.message().length());
+        StringBuilder b =
+                new StringBuilder(
+                        48
+                                + host.length()
+                                + length(m.app())
+                                + length(m.procId())
+                                + m.message().length());
         Instant t = m.timestamp() != null ? m.timestamp() : received;
         ZoneOffset off = m.offset() != null ? m.offset() : zone.getRules().getOffset(t);
-        appendTime(b, OffsetDateTime.ofInstant(t, off));
+        // not OffsetDateTime.ofInstant: that builds the offset's ZoneRules anew for every line
+        appendTime(b, LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), off), off);
         b.append(' ').append(host).append(' ');
         if (m.app() != null) {
             escape(b, m.app());
@@ -46,7 +53,11 @@ public final class SpoolLine {
         return b.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static void appendTime(StringBuilder b, OffsetDateTime t) {
+    private static int length(String s) {
+        return s == null ? 0 : s.length() + 2;
+    }
+
+    private static void appendTime(StringBuilder b, LocalDateTime t, ZoneOffset off) {
         pad(b, t.getYear(), 4).append('-');
         pad(b, t.getMonthValue(), 2).append('-');
         pad(b, t.getDayOfMonth(), 2).append('T');
@@ -54,7 +65,7 @@ public final class SpoolLine {
         pad(b, t.getMinute(), 2).append(':');
         pad(b, t.getSecond(), 2).append('.');
         pad(b, t.getNano() / 1000, 6);
-        int secs = t.getOffset().getTotalSeconds();
+        int secs = off.getTotalSeconds();
         b.append(secs < 0 ? '-' : '+');
         secs = Math.abs(secs);
         pad(b, secs / 3600, 2).append(':');
@@ -62,11 +73,29 @@ public final class SpoolLine {
     }
 
     private static StringBuilder pad(StringBuilder b, int v, int width) {
-        String s = Integer.toString(v);
-        for (int i = s.length(); i < width; i++) {
+        // digits appended directly: no String per field and line
+        if (v < 0) {
+            return b.append(v);
+        }
+        int digits = 1;
+        for (int x = v; x >= 10; x /= 10) {
+            digits++;
+        }
+        for (int i = digits; i < width; i++) {
             b.append('0');
         }
-        return b.append(s);
+        for (int p = pow10(digits - 1); p > 0; p /= 10) {
+            b.append((char) ('0' + v / p % 10));
+        }
+        return b;
+    }
+
+    private static int pow10(int n) {
+        int p = 1;
+        for (int i = 0; i < n; i++) {
+            p *= 10;
+        }
+        return p;
     }
 
     /** Appends {@code s} (one char per byte), control characters as {@code #ooo}. */
