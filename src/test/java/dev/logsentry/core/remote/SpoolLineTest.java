@@ -52,4 +52,46 @@ class SpoolLineTest {
                         StandardCharsets.ISO_8859_1);
         assertEquals(RSYSLOG.format(t.atZone(ZoneId.of(zone))) + " h x", line);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "sshd|42|' leading space\r\n'|sshd[42]: leading space",
+                "cron||'a\u0001b\u007fc'|cron: a#001b#177c",
+                "||'x\ny\n\n'|x#012y",
+                "ap\tp|p\u0002q|m|ap#011p[p#002q]: m"
+            })
+    void fieldsEscapedAsRsyslogDoes(String app, String pid, String msg, String rest) {
+        Instant t = Instant.parse("2026-12-04T10:15:30Z");
+        SyslogMessage m =
+                new SyslogMessage(
+                        1,
+                        13,
+                        t,
+                        ZoneOffset.UTC,
+                        null,
+                        unescape(app),
+                        unescape(pid),
+                        null,
+                        null,
+                        unescape(msg));
+        String line =
+                new String(
+                        SpoolLine.format(m, "h", Instant.EPOCH, ZoneId.of("UTC")),
+                        StandardCharsets.ISO_8859_1);
+        assertEquals("2026-12-04T10:15:30.000000+00:00 h " + rest, line);
+    }
+
+    private static String unescape(String s) {
+        if (s == null) {
+            return null;
+        }
+        return s.replace("\\r", "\r")
+                .replace("\\n", "\n")
+                .replace("\\t", "\t")
+                .replace("\\u0001", "\u0001")
+                .replace("\\u007f", "\u007f")
+                .replace("\\u0002", "\u0002");
+    }
 }
