@@ -56,10 +56,13 @@ CONF
   done
   t1=$(date +%s.%N)
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+  # the receiver's own CPU time (user + system, all threads): the machine is shared and loaded
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   n=$(count "$out/spool")
-  printf '%-9s run %d: %8.0f lines/s  lost %d of %d  peak RSS %d MB\n' "$kind" "$2" \
-    "$(echo "$total / ($t1 - $t0)" | bc -l)" "$((total - n))" "$total" "$((hwm / 1024))"
+  printf '%-9s run %d: %8.0f lines/s  lost %d of %d  peak RSS %d MB  CPU %s s  load %s\n' \
+    "$kind" "$2" "$(echo "$total / ($t1 - $t0)" | bc -l)" "$((total - n))" "$total" \
+    "$((hwm / 1024))" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 echo "senders=$senders lines/sender=$lines total=$total; $(nproc) cores; load generator on the same machine"

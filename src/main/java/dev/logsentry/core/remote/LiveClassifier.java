@@ -1,10 +1,10 @@
 package dev.logsentry.core.remote;
 
-import dev.logsentry.core.check.Classification;
 import dev.logsentry.core.check.Classifier;
 import dev.logsentry.core.check.InputLine;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -65,17 +65,30 @@ final class LiveClassifier implements AutoCloseable {
      * queue is full (this is the back-pressure).
      */
     void put(Batch b) throws InterruptedException {
-        List<RemoteLine> out = new ArrayList<>(b.lines().size());
+        int n = b.lines().size();
+        List<InputLine> lines = new ArrayList<>(n);
         long offset = b.offset();
-        for (int i = 0; i < b.lines().size(); i++) {
-            byte[] bytes = b.lines().get(i);
-            InputLine line = InputLine.ofBytes(b.file(), offset, bytes);
+        for (byte[] bytes : b.lines()) {
+            lines.add(InputLine.ofBytes(b.file(), offset, bytes));
             offset += bytes.length + 1;
-            Classification c = classifier.classify(line);
-            out.add(new RemoteLine(b.host(), b.peer(), b.received(), b.messages().get(i), line, c));
         }
-        queuedLines.addAndGet(out.size());
-        queue.put(out);
+        RemoteLine[] out = new RemoteLine[n];
+        // the checker's batch path: an ignored line's deciding rule is not looked up (that costs
+        // regex runs per line); attack and violation lines name theirs, which is what alerts show
+        classifier.classifyBatch(
+                lines,
+                false,
+                (i, alone, ifAttack) ->
+                        out[i] =
+                                new RemoteLine(
+                                        b.host(),
+                                        b.peer(),
+                                        b.received(),
+                                        b.messages().get(i),
+                                        lines.get(i),
+                                        alone));
+        queuedLines.addAndGet(n);
+        queue.put(Arrays.asList(out));
     }
 
     /** Lines waiting for classification. */

@@ -14,7 +14,9 @@ import java.time.Instant;
  * @param message the parsed message
  * @param line the line as written to the spool (source = the spool file, offset = its byte offset
  *     there), exactly what {@code logsentry check} reads later
- * @param classification the verdict of the same rules and engine as {@code check}
+ * @param classification the verdict of the same rules and engine as {@code check}, by the checker's
+ *     batch path: attack and violation lines name their deciding rule, an ignored line's may be
+ *     null (looked up only when asked, as in a check run)
  */
 public record RemoteLine(
         String host,

@@ -1,8 +1,7 @@
 package dev.logsentry.core.remote;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -12,8 +11,14 @@ import java.time.ZoneOffset;
  * logcheck's rules (and {@code logsentry check}) expect in /var/log, so the same rules judge the
  * spool as they judge local logs. Control characters are escaped as rsyslog does ({@code #012} for
  * a line feed), so one message is always one line.
+ *
+ * <p>The line is written straight into one byte array of its exact length (the fields hold one char
+ * per byte): this runs for every received line, so it makes no StringBuilder, String or date-time
+ * object of its own.
  */
 public final class SpoolLine {
+    private static final int TIME_LENGTH = 32; // 2026-12-04T10:15:30.123456+01:00
+
     private SpoolLine() {}
 
     /**
@@ -25,65 +30,127 @@ public final class SpoolLine {
      * @param zone the zone for a time without an offset
      */
     public static byte[] format(SyslogMessage m, String host, Instant received, ZoneId zone) {
-        StringBuilder b = new StringBuilder(48 + m.message().length());
         Instant t = m.timestamp() != null ? m.timestamp() : received;
         ZoneOffset off = m.offset() != null ? m.offset() : zone.getRules().getOffset(t);
-        appendTime(b, OffsetDateTime.ofInstant(t, off));
-        b.append(' ').append(host).append(' ');
+        // not OffsetDateTime.ofInstant: that builds the offset's ZoneRules anew for every line
+        LocalDateTime local = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), off);
+        String msg = m.message();
+        int msgEnd = trimmed(msg);
+        boolean space = m.app() != null && !msg.startsWith(" ");
+        int year = local.getYear();
+        int n = TIME_LENGTH + (year > 9999 || year < 0 ? 12 : 0) + 1 + host.length() + 1;
         if (m.app() != null) {
-            escape(b, m.app());
+            n += escapedLength(m.app(), m.app().length()) + 1 + (space ? 1 : 0);
             if (m.procId() != null) {
-                b.append('[');
-                escape(b, m.procId());
-                b.append(']');
-            }
-            b.append(':');
-            if (!m.message().startsWith(" ")) {
-                b.append(' ');
+                n += escapedLength(m.procId(), m.procId().length()) + 2;
             }
         }
-        escape(b, m.message());
-        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static void appendTime(StringBuilder b, OffsetDateTime t) {
-        pad(b, t.getYear(), 4).append('-');
-        pad(b, t.getMonthValue(), 2).append('-');
-        pad(b, t.getDayOfMonth(), 2).append('T');
-        pad(b, t.getHour(), 2).append(':');
-        pad(b, t.getMinute(), 2).append(':');
-        pad(b, t.getSecond(), 2).append('.');
-        pad(b, t.getNano() / 1000, 6);
-        int secs = t.getOffset().getTotalSeconds();
-        b.append(secs < 0 ? '-' : '+');
-        secs = Math.abs(secs);
-        pad(b, secs / 3600, 2).append(':');
-        pad(b, secs / 60 % 60, 2);
-    }
-
-    private static StringBuilder pad(StringBuilder b, int v, int width) {
-        String s = Integer.toString(v);
-        for (int i = s.length(); i < width; i++) {
-            b.append('0');
+        n += escapedLength(msg, msgEnd);
+        Out o = new Out(new byte[n]);
+        appendTime(o, local, off);
+        o.put(' ').ascii(host).put(' ');
+        if (m.app() != null) {
+            o.escape(m.app(), m.app().length());
+            if (m.procId() != null) {
+                o.put('[').escape(m.procId(), m.procId().length()).put(']');
+            }
+            o.put(':');
+            if (space) {
+                o.put(' ');
+            }
         }
-        return b.append(s);
+        o.escape(msg, msgEnd);
+        return o.pos == n ? o.b : java.util.Arrays.copyOf(o.b, o.pos);
     }
 
-    /** Appends {@code s} (one char per byte), control characters as {@code #ooo}. */
-    private static void escape(StringBuilder b, String s) {
+    /** A trailing line feed is the frame's, not the message's (rsyslog drops it too). */
+    private static int trimmed(String s) {
         int n = s.length();
-        // a trailing line feed is the frame's, not the message's (rsyslog drops it too)
         while (n > 0 && (s.charAt(n - 1) == '\n' || s.charAt(n - 1) == '\r')) {
             n--;
         }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                b.append('#').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)));
-                b.append((char) ('0' + (c & 7)));
-            } else {
-                b.append(c);
+        return n;
+    }
+
+    private static boolean control(char c) {
+        return c < 0x20 || c == 0x7f;
+    }
+
+    private static int escapedLength(String s, int end) {
+        int n = end;
+        for (int i = 0; i < end; i++) {
+            if (control(s.charAt(i))) {
+                n += 3;
             }
+        }
+        return n;
+    }
+
+    private static void appendTime(Out o, LocalDateTime t, ZoneOffset off) {
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            o.ascii(Integer.toString(year)).put('-');
+        } else {
+            o.digits(year, 4).put('-');
+        }
+        o.digits(t.getMonthValue(), 2).put('-');
+        o.digits(t.getDayOfMonth(), 2).put('T');
+        o.digits(t.getHour(), 2).put(':');
+        o.digits(t.getMinute(), 2).put(':');
+        o.digits(t.getSecond(), 2).put('.');
+        o.digits(t.getNano() / 1000, 6);
+        int secs = off.getTotalSeconds();
+        o.put(secs < 0 ? '-' : '+');
+        secs = Math.abs(secs);
+        o.digits(secs / 3600, 2).put(':');
+        o.digits(secs / 60 % 60, 2);
+    }
+
+    /** A cursor over the line's array. */
+    private static final class Out {
+        final byte[] b;
+        int pos;
+
+        Out(byte[] b) {
+            this.b = b;
+        }
+
+        Out put(char c) {
+            b[pos++] = (byte) c;
+            return this;
+        }
+
+        Out ascii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                b[pos++] = (byte) s.charAt(i);
+            }
+            return this;
+        }
+
+        /** {@code v} (0 or more) as exactly {@code width} digits, zero-padded. */
+        Out digits(int v, int width) {
+            for (int i = pos + width - 1; i >= pos; i--) {
+                b[i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            pos += width;
+            return this;
+        }
+
+        /** Appends {@code s} up to {@code end} (one char per byte), controls as {@code #ooo}. */
+        Out escape(String s, int end) {
+            for (int i = 0; i < end; i++) {
+                char c = s.charAt(i);
+                if (control(c)) {
+                    b[pos++] = '#';
+                    b[pos++] = (byte) ('0' + (c >> 6));
+                    b[pos++] = (byte) ('0' + ((c >> 3) & 7));
+                    b[pos++] = (byte) ('0' + (c & 7));
+                } else {
+                    b[pos++] = (byte) c;
+                }
+            }
+            return this;
         }
     }
 }

@@ -69,6 +69,8 @@ class SyslogReceiverTest {
         assertThat(second.line().source()).isEqualTo(web1.toString());
         assertThat(second.line().offset()).isEqualTo(lines.get(0).length() + 1);
         assertThat(second.classification().verdict()).isEqualTo(Verdict.ATTACK);
+        // the batch path still names the rule behind an alert (the mail shows it)
+        assertThat(second.classification().decidingRule()).isNotNull();
         assertThat(rec.lines.get(0).classification().verdict()).isNotEqualTo(Verdict.ATTACK);
     }
 
