@@ -82,8 +82,12 @@ public final class Classifications implements WorkspaceListener, AutoCloseable {
         attach(s);
     }
 
+    /**
+     * Synchronized with {@link #attach}: a late "changed" event from a worker thread either
+     * attaches before this removes it, or sees the source closed; it never attaches after.
+     */
     @Override
-    public void removed(OpenSource s) {
+    public synchronized void removed(OpenSource s) {
         Classification c = running.remove(s);
         if (c != null) {
             c.cancel();
