@@ -34,7 +34,9 @@ final class LogEditors {
                                 c -> {
                                     while (c.next()) {
                                         c.getRemoved().forEach(this::closed);
+                                        c.getAddedSubList().forEach(this::show);
                                     }
+                                    show(model.selectedProperty().get());
                                 });
         model.selectedProperty().addListener((o, was, now) -> show(now));
         dock.selection()
@@ -62,7 +64,7 @@ final class LogEditors {
     }
 
     private void show(SourceItem item) {
-        if (item == null || syncing) {
+        if (item == null || syncing || !model.sources().contains(item)) {
             return;
         }
         EditorInput input =
