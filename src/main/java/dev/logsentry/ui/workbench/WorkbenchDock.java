@@ -3,8 +3,10 @@ package dev.logsentry.ui.workbench;
 import dev.logsentry.core.summary.SummaryInput;
 import dev.logsentry.core.summary.SummaryOutline;
 import dev.logsentry.ui.dns.DnsView;
+import dev.logsentry.ui.dock.DockLayouts;
 import dev.logsentry.ui.dock.DockWorkbench;
 import dev.logsentry.ui.dock.JobRegistry;
+import dev.logsentry.ui.dock.PerspectiveDescriptor;
 import dev.logsentry.ui.dock.ProgressView;
 import dev.logsentry.ui.dock.SelectionService;
 import dev.logsentry.ui.dock.StandardPerspectives;
@@ -72,6 +74,7 @@ final class WorkbenchDock {
         register(StandardView.RESOLUTION_TREE.with(dnsParts::tree));
         register(StandardView.WALK_DIAGRAM.with(dnsParts::walk));
         register(StandardView.DNS_STATISTICS.with(dnsParts::stats));
+        register(StandardView.PROGRESS.with(() -> new ProgressView(jobs)));
         views.register(
                 ViewDescriptor.view(
                         SUMMARY,
@@ -80,10 +83,31 @@ final class WorkbenchDock {
                         "bottom",
                         () -> summary,
                         StandardPerspectives.EVENTS));
-        register(StandardView.PROGRESS.with(() -> new ProgressView(jobs)));
         dock = new DockWorkbench(views, selection);
-        StandardPerspectives.all().forEach(dock::addPerspective);
+        dock.addPerspective(events());
+        dock.addPerspective(StandardPerspectives.dns());
+        dock.addPerspective(StandardPerspectives.rules());
         dock.showPerspective(StandardPerspectives.EVENTS);
+    }
+
+    /**
+     * Events: Sources on the left, the open logs (each with its own filter bar, timeline and
+     * details pane) over most of the height, Progress and Summary in a stack below.
+     */
+    private static PerspectiveDescriptor events() {
+        PerspectiveDescriptor standard = StandardPerspectives.events();
+        return PerspectiveDescriptor.of(
+                standard.id(),
+                standard.title(),
+                standard.icon(),
+                standard.accelerator(),
+                DockLayouts.horizontal(
+                        new double[] {0.19},
+                        DockLayouts.stack("left"),
+                        DockLayouts.vertical(
+                                new double[] {0.8},
+                                DockLayouts.editorArea(),
+                                DockLayouts.stack("bottom"))));
     }
 
     private void register(ViewDescriptor view) {

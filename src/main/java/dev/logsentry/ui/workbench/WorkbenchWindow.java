@@ -111,7 +111,10 @@ public final class WorkbenchWindow {
                 .addListener(
                         (obs, old, now) -> {
                             if (now != null) {
-                                perspective.set(now);
+                                // after the selection change that asked for it has reached every
+                                // listener (the editor tabs), so the switch keeps that editor
+                                // active
+                                javafx.application.Platform.runLater(() -> perspective.set(now));
                             }
                         });
         installDragAndDrop();
@@ -257,7 +260,14 @@ public final class WorkbenchWindow {
     }
 
     private void showPerspective(Perspective p) {
+        // rebuilding the layout may activate another log's tab: the selected log stays selected
+        SourceItem keep = model.selectedProperty().get();
         dock.dock().showPerspective(WorkbenchDock.id(p));
+        if (keep != null
+                && model.sources().contains(keep)
+                && model.selectedProperty().get() != keep) {
+            model.selectedProperty().set(keep);
+        }
         ToggleButton b = perspectiveButtons.get(p);
         if (b != null && !b.isSelected()) {
             b.setSelected(true);
