@@ -86,6 +86,7 @@ public final class WorkbenchWindow {
                         WorkbenchWindow::daemon);
         new WorkbenchJobs(dock.jobs(), model);
         new LogEditors(model, dock.dock(), eventsView);
+        WorkbenchMenus.install(model, eventsView, sourcesView);
 
         root.setId("workbench");
         setTheme(Theme.LIGHT);
@@ -151,6 +152,11 @@ public final class WorkbenchWindow {
 
     public EventsView events() {
         return eventsView;
+    }
+
+    /** The list of the Sources view (for tests). */
+    public javafx.scene.control.ListView<SourceItem> sourcesList() {
+        return sourcesView.list();
     }
 
     public RulesView rules() {
