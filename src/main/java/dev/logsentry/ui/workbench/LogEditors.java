@@ -28,6 +28,9 @@ final class LogEditors {
         this.model = model;
         this.dock = dock;
         this.events = events;
+        // a short editor area (the DNS perspective's) squeezes the view instead of pushing the tab
+        // header out of sight
+        events.setMinHeight(0);
         model.sources()
                 .addListener(
                         (ListChangeListener<SourceItem>)

@@ -85,7 +85,7 @@ final class WorkbenchDock {
                         StandardPerspectives.EVENTS));
         dock = new DockWorkbench(views, selection);
         dock.addPerspective(events());
-        dock.addPerspective(StandardPerspectives.dns());
+        dock.addPerspective(dns());
         dock.addPerspective(StandardPerspectives.rules());
         dock.showPerspective(StandardPerspectives.EVENTS);
     }
@@ -108,6 +108,33 @@ final class WorkbenchDock {
                                 new double[] {0.8},
                                 DockLayouts.editorArea(),
                                 DockLayouts.stack("bottom"))));
+    }
+
+    /**
+     * DNS: the dnscache log's tab above (tall enough for its filter bar and some rows), queries
+     * beside their resolution tree, the walk diagram and statistics below.
+     */
+    private static PerspectiveDescriptor dns() {
+        PerspectiveDescriptor standard = StandardPerspectives.dns();
+        return PerspectiveDescriptor.of(
+                standard.id(),
+                standard.title(),
+                standard.icon(),
+                standard.accelerator(),
+                DockLayouts.horizontal(
+                        new double[] {0.17},
+                        DockLayouts.stack("left"),
+                        DockLayouts.vertical(
+                                new double[] {0.36, 0.70},
+                                DockLayouts.editorArea(),
+                                DockLayouts.horizontal(
+                                        new double[] {0.45},
+                                        DockLayouts.stack("queries"),
+                                        DockLayouts.stack("tree")),
+                                DockLayouts.horizontal(
+                                        new double[] {0.55},
+                                        DockLayouts.stack("walk"),
+                                        DockLayouts.stack("bottom")))));
     }
 
     private void register(ViewDescriptor view) {
