@@ -36,6 +36,26 @@ public record WorkspaceState(
         level = level == null ? "server" : level;
     }
 
+    /**
+     * This state without the given sources (say, --samples' temporary copies, deleted at exit), so
+     * the next start does not look for files that are gone.
+     */
+    public WorkspaceState without(java.util.Collection<String> paths) {
+        return new WorkspaceState(
+                window,
+                theme,
+                perspective,
+                openSources.stream().filter(p -> !paths.contains(p)).toList(),
+                selectedSource != null && paths.contains(selectedSource) ? null : selectedSource,
+                sourcesDivider,
+                detailsDivider,
+                columns,
+                rulesDirectory,
+                level,
+                hideIgnored,
+                dock);
+    }
+
     public static WorkspaceState defaults() {
         return new WorkspaceState(
                 null, null, null, null, null, 0, 0, null, null, null, false, null);
