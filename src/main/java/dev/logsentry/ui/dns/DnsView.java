@@ -3,6 +3,7 @@ package dev.logsentry.ui.dns;
 import dev.logsentry.core.dnscache.DnscacheAnalysis;
 import dev.logsentry.core.dnscache.Outcome;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -37,6 +38,10 @@ public final class DnsView extends BorderPane {
     private final WalkDiagram walk = new WalkDiagram();
     private final DnsStatsPane stats = new DnsStatsPane();
     private final TextField search = new TextField();
+    private Node treeBox;
+    private Node walkScroll;
+    private Node queries;
+    private SplitPane resolution;
 
     /** A view on its own model whose copy actions use the system clipboard. */
     public DnsView() {
@@ -94,6 +99,23 @@ public final class DnsView extends BorderPane {
         if (tree.getRoot() != null) {
             tree.getSelectionModel().select(tree.getRoot());
         }
+    }
+
+    /** The parts a docking host shows as views of their own. */
+    public record Parts(Node tree, Node walk, Node stats) {}
+
+    /**
+     * For a docking host: this view keeps its tool bar and the query table; the resolution tree,
+     * walk diagram and statistics are returned, to be placed as views of their own.
+     */
+    public Parts dockParts() {
+        if (getCenter() instanceof SplitPane split) {
+            split.getItems().clear();
+        }
+        setCenter(queries);
+        tabs.getTabs().clear();
+        resolution.getItems().clear();
+        return new Parts(treeBox, walkScroll, stats);
     }
 
     /** Puts the keyboard focus into the search field (the workbench binds Ctrl+F and '/'). */
@@ -173,7 +195,10 @@ public final class DnsView extends BorderPane {
         walkScroll.setId("dnsWalkScroll");
         BorderPane treeBox = new BorderPane(tree);
         treeBox.setBottom(new LogLineBar(model));
+        this.treeBox = treeBox;
+        this.walkScroll = walkScroll;
         SplitPane resolution = new SplitPane(treeBox, walkScroll);
+        this.resolution = resolution;
         resolution.setDividerPositions(0.64);
         Tab treeTab = new Tab("Resolution", resolution);
         Tab statsTab = new Tab("Statistics", stats);
@@ -183,6 +208,7 @@ public final class DnsView extends BorderPane {
 
         BorderPane queries = new BorderPane(table);
         queries.setBottom(legend());
+        this.queries = queries;
         SplitPane split = new SplitPane(queries, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);

@@ -199,6 +199,13 @@ public final class DockWorkbench {
         activate(dockable);
     }
 
+    /** Replaces what an open editor shows (the workbench moves one Events view between them). */
+    public void setEditorContent(String id, javafx.scene.Node content) {
+        if (parts.isEditor(id)) {
+            parts.existing(id).setNode(content);
+        }
+    }
+
     public void closeEditor(String id) {
         closeView(id);
     }

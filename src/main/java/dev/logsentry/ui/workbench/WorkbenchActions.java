@@ -72,7 +72,7 @@ final class WorkbenchActions {
         MenuItem merge =
                 Controls.menuItem(
                         "_Merge Open Logs",
-                        "Shortcut+M",
+                        "Shortcut+Shift+M",
                         "mdi2c-call-merge",
                         e -> model.mergeOpenLogs());
         merge.setId("menuMerge");

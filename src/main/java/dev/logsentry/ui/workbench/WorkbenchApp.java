@@ -18,6 +18,8 @@ public final class WorkbenchApp extends Application {
     private WorkbenchWindow window;
     private WorkspaceStore store;
 
+    private final List<String> samples = new ArrayList<>();
+
     @Override
     public void start(Stage stage) {
         Path config = ConfigDirs.configDir();
@@ -31,7 +33,9 @@ public final class WorkbenchApp extends Application {
         boolean explicit = false;
         for (String arg : getParameters().getRaw()) {
             if (arg.equals("--samples")) {
-                initial.addAll(SampleLogs.extract(model.messages()));
+                List<Path> extracted = SampleLogs.extract(model.messages());
+                extracted.forEach(p -> samples.add(p.toString()));
+                initial.addAll(extracted);
                 explicit = true;
             } else if (!arg.startsWith("--")) {
                 initial.add(Path.of(arg));
@@ -53,7 +57,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         if (window != null) {
-            store.save(window.capture());
+            store.save(window.capture().without(samples));
         }
         if (model != null) {
             model.close();

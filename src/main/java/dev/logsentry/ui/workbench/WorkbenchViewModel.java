@@ -120,6 +120,18 @@ public final class WorkbenchViewModel implements AutoCloseable {
                             showDns(now);
                         });
         events.classifyProgressProperty().addListener(selectedChanged);
+        sources()
+                .addListener(
+                        (javafx.collections.ListChangeListener<SourceItem>)
+                                c -> {
+                                    while (c.next()) {
+                                        for (SourceItem item : c.getAddedSubList()) {
+                                            markDnscache(item);
+                                            item.stateProperty()
+                                                    .addListener((o, a, b) -> markDnscache(item));
+                                        }
+                                    }
+                                });
         events.statusProperty()
                 .addListener(
                         (obs, old, now) -> {
@@ -317,6 +329,13 @@ public final class WorkbenchViewModel implements AutoCloseable {
             feed.close();
         }
         sourcesModel.close(item);
+        if (item.isDnscache()) {
+            dns.openLogs().remove(item.nameProperty().get());
+        }
+        if (item == dnsShown) {
+            dns.clear();
+            dnsShown = null;
+        }
         status.set("Closed " + item.nameProperty().get());
     }
 
@@ -330,6 +349,16 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     // ---- what the window shows -----------------------------------------------------------------
+
+    /** Tells the DNS view a dnscache log is open (its empty state then says "not selected"). */
+    private void markDnscache(SourceItem item) {
+        String name = item.nameProperty().get();
+        boolean open =
+                sources().contains(item) && item.stateProperty().get() != SourceItem.State.CLOSED;
+        if (open && item.isDnscache() && !dns.openLogs().contains(name)) {
+            dns.openLogs().add(name);
+        }
+    }
 
     private void showDns(SourceItem item) {
         if (item == null || !item.isDnscache() || item == dnsShown) {

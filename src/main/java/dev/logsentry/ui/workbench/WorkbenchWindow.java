@@ -4,6 +4,10 @@ import dev.logsentry.core.AppInfo;
 import dev.logsentry.ui.common.Controls;
 import dev.logsentry.ui.common.Icons;
 import dev.logsentry.ui.dns.DnsView;
+import dev.logsentry.ui.dock.DockWorkbench;
+import dev.logsentry.ui.dock.JobRegistry;
+import dev.logsentry.ui.dock.StandardView;
+import dev.logsentry.ui.dock.WindowMenu;
 import dev.logsentry.ui.events.EventsView;
 import dev.logsentry.ui.rules.RulesView;
 import dev.logsentry.ui.sources.SourceItem;
@@ -18,7 +22,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -26,7 +29,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -34,7 +37,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
@@ -56,13 +58,12 @@ public final class WorkbenchWindow {
     private final SourcesView sourcesView;
     private final EventsView eventsView;
     private final RulesView rulesView;
-    private final Map<Perspective, Node> perspectives = new EnumMap<>(Perspective.class);
     private final Map<Perspective, ToggleButton> perspectiveButtons =
             new EnumMap<>(Perspective.class);
     private final ObjectProperty<Perspective> perspective =
             new SimpleObjectProperty<>(Perspective.EVENTS);
-    private final StackPane perspectiveHost = new StackPane();
-    private final SplitPane split = new SplitPane();
+    private final WorkbenchDock dock;
+    private double sourcesDivider = 0.2;
     private final StatusBar statusBar = new StatusBar();
     private final List<MenuItem> allItems = new ArrayList<>();
     private Theme theme = Theme.LIGHT;
@@ -74,30 +75,47 @@ public final class WorkbenchWindow {
         this.sourcesView = new SourcesView(model.sourcesModel());
         this.eventsView = new EventsView(model.events());
         this.rulesView = new RulesView(model.rules());
-        perspectives.put(Perspective.EVENTS, eventsView);
-        perspectives.put(Perspective.RULES, rulesView);
         DnsView dnsView = new DnsView(model.dns());
-        perspectives.put(Perspective.DNS, dnsView);
+        this.dock =
+                new WorkbenchDock(
+                        model,
+                        sourcesView,
+                        eventsView,
+                        rulesView,
+                        dnsView,
+                        WorkbenchWindow::daemon);
+        new WorkbenchJobs(dock.jobs(), model);
+        new LogEditors(model, dock.dock(), eventsView);
+        WorkbenchMenus.install(model, eventsView, sourcesView);
 
         root.setId("workbench");
         setTheme(Theme.LIGHT);
         root.setTop(new VBox(menuBar(), toolBar()));
         MessageBar messages = new MessageBar(model.messages(), model::dismiss);
-        VBox centre = new VBox(messages, perspectiveHost);
-        VBox.setVgrow(perspectiveHost, Priority.ALWAYS);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.getItems().addAll(sourcesView, centre);
-        split.setDividerPositions(0.2);
-        SplitPane.setResizableWithParent(sourcesView, false);
-        root.setCenter(split);
+        VBox centre = new VBox(messages, dock.node());
+        VBox.setVgrow(dock.node(), Priority.ALWAYS);
+        root.setCenter(centre);
         root.setBottom(statusBar());
         perspective.addListener((obs, old, now) -> showPerspective(now));
+        dock.dock()
+                .perspectiveProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            Perspective p =
+                                    now == null ? null : WorkbenchDock.perspective(now.id());
+                            if (p != null) {
+                                perspective.set(p);
+                            }
+                        });
         showPerspective(perspective.get());
         model.requestedPerspective()
                 .addListener(
                         (obs, old, now) -> {
                             if (now != null) {
-                                perspective.set(now);
+                                // after the selection change that asked for it has reached every
+                                // listener (the editor tabs), so the switch keeps that editor
+                                // active
+                                javafx.application.Platform.runLater(() -> perspective.set(now));
                             }
                         });
         installDragAndDrop();
@@ -113,6 +131,7 @@ public final class WorkbenchWindow {
                     }
                 });
         scene.getStylesheets().add(css());
+        dock.dock().install(scene);
         stage.setScene(scene);
         stage.getIcons().setAll(Icons.appIcons());
         stage.titleProperty()
@@ -135,12 +154,33 @@ public final class WorkbenchWindow {
         return eventsView;
     }
 
+    /** The list of the Sources view (for tests). */
+    public javafx.scene.control.ListView<SourceItem> sourcesList() {
+        return sourcesView.list();
+    }
+
     public RulesView rules() {
         return rulesView;
     }
 
     public ObjectProperty<Perspective> perspectiveProperty() {
         return perspective;
+    }
+
+    /** The docking layer: views, editors, perspectives and their layouts. */
+    public DockWorkbench dock() {
+        return dock.dock();
+    }
+
+    /** The background jobs the Progress view lists. */
+    public JobRegistry jobs() {
+        return dock.jobs();
+    }
+
+    private static void daemon(Runnable work) {
+        Thread t = new Thread(work, "logsentry-summary");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Opens what was dropped; the drag-and-drop handler and the tests both call this. */
@@ -159,8 +199,17 @@ public final class WorkbenchWindow {
         }
         stage.setMaximized(w.maximized());
         setTheme(state.theme());
-        perspective.set(state.perspective());
-        split.setDividerPositions(state.sourcesDivider());
+        if (state.dock() != null) {
+            try {
+                dock.dock().restoreState(state.dock());
+            } catch (RuntimeException e) {
+                // a layout from another version that no longer fits: keep the defaults
+                dock.dock().showPerspective(WorkbenchDock.id(state.perspective()));
+            }
+        } else {
+            perspective.set(state.perspective());
+        }
+        sourcesDivider = state.sourcesDivider();
         var events = model.events();
         events.hideIgnoredProperty().set(state.hideIgnored());
         if (state.rulesDirectory() != null) {
@@ -197,14 +246,15 @@ public final class WorkbenchWindow {
                 perspective.get(),
                 open,
                 selected == null ? null : selected.path().toString(),
-                split.getDividers().isEmpty() ? 0.2 : split.getDividers().get(0).getPosition(),
+                sourcesDivider,
                 layout.detailsDivider(),
                 layout.columns().stream()
                         .map(c -> new WorkspaceState.ColumnState(c.id(), c.width(), c.visible()))
                         .toList(),
                 model.events().rules().rulesDirectoryProperty().get(),
                 model.events().rules().levelProperty().get().name().toLowerCase(),
-                model.events().hideIgnoredProperty().get());
+                model.events().hideIgnoredProperty().get(),
+                dock.dock().captureState());
     }
 
     private static String css() {
@@ -216,22 +266,18 @@ public final class WorkbenchWindow {
     }
 
     private void showPerspective(Perspective p) {
-        Node node = perspectives.get(p);
-        perspectiveHost.getChildren().setAll(node == null ? placeholder(p) : node);
+        // rebuilding the layout may activate another log's tab: the selected log stays selected
+        SourceItem keep = model.selectedProperty().get();
+        dock.dock().showPerspective(WorkbenchDock.id(p));
+        if (keep != null
+                && model.sources().contains(keep)
+                && model.selectedProperty().get() != keep) {
+            model.selectedProperty().set(keep);
+        }
         ToggleButton b = perspectiveButtons.get(p);
         if (b != null && !b.isSelected()) {
             b.setSelected(true);
         }
-    }
-
-    private static Node placeholder(Perspective p) {
-        Label l =
-                new Label(
-                        "Open a dnscache log (a file or a multilog directory) to see the "
-                                + p.title()
-                                + " perspective.");
-        l.getStyleClass().add("placeholder-text");
-        return new StackPane(l);
     }
 
     private StatusBar statusBar() {
@@ -265,22 +311,6 @@ public final class WorkbenchWindow {
     private MenuBar menuBar() {
         Menu file = actions.fileMenu();
         Menu view = new Menu("_View");
-        for (Perspective p : Perspective.values()) {
-            MenuItem mi =
-                    Controls.menuItem(
-                            p.title() + " Perspective",
-                            p.accelerator(),
-                            p.icon(),
-                            e -> perspective.set(p));
-            mi.setId("menuPerspective" + p.name());
-            view.getItems().add(mi);
-        }
-        MenuItem nextPerspective =
-                Controls.menuItem(
-                        "Next Perspective",
-                        "Shortcut+F8",
-                        null,
-                        e -> perspective.set(perspective.get().next()));
         MenuItem toggleTheme =
                 Controls.menuItem(
                         "Toggle _Dark Theme",
@@ -292,14 +322,11 @@ public final class WorkbenchWindow {
                         "Focus _Sources",
                         "Shortcut+1",
                         null,
-                        e -> sourcesView.list().requestFocus());
-        view.getItems()
-                .addAll(
-                        nextPerspective,
-                        new SeparatorMenuItem(),
-                        toggleTheme,
-                        new SeparatorMenuItem(),
-                        focusSources);
+                        e -> {
+                            dock.dock().showView(StandardView.SOURCES.id());
+                            sourcesView.list().requestFocus();
+                        });
+        view.getItems().addAll(toggleTheme, new SeparatorMenuItem(), focusSources);
         Menu events = eventsView.menu();
         Menu help = new Menu("_Help");
         MenuItem keys =
@@ -317,12 +344,21 @@ public final class WorkbenchWindow {
         about.setId("menuAbout");
         keys.setId("menuShortcuts");
         help.getItems().addAll(keys, about);
-        MenuBar bar = new MenuBar(file, view, events, help);
+        Menu window = WindowMenu.create(dock.dock(), this::askPerspectiveName);
+        MenuBar bar = new MenuBar(file, view, events, window, help);
         bar.setId("menuBar");
         for (Menu m : bar.getMenus()) {
             collect(m);
         }
         return bar;
+    }
+
+    private java.util.Optional<String> askPerspectiveName(String current) {
+        TextInputDialog ask = new TextInputDialog(current);
+        ask.initOwner(stage);
+        ask.setTitle("Save Perspective As");
+        ask.setHeaderText("Save the current layout as a perspective named:");
+        return ask.showAndWait();
     }
 
     /** Replaces what File > Quit does (ending the application); for tests. */

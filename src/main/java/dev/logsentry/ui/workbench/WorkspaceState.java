@@ -1,12 +1,14 @@
 package dev.logsentry.ui.workbench;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.logsentry.ui.dock.DockState;
 import java.util.List;
 
 /**
  * What the workbench remembers between runs: window geometry, theme, perspective, open sources,
- * split positions, table columns and the check settings. Every field has a default, so a file from
- * an older or newer version still loads.
+ * split positions, table columns, the check settings and the dock layout of every perspective
+ * (detached windows included; null until first saved). Every field has a default, so a file from an
+ * older or newer version still loads.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkspaceState(
@@ -20,7 +22,8 @@ public record WorkspaceState(
         List<ColumnState> columns,
         String rulesDirectory,
         String level,
-        boolean hideIgnored) {
+        boolean hideIgnored,
+        DockState dock) {
 
     public WorkspaceState {
         window = window == null ? WindowGeometry.DEFAULT : window;
@@ -33,8 +36,29 @@ public record WorkspaceState(
         level = level == null ? "server" : level;
     }
 
+    /**
+     * This state without the given sources (say, --samples' temporary copies, deleted at exit), so
+     * the next start does not look for files that are gone.
+     */
+    public WorkspaceState without(java.util.Collection<String> paths) {
+        return new WorkspaceState(
+                window,
+                theme,
+                perspective,
+                openSources.stream().filter(p -> !paths.contains(p)).toList(),
+                selectedSource != null && paths.contains(selectedSource) ? null : selectedSource,
+                sourcesDivider,
+                detailsDivider,
+                columns,
+                rulesDirectory,
+                level,
+                hideIgnored,
+                dock);
+    }
+
     public static WorkspaceState defaults() {
-        return new WorkspaceState(null, null, null, null, null, 0, 0, null, null, null, false);
+        return new WorkspaceState(
+                null, null, null, null, null, 0, 0, null, null, null, false, null);
     }
 
     /** Window position and size; NaN position means "let the system place it". */

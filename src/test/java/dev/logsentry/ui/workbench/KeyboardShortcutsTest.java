@@ -121,7 +121,11 @@ class KeyboardShortcutsTest {
 
         for (String keys : readme.keySet()) {
             Check check = checks.get(keys);
-            robot.interact(() -> window.perspectiveProperty().set(Perspective.EVENTS));
+            robot.interact(
+                    () -> {
+                        window.dock().restoreMaximized();
+                        window.perspectiveProperty().set(Perspective.EVENTS);
+                    });
             check.arrange().run();
             WaitForAsyncUtils.waitForFxEvents();
             robot.push(keyCodes(keys));
@@ -161,7 +165,7 @@ class KeyboardShortcutsTest {
                         () -> showSample(robot),
                         () -> model.selectedProperty().get().followingProperty().get()));
         c.put(
-                "Ctrl+M",
+                "Ctrl+Shift+M",
                 new Check(
                         () -> {
                             robot.interact(() -> model.toggleFollow()); // stop following
@@ -182,6 +186,29 @@ class KeyboardShortcutsTest {
         c.put("Ctrl+Shift+N", perspective(robot, Perspective.EVENTS, Perspective.DNS));
         c.put("Ctrl+Shift+R", perspective(robot, Perspective.EVENTS, Perspective.RULES));
         c.put("Ctrl+F8", perspective(robot, Perspective.EVENTS, Perspective.EVENTS.next()));
+        c.put(
+                "Ctrl+M",
+                new Check(
+                        () -> robot.interact(() -> window.dock().showView("progress")),
+                        () -> window.dock().maximizedProperty().get()));
+        c.put(
+                "Ctrl+F6",
+                new Check(
+                        () -> {
+                            openAndWait(robot, second);
+                            showSample(robot);
+                        },
+                        () -> model.selectedProperty().get().path().equals(second)));
+        c.put(
+                "Ctrl+F7",
+                new Check(
+                        () ->
+                                robot.interact(
+                                        () -> {
+                                            window.dock().showView("progress");
+                                            window.dock().showView("sources");
+                                        }),
+                        () -> window.dock().activePart().orElse("").equals("progress")));
         Theme before = window.theme();
         c.put("Ctrl+Shift+D", new Check(() -> {}, () -> window.theme() != before));
         c.put(

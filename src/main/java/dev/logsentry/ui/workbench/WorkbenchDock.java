@@ -1,0 +1,203 @@
+package dev.logsentry.ui.workbench;
+
+import dev.logsentry.core.summary.SummaryInput;
+import dev.logsentry.core.summary.SummaryOutline;
+import dev.logsentry.ui.dns.DnsView;
+import dev.logsentry.ui.dock.DockLayouts;
+import dev.logsentry.ui.dock.DockWorkbench;
+import dev.logsentry.ui.dock.JobRegistry;
+import dev.logsentry.ui.dock.PerspectiveDescriptor;
+import dev.logsentry.ui.dock.ProgressView;
+import dev.logsentry.ui.dock.SelectionService;
+import dev.logsentry.ui.dock.StandardPerspectives;
+import dev.logsentry.ui.dock.StandardView;
+import dev.logsentry.ui.dock.ViewDescriptor;
+import dev.logsentry.ui.dock.ViewRegistry;
+import dev.logsentry.ui.events.EventsView;
+import dev.logsentry.ui.rules.RulesView;
+import dev.logsentry.ui.sources.SourceItem;
+import dev.logsentry.ui.sources.SourcesView;
+import dev.logsentry.ui.summary.SummaryView;
+import dev.logsentry.ui.summary.SummaryViewModel;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+
+/**
+ * The workbench's docking layer put together: every view of the window registered with the {@link
+ * DockWorkbench} (Sources, Events, Rules, the DNS views, Summary, Progress), the three standard
+ * perspectives, and the {@link JobRegistry} the background work reports to. The views themselves
+ * stay as they were; this class only tells the docking layer about them.
+ */
+final class WorkbenchDock {
+    /** The Summary view's id (logwatch-style summaries of the open logs). */
+    static final String SUMMARY = "summary";
+
+    private final ViewRegistry views = new ViewRegistry();
+    private final SelectionService selection = new SelectionService();
+    private final JobRegistry jobs = new JobRegistry();
+    private final DockWorkbench dock;
+    private final SummaryView summary;
+
+    WorkbenchDock(
+            WorkbenchViewModel model,
+            SourcesView sources,
+            EventsView events,
+            RulesView rules,
+            DnsView dns,
+            Executor background) {
+        SummaryViewModel summaryModel = new SummaryViewModel();
+        summary = new SummaryView(summaryModel, background);
+        summaryModel.setOnOpenLines(targets -> openLines(model, targets));
+        model.sources()
+                .addListener(
+                        (ListChangeListener<SourceItem>)
+                                c ->
+                                        summaryModel
+                                                .inputs()
+                                                .setAll(
+                                                        model.sources().stream()
+                                                                .filter(s -> !s.isDnscache())
+                                                                .map(
+                                                                        s ->
+                                                                                (SummaryInput)
+                                                                                        new SummaryInput
+                                                                                                .LogFile(
+                                                                                                s
+                                                                                                        .path()))
+                                                                .toList()));
+        DnsView.Parts dnsParts = dns.dockParts();
+        register(StandardView.SOURCES.with(() -> sources));
+        register(StandardView.RULES_TREE.with(() -> rules));
+        register(StandardView.DNS_QUERIES.with(() -> dns));
+        register(StandardView.RESOLUTION_TREE.with(dnsParts::tree));
+        register(StandardView.WALK_DIAGRAM.with(dnsParts::walk));
+        register(StandardView.DNS_STATISTICS.with(dnsParts::stats));
+        register(StandardView.PROGRESS.with(() -> new ProgressView(jobs)));
+        views.register(
+                ViewDescriptor.view(
+                        SUMMARY,
+                        "Summary",
+                        "mdi2t-text-box-search-outline",
+                        "bottom",
+                        () -> summary,
+                        StandardPerspectives.EVENTS));
+        dock = new DockWorkbench(views, selection);
+        dock.addPerspective(events());
+        dock.addPerspective(dns());
+        dock.addPerspective(StandardPerspectives.rules());
+        dock.showPerspective(StandardPerspectives.EVENTS);
+    }
+
+    /**
+     * Events: Sources on the left, the open logs (each with its own filter bar, timeline and
+     * details pane) over most of the height, Progress and Summary in a stack below.
+     */
+    private static PerspectiveDescriptor events() {
+        PerspectiveDescriptor standard = StandardPerspectives.events();
+        return PerspectiveDescriptor.of(
+                standard.id(),
+                standard.title(),
+                standard.icon(),
+                standard.accelerator(),
+                DockLayouts.horizontal(
+                        new double[] {0.19},
+                        DockLayouts.stack("left"),
+                        DockLayouts.vertical(
+                                new double[] {0.8},
+                                DockLayouts.editorArea(),
+                                DockLayouts.stack("bottom"))));
+    }
+
+    /**
+     * DNS: the dnscache log's tab above (tall enough for its filter bar and some rows), queries
+     * beside their resolution tree, the walk diagram and statistics below.
+     */
+    private static PerspectiveDescriptor dns() {
+        PerspectiveDescriptor standard = StandardPerspectives.dns();
+        return PerspectiveDescriptor.of(
+                standard.id(),
+                standard.title(),
+                standard.icon(),
+                standard.accelerator(),
+                DockLayouts.horizontal(
+                        new double[] {0.17},
+                        DockLayouts.stack("left"),
+                        DockLayouts.vertical(
+                                new double[] {0.36, 0.70},
+                                DockLayouts.editorArea(),
+                                DockLayouts.horizontal(
+                                        new double[] {0.45},
+                                        DockLayouts.stack("queries"),
+                                        DockLayouts.stack("tree")),
+                                DockLayouts.horizontal(
+                                        new double[] {0.55},
+                                        DockLayouts.stack("walk"),
+                                        DockLayouts.stack("bottom")))));
+    }
+
+    private void register(ViewDescriptor view) {
+        views.register(view);
+    }
+
+    DockWorkbench dock() {
+        return dock;
+    }
+
+    JobRegistry jobs() {
+        return jobs;
+    }
+
+    SelectionService selection() {
+        return selection;
+    }
+
+    SummaryView summary() {
+        return summary;
+    }
+
+    /** The perspective id of a workbench perspective. */
+    static String id(Perspective p) {
+        return switch (p) {
+            case EVENTS -> StandardPerspectives.EVENTS;
+            case DNS -> StandardPerspectives.DNS;
+            case RULES -> StandardPerspectives.RULES;
+        };
+    }
+
+    /** The workbench perspective of a perspective id, or null for one the user saved. */
+    static Perspective perspective(String id) {
+        for (Perspective p : Perspective.values()) {
+            if (id(p).equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A summary's number link: select the source and show its first referenced line. */
+    private void openLines(WorkbenchViewModel model, List<SummaryOutline.LineTarget> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        SummaryOutline.LineTarget first = targets.get(0);
+        for (SourceItem s : model.sources()) {
+            if (s.path().toString().equals(first.source())
+                    || s.nameProperty().get().equals(first.source())) {
+                model.selectedProperty().set(s);
+                model.events().goToLine(first.line() - 1);
+                return;
+            }
+        }
+    }
+
+    /** Views that are not part of a standard perspective but must stay reachable. */
+    List<String> ids() {
+        return views.all().stream().map(ViewDescriptor::id).toList();
+    }
+
+    Node node() {
+        return dock.node();
+    }
+}

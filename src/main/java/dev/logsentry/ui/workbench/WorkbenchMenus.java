@@ -1,0 +1,89 @@
+package dev.logsentry.ui.workbench;
+
+import static dev.logsentry.ui.common.ContextMenus.item;
+
+import dev.logsentry.core.source.SyslogLine;
+import dev.logsentry.ui.common.ContextMenus;
+import dev.logsentry.ui.events.EventsView;
+import dev.logsentry.ui.events.LogRow;
+import dev.logsentry.ui.sources.SourceItem;
+import dev.logsentry.ui.sources.SourcesView;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+
+/**
+ * The workbench's context-menu providers: on an Events row (copy, filter by host or program, show
+ * the deciding rule) and on a source (follow, close). Each item calls the same view-model action as
+ * the menu bar, so a context menu never does anything the menus cannot.
+ */
+final class WorkbenchMenus {
+    private WorkbenchMenus() {}
+
+    static void install(WorkbenchViewModel model, EventsView events, SourcesView sources) {
+        ContextMenus.attach(
+                events.table(),
+                () -> events.table().getSelectionModel().getSelectedItem(),
+                row -> rowItems(model, events, row));
+        ContextMenus.attach(
+                sources.list(),
+                () -> sources.list().getSelectionModel().getSelectedItem(),
+                item -> sourceItems(model, item));
+    }
+
+    static List<MenuItem> rowItems(WorkbenchViewModel model, EventsView events, LogRow row) {
+        List<MenuItem> items = new ArrayList<>();
+        items.add(
+                item(
+                        "rowCopy",
+                        "Copy",
+                        () ->
+                                model.events()
+                                        .copySelection(
+                                                events
+                                                        .table()
+                                                        .getSelectionModel()
+                                                        .getSelectedItems()
+                                                        .stream()
+                                                        .map(LogRow::line)
+                                                        .toList())));
+        SyslogLine f = row.fields();
+        if (f != null && f.host() != null && !f.host().isEmpty()) {
+            items.add(
+                    item(
+                            "rowFilterHost",
+                            "Filter by Host \u201c" + f.host() + "\u201d",
+                            () -> model.events().quickTextProperty().set(f.host())));
+        }
+        if (f != null && f.program() != null && !f.program().isEmpty()) {
+            items.add(
+                    item(
+                            "rowFilterProgram",
+                            "Filter by Program \u201c" + f.program() + "\u201d",
+                            () -> model.events().quickTextProperty().set(f.program())));
+        }
+        items.add(new SeparatorMenuItem());
+        items.add(
+                item(
+                        "rowShowRule",
+                        "Show Deciding Rule",
+                        () -> {
+                            model.events().selectLine(row.line());
+                            model.events().showDecidingRule();
+                        }));
+        return items;
+    }
+
+    static List<MenuItem> sourceItems(WorkbenchViewModel model, SourceItem source) {
+        return List.of(
+                item(
+                        "sourceFollow",
+                        source.followingProperty().get() ? "Stop Following" : "Follow New Lines",
+                        () -> {
+                            model.selectedProperty().set(source);
+                            model.toggleFollow();
+                        }),
+                item("sourceClose", "Close", () -> model.close(source)));
+    }
+}

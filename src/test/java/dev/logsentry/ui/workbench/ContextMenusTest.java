@@ -1,0 +1,145 @@
+package dev.logsentry.ui.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logsentry.testkit.FakeDialogs;
+import dev.logsentry.testkit.Fx;
+import dev.logsentry.ui.events.LogRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Each context-menu item of the workbench does what it says, asked for as a desktop would. */
+@ExtendWith(ApplicationExtension.class)
+class ContextMenusTest {
+    @TempDir Path temp;
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private WorkbenchViewModel model;
+    private WorkbenchWindow window;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        model =
+                new WorkbenchViewModel(
+                        dialogs, new RecentFiles(Files.createTempDirectory("logsentry-config")));
+        window = new WorkbenchWindow(stage, model);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeModel(FxRobot robot) {
+        robot.interact(() -> model.close());
+    }
+
+    @Test
+    void rowMenuCopiesFiltersAndShowsTheRule(FxRobot robot) throws Exception {
+        Path log =
+                Files.writeString(
+                        temp.resolve("a.log"),
+                        "Dec  4 10:00:00 alpha sshd[1]: one\nDec  4 10:00:01 beta cron[2]: two\n");
+        robot.interact(() -> model.open(List.of(log)));
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
+        robot.interact(() -> window.events().table().getSelectionModel().select(1));
+        LogRow row = window.events().table().getSelectionModel().getSelectedItem();
+
+        fire(robot, "rowCopy", window.events().table());
+        assertThat(dialogs.clipboard).isEqualTo(row.text() + "\n");
+
+        fire(robot, "rowFilterHost", window.events().table());
+        assertThat(model.events().quickTextProperty().get()).isEqualTo("beta");
+
+        robot.interact(() -> model.events().quickTextProperty().set(""));
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
+        robot.interact(() -> window.events().table().getSelectionModel().select(1));
+        fire(robot, "rowFilterProgram", window.events().table());
+        assertThat(model.events().quickTextProperty().get()).isEqualTo("cron");
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+
+        robot.interact(() -> window.events().table().getSelectionModel().select(0));
+        Fx.waitUntil(() -> model.events().detailsProperty().get() != null);
+        boolean decided = model.events().detailsProperty().get().decidingRule() != null;
+        fire(robot, "rowShowRule", window.events().table());
+        if (decided) {
+            Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
+        }
+        robot.interact(() -> model.events().quickTextProperty().set(""));
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
+    }
+
+    @Test
+    void sourceMenuFollowsAndCloses(FxRobot robot) throws Exception {
+        Path log = Files.writeString(temp.resolve("b.log"), "Dec  4 10:00:00 h a: one\n");
+        robot.interact(() -> model.open(List.of(log)));
+        Fx.waitUntil(() -> model.sources().size() == 1 && model.selectedProperty().get() != null);
+        robot.interact(() -> window.dock().showView("sources"));
+
+        fire(robot, "sourceFollow", sourcesList(robot));
+        Fx.waitUntil(() -> model.sources().get(0).followingProperty().get());
+
+        fire(robot, "sourceClose", sourcesList(robot));
+        Fx.waitUntil(() -> model.sources().isEmpty());
+    }
+
+    private Node sourcesList(FxRobot robot) {
+        return window.sourcesList();
+    }
+
+    /** Asks {@code node} for its context menu (Monocle sends none) and fires item {@code id}. */
+    private static void fire(FxRobot robot, String id, Node node) throws Exception {
+        robot.interact(
+                () -> {
+                    Bounds b = node.localToScreen(node.getBoundsInLocal());
+                    javafx.event.Event.fireEvent(
+                            node,
+                            new ContextMenuEvent(
+                                    ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                                    20,
+                                    20,
+                                    b.getMinX() + 20,
+                                    b.getMinY() + 20,
+                                    false,
+                                    null));
+                });
+        WaitForAsyncUtils.waitForFxEvents();
+        MenuItem item =
+                onFx(
+                        () ->
+                                Window.getWindows().stream()
+                                        .filter(w -> w instanceof javafx.scene.control.ContextMenu)
+                                        .filter(Window::isShowing)
+                                        .flatMap(
+                                                w ->
+                                                        ((javafx.scene.control.ContextMenu) w)
+                                                                .getItems().stream())
+                                        .filter(i -> id.equals(i.getId()))
+                                        .findFirst()
+                                        .orElseThrow(
+                                                () -> new AssertionError("no menu item " + id)));
+        robot.interact(
+                () -> {
+                    item.fire();
+                    item.getParentPopup().hide();
+                });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T onFx(Callable<T> query) throws Exception {
+        return Fx.onFx(query);
+    }
+}

@@ -1,0 +1,299 @@
+package dev.logsentry.ui.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logsentry.testkit.FakeDialogs;
+import dev.logsentry.ui.dock.DockLayouts;
+import dev.logsentry.ui.dock.DockState;
+import dev.logsentry.ui.dock.LayoutNode;
+import dev.logsentry.ui.dock.PerspectiveLayout;
+import dev.logsentry.ui.dock.StandardPerspectives;
+import dev.logsentry.ui.sources.SourceItem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import software.coley.bentofx.control.Header;
+
+/**
+ * The real workbench window on the docking layer: views move, maximise, detach and dock again, a
+ * perspective resets, the layout survives a restart through the workspace file, each open log is an
+ * editor tab that follows the Sources selection, and the DNS view knows which dnscache logs are
+ * open.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchDockTest {
+    @TempDir Path temp;
+    private WorkbenchViewModel model;
+    private WorkbenchWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        model =
+                new WorkbenchViewModel(
+                        new FakeDialogs(),
+                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
+        window = new WorkbenchWindow(stage, model);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeModel(FxRobot robot) {
+        robot.interact(
+                () -> {
+                    model.close();
+                    Window.getWindows().stream()
+                            .filter(w -> w != stage && w instanceof Stage)
+                            .toList()
+                            .forEach(w -> ((Stage) w).close());
+                });
+    }
+
+    @Test
+    void everyViewIsRegisteredAndTheWindowMenuShowsThem() {
+        List<String> ids =
+                onFx(() -> window.dock().views().all().stream().map(v -> v.id()).toList());
+        assertThat(ids)
+                .contains(
+                        "sources",
+                        "rules",
+                        "dns.queries",
+                        "dns.tree",
+                        "dns.walk",
+                        "dns.stats",
+                        "summary",
+                        "progress");
+        assertThat(window.menuItems())
+                .extracting(m -> m.getId())
+                .contains("resetPerspective", "savePerspectiveAs", "toggleMaximize");
+    }
+
+    @Test
+    void aViewDroppedOnAnotherStackMovesThere(FxRobot robot) {
+        assertThat(stackOf("progress")).doesNotContain("sources");
+
+        // the drop a drag ends in (a mouse drag itself is DockWorkbenchTest's: under Monocle, a
+        // robot drag over this window's canvases leaves drag state behind for later tests)
+        robot.interact(() -> window.dock().moveView("progress", "sources", null));
+
+        assertThat(stackOf("progress")).contains("sources", "progress");
+    }
+
+    @Test
+    void ctrlMMaximisesTheActiveViewAndRestoresIt(FxRobot robot) {
+        robot.interact(() -> window.dock().showView("progress"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M)
+                .release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.dock().maximizedProperty().get()).isTrue();
+        assertThat(robot.lookup(n -> n instanceof Header).queryAll())
+                .allMatch(h -> isIn((Header) h, stackOf("progress")));
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M)
+                .release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.dock().maximizedProperty().get()).isFalse();
+        assertThat(robot.lookup(n -> n instanceof Header).queryAll())
+                .anyMatch(h -> ((Header) h).getDockable().getIdentifier().equals("sources"));
+    }
+
+    @Test
+    void aDetachedViewGetsItsOwnWindowAndDocksBack(FxRobot robot) {
+        robot.interact(() -> window.dock().detach("progress"));
+        Window own = header(robot, "progress").getScene().getWindow();
+        assertThat(own).isNotSameAs(stage);
+        assertThat(window.dock().isDetached("progress")).isTrue();
+
+        robot.interact(() -> window.dock().dock("progress"));
+        assertThat(window.dock().isDetached("progress")).isFalse();
+        assertThat(own.isShowing()).isFalse();
+        assertThat(header(robot, "progress").getScene().getWindow()).isSameAs(stage);
+    }
+
+    @Test
+    void resetPerspectiveUndoesTheUsersChanges(FxRobot robot) {
+        String before = describe();
+        robot.interact(() -> window.dock().moveView("progress", "sources", null));
+        assertThat(describe()).isNotEqualTo(before);
+
+        robot.interact(() -> window.dock().resetPerspective());
+
+        assertThat(describe()).isEqualTo(before);
+    }
+
+    @Test
+    void theLayoutWithADetachedViewSurvivesARestart(FxRobot robot) throws IOException {
+        robot.interact(
+                () -> {
+                    window.dock().moveView("progress", "sources", null);
+                    window.dock().detach("summary");
+                });
+        String arranged = describe();
+        WorkspaceStore store = new WorkspaceStore(temp.resolve("config"));
+        assertThat(onFx(() -> store.save(window.capture()))).isTrue();
+        robot.interact(() -> model.close());
+
+        WorkspaceState loaded = store.load();
+        WorkbenchWindow[] again = new WorkbenchWindow[1];
+        WorkbenchViewModel[] model2 = new WorkbenchViewModel[1];
+        robot.interact(
+                () -> {
+                    Window.getWindows().stream()
+                            .filter(w -> w != stage && w instanceof Stage)
+                            .toList()
+                            .forEach(w -> ((Stage) w).close());
+                    model2[0] =
+                            new WorkbenchViewModel(
+                                    new FakeDialogs(), new RecentFiles(temp.resolve("config2")));
+                    again[0] = new WorkbenchWindow(stage, model2[0]);
+                    again[0].apply(loaded);
+                    stage.show();
+                });
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            assertThat(describe(again[0])).isEqualTo(arranged);
+            assertThat(again[0].dock().isDetached("summary")).isTrue();
+            assertThat(header(robot, "summary").getScene().getWindow()).isNotSameAs(stage);
+        } finally {
+            robot.interact(() -> model2[0].close());
+        }
+    }
+
+    @Test
+    void eachOpenLogIsAnEditorTabThatFollowsTheSelection(FxRobot robot) throws IOException {
+        Path one = Files.writeString(temp.resolve("one.log"), "Dec  4 10:00:00 h a: one\n");
+        Path two = Files.writeString(temp.resolve("two.log"), "Dec  4 10:00:00 h b: two\n");
+        robot.interact(() -> model.open(List.of(one, two)));
+        waitUntil(() -> model.sources().size() == 2);
+        waitUntil(() -> onFx(() -> window.dock().editors().size()) == 2);
+
+        SourceItem first = model.sources().get(0);
+        robot.interact(() -> window.dock().activate(LogEditors.id(first)));
+        assertThat(model.selectedProperty().get()).isSameAs(first);
+        assertThat(window.events().getScene()).isNotNull();
+        assertThat(onFx(() -> header(robot, LogEditors.id(first)).getDockable().getNode()))
+                .isSameAs(window.events());
+
+        SourceItem second = model.sources().get(1);
+        robot.interact(() -> model.selectedProperty().set(second));
+        assertThat(window.dock().selection().activeEditorProperty().get().input()).isSameAs(second);
+
+        robot.interact(() -> window.dock().closeEditor(LogEditors.id(second)));
+        waitUntil(() -> !model.sources().contains(second));
+        robot.interact(() -> model.close(first));
+        assertThat(onFx(() -> window.dock().editors())).isEmpty();
+    }
+
+    @Test
+    void theDnsViewKnowsWhichDnscacheLogsAreOpen(FxRobot robot) throws IOException {
+        Path log = temp.resolve("current");
+        try (InputStream in =
+                getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
+            Files.copy(in, log);
+        }
+        robot.interact(() -> model.open(List.of(log)));
+        waitUntil(() -> onFx(() -> !model.dns().openLogs().isEmpty()));
+        SourceItem item = model.sources().get(0);
+        waitUntil(() -> onFx(() -> model.dns().analysisProperty().get() != null));
+
+        robot.interact(() -> model.close(item));
+
+        assertThat(model.dns().openLogs()).isEmpty();
+        assertThat(model.dns().analysisProperty().get()).isNull();
+    }
+
+    @Test
+    void selectingADnscacheLogShowsTheDnsPerspectiveAndKeepsItSelected(FxRobot robot)
+            throws IOException {
+        Path log = temp.resolve("current");
+        try (InputStream in =
+                getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
+            Files.copy(in, log);
+        }
+        Path syslog = Files.writeString(temp.resolve("sys.log"), "Dec  4 10:00:00 h a: one\n");
+        robot.interact(() -> model.open(List.of(syslog, log)));
+        waitUntil(() -> onFx(() -> !model.dns().openLogs().isEmpty()));
+        SourceItem sys =
+                model.sources().stream().filter(s -> !s.isDnscache()).findFirst().orElseThrow();
+        SourceItem dns = model.sources().stream().filter(s -> s.isDnscache()).findFirst().get();
+        robot.interact(() -> model.selectedProperty().set(sys));
+        robot.interact(() -> window.perspectiveProperty().set(Perspective.EVENTS));
+
+        robot.interact(() -> model.selectedProperty().set(dns));
+        waitUntil(() -> onFx(() -> window.perspectiveProperty().get() == Perspective.DNS));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.selectedProperty().get()).isSameAs(dns);
+        assertThat(window.dock().selection().activeEditorProperty().get().input()).isSameAs(dns);
+    }
+
+    // ---- helpers
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> query) {
+        try {
+            return dev.logsentry.testkit.Fx.onFx(query);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            dev.logsentry.testkit.Fx.waitUntil(condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Header header(FxRobot robot, String id) {
+        return robot.lookup(
+                        n -> n instanceof Header h && h.getDockable().getIdentifier().equals(id))
+                .queryAs(Header.class);
+    }
+
+    private static boolean isIn(Header h, List<String> stack) {
+        return stack.contains(h.getDockable().getIdentifier());
+    }
+
+    private List<String> stackOf(String id) {
+        return onFx(
+                () -> {
+                    DockState s = window.dock().captureState();
+                    PerspectiveLayout layout = s.layouts().get(s.perspective());
+                    return DockLayouts.stacks(layout)
+                            .map(LayoutNode.Stack::views)
+                            .filter(v -> v.contains(id))
+                            .findFirst()
+                            .orElse(List.of());
+                });
+    }
+
+    private String describe() {
+        return describe(window);
+    }
+
+    private static String describe(WorkbenchWindow w) {
+        return onFx(
+                () -> {
+                    DockState s = w.dock().captureState();
+                    assertThat(s.perspective()).isEqualTo(StandardPerspectives.EVENTS);
+                    return DockLayouts.stacks(s.layouts().get(s.perspective()))
+                            .map(st -> st.id() + ": " + st.views())
+                            .toList()
+                            .toString();
+                });
+    }
+}
