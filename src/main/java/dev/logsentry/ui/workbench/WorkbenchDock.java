@@ -39,6 +39,7 @@ final class WorkbenchDock {
     private final JobRegistry jobs = new JobRegistry();
     private final DockWorkbench dock;
     private final SummaryView summary;
+    private final RuleEditing ruleEditing;
 
     WorkbenchDock(
             WorkbenchViewModel model,
@@ -83,6 +84,8 @@ final class WorkbenchDock {
                         "bottom",
                         () -> summary,
                         StandardPerspectives.EVENTS));
+        ruleEditing =
+                RuleEditing.register(model, views, model.dialogs(), this::dock, model::warning);
         dock = new DockWorkbench(views, selection);
         dock.addPerspective(events());
         dock.addPerspective(dns());
@@ -151,6 +154,11 @@ final class WorkbenchDock {
 
     SelectionService selection() {
         return selection;
+    }
+
+    /** The hosted pattern editor, or null when it found no rules to edit. */
+    RuleEditing ruleEditing() {
+        return ruleEditing;
     }
 
     SummaryView summary() {

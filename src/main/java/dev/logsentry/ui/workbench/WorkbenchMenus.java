@@ -21,11 +21,28 @@ import javafx.scene.control.SeparatorMenuItem;
 final class WorkbenchMenus {
     private WorkbenchMenus() {}
 
-    static void install(WorkbenchViewModel model, EventsView events, SourcesView sources) {
+    static void install(
+            WorkbenchViewModel model, EventsView events, SourcesView sources, RuleEditing rules) {
         ContextMenus.attach(
                 events.table(),
                 () -> events.table().getSelectionModel().getSelectedItem(),
-                row -> rowItems(model, events, row));
+                row -> {
+                    List<MenuItem> items = rowItems(model, events, row);
+                    if (rules != null) {
+                        items.add(
+                                item(
+                                        "rowIgnoreLike",
+                                        "Ignore Lines Like This…",
+                                        () ->
+                                                rules.ignoreLinesLike(
+                                                        row,
+                                                        model.events()
+                                                                .verdictsProperty()
+                                                                .get()
+                                                                .apply(row.line()))));
+                    }
+                    return items;
+                });
         ContextMenus.attach(
                 sources.list(),
                 () -> sources.list().getSelectionModel().getSelectedItem(),

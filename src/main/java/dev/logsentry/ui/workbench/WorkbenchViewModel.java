@@ -389,6 +389,16 @@ public final class WorkbenchViewModel implements AutoCloseable {
         }
     }
 
+    /** The dialogs, file choosers and clipboard the workbench was given. */
+    Dialogs dialogs() {
+        return dialogs;
+    }
+
+    /** Shows {@code text} as a warning in the message bar. */
+    void warning(String text) {
+        warn(text);
+    }
+
     private void warn(String text) {
         messages.add(new UserMessage(UserMessage.Severity.WARNING, text, ""));
     }

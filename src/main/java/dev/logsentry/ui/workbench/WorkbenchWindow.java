@@ -86,7 +86,7 @@ public final class WorkbenchWindow {
                         WorkbenchWindow::daemon);
         new WorkbenchJobs(dock.jobs(), model);
         new LogEditors(model, dock.dock(), eventsView);
-        WorkbenchMenus.install(model, eventsView, sourcesView);
+        WorkbenchMenus.install(model, eventsView, sourcesView, dock.ruleEditing());
 
         root.setId("workbench");
         setTheme(Theme.LIGHT);
@@ -157,6 +157,11 @@ public final class WorkbenchWindow {
     /** The list of the Sources view (for tests). */
     public javafx.scene.control.ListView<SourceItem> sourcesList() {
         return sourcesView.list();
+    }
+
+    /** The hosted pattern editor, or null when it found no rules to edit. */
+    RuleEditing ruleEditing() {
+        return dock.ruleEditing();
     }
 
     public RulesView rules() {

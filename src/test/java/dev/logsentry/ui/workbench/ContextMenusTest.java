@@ -83,6 +83,29 @@ class ContextMenusTest {
     }
 
     @Test
+    void ignoreLinesLikeThisDraftsAnAnchoredRuleInTheRulesPerspective(FxRobot robot)
+            throws Exception {
+        assertThat(window.ruleEditing()).as("the pattern editor is hosted").isNotNull();
+        Path log =
+                Files.writeString(
+                        temp.resolve("c.log"),
+                        "Dec  4 10:00:00 alpha myd[42]: session 7 opened for alice\n");
+        robot.interact(() -> model.open(List.of(log)));
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        robot.interact(() -> window.events().table().getSelectionModel().select(0));
+
+        fire(robot, "rowIgnoreLike", window.events().table());
+
+        Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
+        var ignore = window.ruleEditing().parts().ignoreView().model();
+        Fx.waitUntil(() -> ignore.patternProperty().get() != null);
+        String pattern = onFx(() -> ignore.patternProperty().get());
+        assertThat(pattern).startsWith("^").endsWith("$").contains("myd").contains("alice");
+        assertThat(onFx(() -> ignore.fileProperty().get()).getFileName().toString())
+                .isEqualTo("local-myd");
+    }
+
+    @Test
     void sourceMenuFollowsAndCloses(FxRobot robot) throws Exception {
         Path log = Files.writeString(temp.resolve("b.log"), "Dec  4 10:00:00 h a: one\n");
         robot.interact(() -> model.open(List.of(log)));
