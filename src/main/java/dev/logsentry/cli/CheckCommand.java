@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,6 +80,8 @@ public final class CheckCommand implements Callable<Integer> {
             arity = "0..*",
             description = "Log files or globs to check.")
     List<String> files;
+
+    @Mixin SmtpOptions smtpOptions = new SmtpOptions();
 
     @Option(
             names = "--rules",
@@ -212,46 +215,6 @@ public final class CheckCommand implements Callable<Integer> {
     Boolean mailAttach;
 
     @Option(
-            names = "--smtp-host",
-            paramLabel = "HOST",
-            description = "SMTP server (default localhost).")
-    String smtpHost;
-
-    @Option(
-            names = "--smtp-port",
-            paramLabel = "PORT",
-            description = "SMTP port (default 25; 465 with smtps).")
-    Integer smtpPort;
-
-    @Option(
-            names = "--smtp-security",
-            paramLabel = "MODE",
-            description = "none (default), starttls (required), starttls-optional or smtps.")
-    String smtpSecurity;
-
-    @Option(names = "--smtp-user", paramLabel = "USER", description = "SMTP login name.")
-    String smtpUser;
-
-    @Option(
-            names = "--smtp-password-file",
-            paramLabel = "FILE",
-            description = "File whose first line is the SMTP password.")
-    String smtpPasswordFile;
-
-    @Option(
-            names = "--smtp-password-env",
-            paramLabel = "VAR",
-            description = "Environment variable holding the SMTP password.")
-    String smtpPasswordEnv;
-
-    @Option(
-            names = "--smtp-trust",
-            paramLabel = "HOSTS",
-            description =
-                    "Trust these hosts' certificates without validation (mail.smtp.ssl.trust; '*' = all).")
-    String smtpTrust;
-
-    @Option(
             names = "--debug",
             description = "On an internal error, print its stack trace here instead of to a file.")
     boolean debug;
@@ -379,13 +342,13 @@ public final class CheckCommand implements Callable<Integer> {
                 new CheckConfig.Mail(
                         mailTo,
                         mailFrom,
-                        smtpHost,
-                        smtpPort,
-                        smtpSecurity,
-                        smtpUser,
-                        smtpPasswordFile,
-                        smtpPasswordEnv,
+                        smtpOptions.host,
+                        smtpOptions.port,
+                        smtpOptions.security,
+                        smtpOptions.user,
+                        smtpOptions.passwordFile,
+                        smtpOptions.passwordEnv,
                         mailAttach,
-                        smtpTrust));
+                        smtpOptions.trust));
     }
 }

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,6 +60,8 @@ import picocli.CommandLine.Spec;
         })
 public final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Mixin SmtpOptions smtpOptions = new SmtpOptions();
 
     @Option(
             names = "--fingerprint",
@@ -223,45 +226,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Sender (default logcheck@HOST).")
     String mailFrom;
 
-    @Option(
-            names = "--smtp-host",
-            paramLabel = "HOST",
-            description = "SMTP server (default localhost).")
-    String smtpHost;
-
-    @Option(
-            names = "--smtp-port",
-            paramLabel = "PORT",
-            description = "SMTP port (default 25; 465 with smtps).")
-    Integer smtpPort;
-
-    @Option(
-            names = "--smtp-security",
-            paramLabel = "MODE",
-            description = "none, starttls, starttls-optional or smtps.")
-    String smtpSecurity;
-
-    @Option(names = "--smtp-user", paramLabel = "USER", description = "SMTP login name.")
-    String smtpUser;
-
-    @Option(
-            names = "--smtp-password-file",
-            paramLabel = "FILE",
-            description = "File whose first line is the SMTP password.")
-    String smtpPasswordFile;
-
-    @Option(
-            names = "--smtp-password-env",
-            paramLabel = "VAR",
-            description = "Environment variable holding the SMTP password.")
-    String smtpPasswordEnv;
-
-    @Option(
-            names = "--smtp-trust",
-            paramLabel = "HOSTS",
-            description = "Trust these SMTP hosts' certificates without validation.")
-    String smtpTrust;
-
     private final SettingsResolver resolver;
     private final CountDownLatch stop;
 
@@ -391,14 +355,14 @@ public final class ServeCommand implements Callable<Integer> {
                                 new CheckConfig.Mail(
                                         mailTo,
                                         mailFrom,
-                                        smtpHost,
-                                        smtpPort,
-                                        smtpSecurity,
-                                        smtpUser,
-                                        smtpPasswordFile,
-                                        smtpPasswordEnv,
+                                        smtpOptions.host,
+                                        smtpOptions.port,
+                                        smtpOptions.security,
+                                        smtpOptions.user,
+                                        smtpOptions.passwordFile,
+                                        smtpOptions.passwordEnv,
                                         null,
-                                        smtpTrust)));
+                                        smtpOptions.trust)));
         RuleSetup rc = r.rules(layered);
         SmtpSettings smtp = r.mail(layered, r.hostName());
         Set<String> permitted = new LinkedHashSet<>();

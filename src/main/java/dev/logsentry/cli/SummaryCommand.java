@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,6 +58,8 @@ import picocli.CommandLine.Spec;
         })
 public final class SummaryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Mixin SmtpOptions smtpOptions = new SmtpOptions();
 
     @Option(
             names = "--service",
@@ -156,45 +159,6 @@ public final class SummaryCommand implements Callable<Integer> {
             description = "Sender (default logsentry@HOST).")
     String mailFrom;
 
-    @Option(
-            names = "--smtp-host",
-            paramLabel = "HOST",
-            description = "SMTP server (default localhost).")
-    String smtpHost;
-
-    @Option(
-            names = "--smtp-port",
-            paramLabel = "PORT",
-            description = "SMTP port (default 25; 465 with smtps).")
-    Integer smtpPort;
-
-    @Option(
-            names = "--smtp-security",
-            paramLabel = "MODE",
-            description = "none (default), starttls, starttls-optional or smtps.")
-    String smtpSecurity;
-
-    @Option(names = "--smtp-user", paramLabel = "USER", description = "SMTP login name.")
-    String smtpUser;
-
-    @Option(
-            names = "--smtp-password-file",
-            paramLabel = "FILE",
-            description = "File whose first line is the SMTP password.")
-    String smtpPasswordFile;
-
-    @Option(
-            names = "--smtp-password-env",
-            paramLabel = "VAR",
-            description = "Environment variable holding the SMTP password.")
-    String smtpPasswordEnv;
-
-    @Option(
-            names = "--smtp-trust",
-            paramLabel = "HOSTS",
-            description = "Trust these hosts' certificates without validation ('*' = all).")
-    String smtpTrust;
-
     private final OutputStream stdout;
     private final Map<String, String> env;
     private final Clock clock;
@@ -281,14 +245,14 @@ public final class SummaryCommand implements Callable<Integer> {
                         new CheckConfig.Mail(
                                 mailTo,
                                 mailFrom != null ? mailFrom : "logsentry@" + host,
-                                smtpHost,
-                                smtpPort,
-                                smtpSecurity,
-                                smtpUser,
-                                smtpPasswordFile,
-                                smtpPasswordEnv,
+                                smtpOptions.host,
+                                smtpOptions.port,
+                                smtpOptions.security,
+                                smtpOptions.user,
+                                smtpOptions.passwordFile,
+                                smtpOptions.passwordEnv,
                                 false,
-                                smtpTrust);
+                                smtpOptions.trust);
                 return new SmtpDelivery(
                         new SettingsResolver(env, null, Path.of("."), host).smtp(m, host));
             default:
