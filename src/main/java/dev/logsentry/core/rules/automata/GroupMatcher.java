@@ -32,7 +32,7 @@ import java.util.regex.Matcher;
 public final class GroupMatcher {
 
     /** DFA cache size before it is flushed and rebuilt. */
-    static final long MAX_CACHE_BYTES = 160L << 20;
+    static final long MAX_CACHE_BYTES = Math.min(160L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     private final PatternNfa nfa;
     private final int groupCount;

@@ -30,7 +30,13 @@ import java.util.function.Predicate;
 public final class RuleFileMatcher {
 
     /** DFA cache of the automaton after the header (the whole-line one gets a quarter). */
-    private static final long MAX_CACHE_BYTES = 160L << 20;
+    /**
+     * The shared DFAs' cache before a flush: 160 MB, but at most an eighth of the heap (tables
+     * double as they grow), so a run under a small heap (the bounded child of a large backlog,
+     * {@code -Xmx192m}) flushes its cache instead of running out of memory.
+     */
+    private static final long MAX_CACHE_BYTES =
+            Math.min(160L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     /** DFA cache of each file's explaining automaton. */
     private static final long EXPLAINER_CACHE_BYTES = 4L << 20;
