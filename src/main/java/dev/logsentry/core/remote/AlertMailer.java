@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,9 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Deque<Instant> sent = new ArrayDeque<>();
+
+    /** One flush at a time: the timer's and close()'s must not mail the same lines twice. */
+    private final Object flushing = new Object();
 
     private final List<RemoteLine> quoted = new ArrayList<>();
     private final Map<String, Integer> perHost = new TreeMap<>();
@@ -90,6 +94,12 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
 
     /** Mails what is pending now if the hour allows, else reschedules it as a digest. */
     void flush() {
+        synchronized (flushing) {
+            flushOnce();
+        }
+    }
+
+    private void flushOnce() {
         FinishedReport mail;
         int lines;
         int quotedNow;
@@ -150,7 +160,14 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
     }
 
     private void schedule(Duration d) {
-        scheduled = timer.schedule(this::flush, d.toMillis(), TimeUnit.MILLISECONDS);
+        if (timer.isShutdown()) {
+            return; // closing: close() makes the last flush itself
+        }
+        try {
+            scheduled = timer.schedule(this::flush, d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            scheduled = null;
+        }
     }
 
     private FinishedReport render(boolean digest) {
@@ -219,7 +236,17 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
     /** Mails what is pending (if the limit allows) and stops. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        // no new timer runs; a flush under way finishes its mail, then this one sends the rest
+        timer.shutdown();
         flush();
+        timer.shutdownNow();
+        synchronized (this) {
+            if (pendingLines > 0) {
+                log.accept(
+                        pendingLines
+                                + " alert line(s) not mailed before closing (mail limit or failed delivery);"
+                                + " they are in the hosts' spool files");
+            }
+        }
     }
 }

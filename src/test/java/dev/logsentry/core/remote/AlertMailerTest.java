@@ -9,6 +9,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.logsentry.core.check.InputLine;
+import dev.logsentry.core.report.delivery.Delivery;
+import dev.logsentry.core.report.delivery.FinishedReport;
 import dev.logsentry.core.report.delivery.SmtpDelivery;
 import dev.logsentry.core.report.delivery.SmtpSettings;
 import jakarta.mail.internet.MimeMessage;
@@ -171,5 +173,44 @@ class AlertMailerTest {
                 .contains("1000 attack lines from 10 hosts")
                 .contains("mail limit of 2 an hour")
                 .contains("950 more lines are not quoted");
+    }
+
+    @Test
+    void closingWhileTheTimersMailIsBeingSentMailsTheLinesOnce() throws Exception {
+        List<FinishedReport> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        Delivery slow =
+                new Delivery() {
+                    @Override
+                    public void deliver(FinishedReport report) {
+                        sending.countDown();
+                        // like a socket write, an interrupt does not stop it
+                        long until = System.nanoTime() + 400_000_000L;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                        delivered.add(report);
+                    }
+
+                    @Override
+                    public String describe() {
+                        return "slowly";
+                    }
+                };
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AlertMailer mailer =
+                new AlertMailer(
+                        new AlertSettings(false, Duration.ZERO, 6, 200),
+                        slow,
+                        "admin",
+                        log::add,
+                        Clock.systemUTC());
+        mailer.lines(lines("web1", 3, ATTACK));
+        assertThat(sending.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        mailer.close(); // the timer's flush is in deliver() now
+        assertThat(delivered).hasSize(1);
+        assertThat(delivered.get(0).subject())
+                .isEqualTo("[logsentry] admin: 3 attack lines from web1");
+        assertThat(log).containsExactly("mailed 3 alert line(s) slowly");
     }
 }
