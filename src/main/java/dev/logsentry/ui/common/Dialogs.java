@@ -37,4 +37,10 @@ public interface Dialogs {
     default boolean confirm(String title, String header, String details) {
         return false;
     }
+
+    /**
+     * Tells the user something that needs no answer (a message dialog with OK), with {@code
+     * details} (a list of facts) in a scrollable monospace area when not null.
+     */
+    default void inform(String title, String header, String details) {}
 }

@@ -106,6 +106,23 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public void inform(String title, String header, String details) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        if (details != null && !details.isEmpty()) {
+            TextArea area = new TextArea(details);
+            area.setEditable(false);
+            area.setStyle("-fx-font-family: monospace");
+            area.setPrefSize(620, 220);
+            alert.getDialogPane().setContent(area);
+            alert.setResizable(true);
+        }
+        alert.show();
+    }
+
+    @Override
     public void copyToClipboard(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);

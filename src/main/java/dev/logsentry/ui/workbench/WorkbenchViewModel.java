@@ -62,6 +62,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final InvalidationListener selectedChanged = obs -> updateLineCount();
     private final AutoCloseable statusListener;
     private SourceItem dnsShown;
+    private final java.util.concurrent.atomic.AtomicReference<dev.logsentry.ui.common.FolderOpener>
+            folders =
+                    new java.util.concurrent.atomic.AtomicReference<>(
+                            dev.logsentry.ui.common.FolderOpener.xdgOpen());
 
     /** A workbench on this machine's logs, journal and rules. */
     public WorkbenchViewModel(Dialogs dialogs, RecentFiles recent) {
@@ -245,12 +249,20 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 .ifPresent(this::open);
     }
 
-    private Path startFolder() {
+    /** Where choosers start: the selected log's folder, else the last used one, else /var/log. */
+    Path startFolder() {
         SourceItem s = selectedProperty().get();
         Path parent = s == null ? null : s.path().getParent();
-        return parent != null && java.nio.file.Files.isDirectory(parent)
-                ? parent
-                : Path.of("/var/log");
+        if (parent != null && java.nio.file.Files.isDirectory(parent)) {
+            return parent;
+        }
+        for (Path p : recentPaths) {
+            Path dir = java.nio.file.Files.isDirectory(p) ? p : p.getParent();
+            if (dir != null && java.nio.file.Files.isDirectory(dir)) {
+                return dir;
+            }
+        }
+        return Path.of("/var/log");
     }
 
     /** Opens one path and selects it. */
@@ -392,6 +404,16 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** The dialogs, file choosers and clipboard the workbench was given. */
     Dialogs dialogs() {
         return dialogs;
+    }
+
+    /** The workbench's background executor (for work its menus start). */
+    java.util.concurrent.Executor background() {
+        return background;
+    }
+
+    /** How Reveal in Folder shows a folder (xdg-open; a fake in tests). */
+    java.util.concurrent.atomic.AtomicReference<dev.logsentry.ui.common.FolderOpener> folders() {
+        return folders;
     }
 
     /** Shows {@code text} as a warning in the message bar. */

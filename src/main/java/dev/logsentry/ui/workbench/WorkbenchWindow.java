@@ -86,7 +86,14 @@ public final class WorkbenchWindow {
                         WorkbenchWindow::daemon);
         new WorkbenchJobs(dock.jobs(), model);
         new LogEditors(model, dock.dock(), eventsView);
-        WorkbenchMenus.install(model, eventsView, sourcesView, dock.ruleEditing());
+        WorkbenchMenus.install(
+                model,
+                eventsView,
+                sourcesView,
+                dock.ruleEditing(),
+                () -> dock.dock().showView(StandardView.SOURCES.id()));
+        RuleMenu.install(
+                model, rulesView, dock.ruleEditing(), () -> perspective.set(Perspective.EVENTS));
 
         root.setId("workbench");
         setTheme(Theme.LIGHT);
