@@ -2,6 +2,7 @@ package dev.logsentry.core.workspace;
 
 import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.index.OpenOptions;
 import dev.logsentry.core.index.SourceException;
 import dev.logsentry.core.source.JournalSource;
 import dev.logsentry.core.source.LogOpener;
@@ -128,6 +129,22 @@ public final class Workspace implements AutoCloseable {
             added = add(normal, nameOf(normal));
         }
         start(added, () -> opener.open(normal));
+        return List.of(added);
+    }
+
+    /** Opens a file that looks binary ("Open Anyway"): odd bytes show as {@code \xNN}. */
+    public List<OpenSource> openAnyway(Path path) {
+        Path normal = path.toAbsolutePath().normalize();
+        OpenSource added;
+        synchronized (this) {
+            Optional<OpenSource> existing = find(normal);
+            if (existing.isPresent()) {
+                return List.of(existing.get());
+            }
+            added = add(normal, nameOf(normal));
+        }
+        OpenOptions binary = OpenOptions.DEFAULT.withAllowBinary(true);
+        start(added, () -> LogOpener.open(normal, binary, zone));
         return List.of(added);
     }
 

@@ -7,6 +7,7 @@ import dev.logsentry.core.workspace.OpenSource;
 import dev.logsentry.core.workspace.Workspace;
 import dev.logsentry.core.workspace.WorkspaceListener;
 import dev.logsentry.ui.common.Dialogs;
+import dev.logsentry.ui.common.FolderOpener;
 import dev.logsentry.ui.dns.DnsViewModel;
 import dev.logsentry.ui.events.EventsViewModel;
 import dev.logsentry.ui.rules.RulesViewModel;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.DoubleProperty;
@@ -62,10 +64,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final InvalidationListener selectedChanged = obs -> updateLineCount();
     private final AutoCloseable statusListener;
     private SourceItem dnsShown;
-    private final java.util.concurrent.atomic.AtomicReference<dev.logsentry.ui.common.FolderOpener>
-            folders =
-                    new java.util.concurrent.atomic.AtomicReference<>(
-                            dev.logsentry.ui.common.FolderOpener.xdgOpen());
+    private final BinaryBanner binaries = new BinaryBanner(messages, this::openAnyway);
+    private final AtomicReference<FolderOpener> folders =
+            new AtomicReference<>(FolderOpener.xdgOpen());
 
     /** A workbench on this machine's logs, journal and rules. */
     public WorkbenchViewModel(Dialogs dialogs, RecentFiles recent) {
@@ -252,17 +253,17 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** Where choosers start: the selected log's folder, else the last used one, else /var/log. */
     Path startFolder() {
         SourceItem s = selectedProperty().get();
-        Path parent = s == null ? null : s.path().getParent();
-        if (parent != null && java.nio.file.Files.isDirectory(parent)) {
-            return parent;
+        return RecentFiles.startFolder(s == null ? null : s.path(), recentPaths);
+    }
+
+    /** Opens files that look binary as text ("Open Anyway"), and selects the first. */
+    void openAnyway(List<Path> files) {
+        OpenSource first = null;
+        for (Path f : files) {
+            List<OpenSource> opened = workspace.openAnyway(f);
+            first = first == null && !opened.isEmpty() ? opened.get(0) : first;
         }
-        for (Path p : recentPaths) {
-            Path dir = java.nio.file.Files.isDirectory(p) ? p : p.getParent();
-            if (dir != null && java.nio.file.Files.isDirectory(dir)) {
-                return dir;
-            }
-        }
-        return Path.of("/var/log");
+        sourcesModel.select(first);
     }
 
     /** Opens one path and selects it. */
@@ -387,6 +388,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     private void problem(WorkspaceListener.Problem p) {
+        if (BinaryBanner.isBinary(p)) {
+            binaries.add(p);
+            return;
+        }
         messages.add(
                 p.error()
                         ? UserMessage.error(p.message(), p.cause())
@@ -412,7 +417,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     /** How Reveal in Folder shows a folder (xdg-open; a fake in tests). */
-    java.util.concurrent.atomic.AtomicReference<dev.logsentry.ui.common.FolderOpener> folders() {
+    AtomicReference<FolderOpener> folders() {
         return folders;
     }
 

@@ -295,7 +295,8 @@ public final class WorkbenchWindow {
     private StatusBar statusBar() {
         statusBar.setId("statusBar");
         statusBar.textProperty().bind(model.statusProperty());
-        statusBar.progressProperty().bind(model.progressProperty());
+        JobLabel job = new JobLabel(dock.jobs());
+        statusBar.progressProperty().bind(job.progressProperty());
         Label counts = new Label();
         counts.setId("verdictCounts");
         counts.getStyleClass().add("status-verdict-counts");
@@ -316,7 +317,7 @@ public final class WorkbenchWindow {
                                 model.selectedProperty()));
         statusBar
                 .getRightItems()
-                .addAll(counts, new Separator(Orientation.VERTICAL), source, lineCount);
+                .addAll(job, counts, new Separator(Orientation.VERTICAL), source, lineCount);
         return statusBar;
     }
 
