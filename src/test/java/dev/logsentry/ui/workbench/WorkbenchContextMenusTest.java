@@ -340,6 +340,30 @@ class WorkbenchContextMenusTest {
         assertThat(model.events().filterStatusProperty().get()).contains("local-cron:1");
         robot.interact(() -> model.events().clearFilters());
         Fx.waitUntil(() -> window.events().table().getItems().size() == 5);
+
+        // back from a row: Show Deciding Rule selects that rule in the Rules tree
+        robot.interact(() -> window.events().table().getSelectionModel().clearAndSelect(0));
+        dev.logsentry.testkit.ContextMenuRobot.fire(robot, "rowShowRule", window.events().table());
+        Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
+        Fx.waitUntil(
+                () ->
+                        window.rules().tree().getSelectionModel().getSelectedItem() != null
+                                && window.rules()
+                                                .tree()
+                                                .getSelectionModel()
+                                                .getSelectedItem()
+                                                .getValue()
+                                        instanceof Rule r
+                                && r.fileName().equals("local-v"));
+
+        // Open Rule File: the pattern editor opens that file as an editor tab
+        robot.interact(() -> window.rules().tree().getSelectionModel().select(cronRule));
+        Path cronFile = rules.resolve("ignore.d.server/local-cron").toAbsolutePath().normalize();
+        fire(robot, "ruleOpenFile", window.rules().tree());
+        Fx.waitUntil(
+                () ->
+                        window.dock().editors().stream()
+                                .anyMatch(e -> e.id().equals("rulefile:" + cronFile)));
     }
 
     private static TreeItem<Object> find(
