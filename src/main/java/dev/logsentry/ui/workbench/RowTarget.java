@@ -26,7 +26,11 @@ record RowTarget(LogRow row, String text) {
     static RowTarget at(TableView<LogRow> table, ContextMenuEvent e) {
         if (!e.isKeyboardTrigger()) {
             for (Node n : table.lookupAll(".table-cell")) {
+                // visible cells only: the flow keeps spare cells for reuse
                 if (n instanceof TableCell<?, ?> cell
+                        && cell.isVisible()
+                        && cell.getTableRow() != null
+                        && cell.getTableRow().isVisible()
                         && !cell.isEmpty()
                         && cell.getTableRow() != null
                         && cell.getTableRow().getItem() instanceof LogRow row) {
