@@ -61,16 +61,21 @@ final class BinaryBanner {
         if (files.size() == 1) {
             text = texts.get(0) + ".";
         } else {
+            Path folder = files.get(0).getParent();
+            boolean oneFolder =
+                    folder != null && files.stream().allMatch(f -> folder.equals(f.getParent()));
             List<String> names =
                     files.stream()
+                            .sorted()
                             .limit(5)
-                            .map(f -> f.getFileName() == null ? f.toString() : f.toString())
+                            .map(f -> oneFolder ? f.getFileName().toString() : f.toString())
                             .toList();
             text =
                     String.format(
-                            "%d files look binary and were not opened: %s%s. Open them anyway to"
-                                    + " see them as text.",
+                            "%d files%s look binary and were not opened: %s%s. Open them anyway"
+                                    + " to see them as text.",
                             files.size(),
+                            oneFolder ? " in " + folder : "",
                             String.join(", ", names),
                             files.size() > 5 ? ", \u2026" : "");
         }

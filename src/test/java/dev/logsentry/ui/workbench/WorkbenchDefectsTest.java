@@ -70,7 +70,9 @@ class WorkbenchDefectsTest {
         Fx.waitUntil(() -> model.messages().stream().anyMatch(m -> m.text().startsWith("3 files")));
         assertThat(model.messages()).hasSize(1);
         UserMessage banner = model.messages().get(0);
-        assertThat(banner.text()).contains("look binary").contains("a.bin").contains("c.bin");
+        assertThat(banner.text())
+                .startsWith("3 files in " + dir.toAbsolutePath() + " look binary")
+                .contains(": a.bin, b.bin, c.bin.");
         Button open =
                 Fx.onFx(
                         () ->
