@@ -68,7 +68,10 @@ final class SourceMenu {
                 .open(
                         folder,
                         model.background(),
-                        why -> model.dialogs().inform("Reveal in Folder", why, null));
+                        why -> {
+                            model.statusProperty().set("Could not show " + folder);
+                            model.dialogs().inform("Reveal in Folder", why, null);
+                        });
     }
 
     static void properties(WorkbenchViewModel model, SourceItem source) {
