@@ -1,5 +1,6 @@
 package dev.logsentry.ui.sources;
 
+import dev.logsentry.core.remote.ReceiverStatus;
 import dev.logsentry.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -88,7 +89,8 @@ public final class SourcesView extends VBox {
                                     item.sizeProperty(),
                                     item.stateProperty(),
                                     item.kindProperty(),
-                                    item.followingProperty()));
+                                    item.followingProperty(),
+                                    item.remoteProperty()));
             progress.progressProperty().bind(item.progressProperty());
             progress.visibleProperty()
                     .bind(item.stateProperty().isNotEqualTo(SourceItem.State.READY));
@@ -98,10 +100,15 @@ public final class SourcesView extends VBox {
         }
 
         private static String describe(SourceItem item) {
+            ReceiverStatus.Host remote = item.remoteProperty().get();
             String size =
-                    item.kindProperty().get() + " \u00b7 " + humanSize(item.sizeProperty().get());
+                    (remote == null ? item.kindProperty().get() : "remote")
+                            + " \u00b7 "
+                            + humanSize(item.sizeProperty().get());
             String lines = String.format("%,d lines", item.lineCountProperty().get());
-            String follow = item.followingProperty().get() ? " \u00b7 following" : "";
+            String follow =
+                    (item.followingProperty().get() ? " \u00b7 following" : "")
+                            + (remote == null ? "" : "\n" + counters(remote));
             return switch (item.stateProperty().get()) {
                 case OPENING -> "opening\u2026";
                 case INDEXING -> size + " \u00b7 " + lines + " \u00b7 indexing";
@@ -111,6 +118,24 @@ public final class SourcesView extends VBox {
                 case CLOSED -> "closed";
             };
         }
+    }
+
+    /**
+     * A remote host's counters: lines and bytes received, frames rejected and the lag of its last
+     * line (arrival minus the sender's time stamp); "?" where a spool followed without the
+     * service's status cannot tell.
+     */
+    public static String counters(ReceiverStatus.Host h) {
+        String rejected = h.rejected() < 0 ? "?" : String.format("%,d", h.rejected());
+        String lag =
+                h.lagMillis() < 0
+                        ? "?"
+                        : h.lagMillis() < 10_000
+                                ? String.format("%.1f s", h.lagMillis() / 1000.0)
+                                : String.format("%,d s", h.lagMillis() / 1000);
+        return String.format(
+                "received %,d lines \u00b7 %s \u00b7 %s rejected \u00b7 lag %s",
+                h.lines(), humanSize(h.bytes()), rejected, lag);
     }
 
     /** Bytes as B, KB, MB or GB with one decimal. */
