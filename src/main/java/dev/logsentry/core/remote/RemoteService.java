@@ -41,8 +41,22 @@ public final class RemoteService implements Closeable {
             Path generatedDir,
             List<String> hostNames) {
 
-        /** Loads (or, the first time, generates) the identity. */
+        /**
+         * Loads (or, the first time, generates) the identity.
+         *
+         * @throws IOException whose message names the file and what is wrong with it
+         */
         public ServerIdentity load() throws IOException {
+            try {
+                return loadFiles();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IOException(e.getFile() + " does not exist", e);
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new IOException("cannot read " + e.getFile() + ": permission denied", e);
+            }
+        }
+
+        private ServerIdentity loadFiles() throws IOException {
             if (pkcs12 != null) {
                 return ServerIdentity.fromPkcs12(pkcs12, password == null ? new char[0] : password);
             }

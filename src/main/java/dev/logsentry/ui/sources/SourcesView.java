@@ -54,6 +54,8 @@ public final class SourcesView extends VBox {
     private static final class SourceCell extends ListCell<SourceItem> {
         private final Label name = new Label();
         private final Label details = new Label();
+        private final Label counters = new Label();
+        private final Label health = new Label();
         private final ProgressBar progress = new ProgressBar();
         private final VBox box = new VBox(2);
 
@@ -64,7 +66,9 @@ public final class SourcesView extends VBox {
             progress.setMaxWidth(Double.MAX_VALUE);
             progress.setPrefHeight(6);
             HBox row = new HBox(6, details, new Region());
-            box.getChildren().addAll(name, row, progress);
+            counters.getStyleClass().addAll("source-details", "source-counters");
+            health.getStyleClass().addAll("source-details", "source-counters");
+            box.getChildren().addAll(name, row, counters, health, progress);
             box.setPadding(new Insets(2, 0, 2, 0));
         }
 
@@ -75,6 +79,11 @@ public final class SourcesView extends VBox {
             details.textProperty().unbind();
             progress.progressProperty().unbind();
             progress.visibleProperty().unbind();
+            for (Label l : new Label[] {counters, health}) {
+                l.textProperty().unbind();
+                l.visibleProperty().unbind();
+                l.managedProperty().unbind();
+            }
             if (empty || item == null) {
                 setGraphic(null);
                 setTooltip(null);
@@ -91,6 +100,21 @@ public final class SourcesView extends VBox {
                                     item.kindProperty(),
                                     item.followingProperty(),
                                     item.remoteProperty()));
+            for (int i = 0; i < 2; i++) {
+                int part = i;
+                Label l = part == 0 ? counters : health;
+                l.textProperty()
+                        .bind(
+                                Bindings.createStringBinding(
+                                        () ->
+                                                item.remoteProperty().get() == null
+                                                        ? ""
+                                                        : counters(item.remoteProperty().get())
+                                                                .split("\n")[part],
+                                        item.remoteProperty()));
+                l.visibleProperty().bind(item.remoteProperty().isNotNull());
+                l.managedProperty().bind(l.visibleProperty());
+            }
             progress.progressProperty().bind(item.progressProperty());
             progress.visibleProperty()
                     .bind(item.stateProperty().isNotEqualTo(SourceItem.State.READY));
@@ -106,9 +130,7 @@ public final class SourcesView extends VBox {
                             + " \u00b7 "
                             + humanSize(item.sizeProperty().get());
             String lines = String.format("%,d lines", item.lineCountProperty().get());
-            String follow =
-                    (item.followingProperty().get() ? " \u00b7 following" : "")
-                            + (remote == null ? "" : "\n" + counters(remote));
+            String follow = item.followingProperty().get() ? " \u00b7 following" : "";
             return switch (item.stateProperty().get()) {
                 case OPENING -> "opening\u2026";
                 case INDEXING -> size + " \u00b7 " + lines + " \u00b7 indexing";
@@ -134,7 +156,7 @@ public final class SourcesView extends VBox {
                                 ? String.format("%.1f s", h.lagMillis() / 1000.0)
                                 : String.format("%,d s", h.lagMillis() / 1000);
         return String.format(
-                "received %,d lines \u00b7 %s \u00b7 %s rejected \u00b7 lag %s",
+                "received %,d lines, %s\n%s rejected \u00b7 lag %s",
                 h.lines(), humanSize(h.bytes()), rejected, lag);
     }
 
