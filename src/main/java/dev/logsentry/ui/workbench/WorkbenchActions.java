@@ -3,6 +3,7 @@ package dev.logsentry.ui.workbench;
 import dev.logsentry.core.AppInfo;
 import dev.logsentry.ui.common.Controls;
 import dev.logsentry.ui.common.Icons;
+import dev.logsentry.ui.remote.RemoteDialogs;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
@@ -22,11 +23,13 @@ import javafx.stage.Stage;
 final class WorkbenchActions {
     private final Stage stage;
     private final WorkbenchViewModel model;
+    private final RemoteDialogs remote;
     private Runnable onQuit = Platform::exit;
 
     WorkbenchActions(Stage stage, WorkbenchViewModel model) {
         this.stage = stage;
         this.model = model;
+        this.remote = new RemoteDialogs(model.remote(), () -> stage, model.dialogs());
     }
 
     /** What File > Quit does: end the application (tests replace it). */
@@ -76,6 +79,22 @@ final class WorkbenchActions {
                         "mdi2c-call-merge",
                         e -> model.mergeOpenLogs());
         merge.setId("menuMerge");
+        MenuItem listen =
+                Controls.menuItem(
+                        "Listen for Remote _Hosts\u2026",
+                        "Shortcut+Shift+L",
+                        "mdi2s-server-network",
+                        e -> remote.askAndListen());
+        listen.setId("menuListen");
+        listen.disableProperty().bind(model.remote().listeningProperty());
+        MenuItem stopListening =
+                Controls.menuItem(
+                        "Stop Listening",
+                        null,
+                        "mdi2s-stop-circle-outline",
+                        e -> model.remote().stop());
+        stopListening.setId("menuStopListening");
+        stopListening.disableProperty().bind(model.remote().listeningProperty().not());
         MenuItem close =
                 Controls.menuItem(
                         "_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
@@ -92,6 +111,9 @@ final class WorkbenchActions {
                         new SeparatorMenuItem(),
                         follow,
                         merge,
+                        new SeparatorMenuItem(),
+                        listen,
+                        stopListening,
                         new SeparatorMenuItem(),
                         close,
                         new SeparatorMenuItem(),

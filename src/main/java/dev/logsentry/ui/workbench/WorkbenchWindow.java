@@ -249,7 +249,11 @@ public final class WorkbenchWindow {
                         stage.getWidth(),
                         stage.getHeight(),
                         stage.isMaximized());
-        List<String> open = model.sources().stream().map(s -> s.path().toString()).toList();
+        List<String> open =
+                model.sources().stream()
+                        .filter(s -> s.remoteProperty().get() == null) // a host comes back live
+                        .map(s -> s.path().toString())
+                        .toList();
         SourceItem selected = model.selectedProperty().get();
         EventsView.Layout layout = eventsView.capture();
         return new WorkspaceState(

@@ -180,6 +180,7 @@ class KeyboardShortcutsTest {
                                                                 && s.stateProperty().get()
                                                                         == SourceItem.State
                                                                                 .READY)));
+        c.put("Ctrl+Shift+L", new Check(() -> {}, () -> closeShown("Listen for Remote Hosts")));
         c.put("Ctrl+W", new Check(() -> openAndWait(robot, third), () -> !isOpen(third)));
         c.put("Ctrl+Q", new Check(() -> {}, quit::get));
         c.put("Ctrl+Shift+E", perspective(robot, Perspective.DNS, Perspective.EVENTS));
@@ -503,6 +504,17 @@ class KeyboardShortcutsTest {
 
     private static TableView<?> shortcutsTable(FxRobot robot) {
         return robot.lookup("#shortcutsTable").tryQueryAs(TableView.class).orElse(null);
+    }
+
+    /** Closes the shown window titled {@code title} (FX thread); false while there is none. */
+    private static boolean closeShown(String title) {
+        for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w instanceof Stage s && title.equals(s.getTitle()) && s.isShowing()) {
+                s.close();
+                return true;
+            }
+        }
+        return false;
     }
 
     private void closeDialogs(FxRobot robot) {
