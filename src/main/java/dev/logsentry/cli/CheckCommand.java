@@ -1,5 +1,6 @@
 package dev.logsentry.cli;
 
+import dev.logsentry.core.checkrun.AutomataCacheFile;
 import dev.logsentry.core.checkrun.Backlog;
 import dev.logsentry.core.checkrun.CheckConfig;
 import dev.logsentry.core.checkrun.CheckOutcome;
@@ -8,6 +9,7 @@ import dev.logsentry.core.checkrun.CheckSettings;
 import dev.logsentry.core.checkrun.ConfigException;
 import dev.logsentry.core.checkrun.ConfigFiles;
 import dev.logsentry.core.checkrun.SettingsResolver;
+import dev.logsentry.core.rules.automata.AutomataStore;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -215,6 +217,13 @@ public final class CheckCommand implements Callable<Integer> {
     Boolean mailAttach;
 
     @Option(
+            names = "--no-cache",
+            description =
+                    "Compile the rules afresh: neither read nor write the cache of compiled rules"
+                            + " (kept beside the state as root, else in ~/.cache/logsentry).")
+    boolean noCache;
+
+    @Option(
             names = "--debug",
             description = "On an internal error, print its stack trace here instead of to a file.")
     boolean debug;
@@ -279,7 +288,8 @@ public final class CheckCommand implements Callable<Integer> {
             outcome =
                     new CheckService(
                                     java.time.Clock.systemDefaultZone(),
-                                    QuickJit::installInBackground)
+                                    QuickJit::installInBackground,
+                                    automataCache(r, err))
                             .run(settings, r.deliveries(layered, settings.host(), stdout));
         } catch (ConfigException e) {
             err.println("logsentry check: " + e.getMessage());
@@ -296,6 +306,29 @@ public final class CheckCommand implements Callable<Integer> {
             case DELIVERY_FAILED -> EXIT_DELIVERY;
             case LOCK_HELD -> EXIT_LOCK;
             case STATE_ERROR -> EXIT_STATE;
+        };
+    }
+
+    /** The cache of compiled rules (none with --no-cache); its warnings only with --debug. */
+    private java.util.function.Function<CheckSettings, AutomataStore> automataCache(
+            SettingsResolver r, PrintWriter err) {
+        if (noCache) {
+            return s -> AutomataStore.NONE;
+        }
+        java.util.function.Consumer<String> warn =
+                debug
+                        ? m -> {
+                            err.println("logsentry check: " + m);
+                            err.flush();
+                        }
+                        : m -> {};
+        return s -> {
+            try {
+                return AutomataCacheFile.forRun(r.automataCacheDir(s), s, warn);
+            } catch (IOException e) {
+                warn.accept("automata cache not used: " + e.getMessage());
+                return AutomataStore.NONE;
+            }
         };
     }
 
