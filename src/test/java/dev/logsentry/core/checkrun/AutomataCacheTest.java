@@ -80,9 +80,10 @@ class AutomataCacheTest {
                 .isEqualTo(inode);
         assertThat(Files.readAllBytes(file)).isEqualTo(written);
 
-        // other lines: the stored states are used, new ones built and the file grows
+        // other lines: the stored states are used, new ones built, and the file grows when
+        // there are enough of them (2% more) to be worth writing
         assertThat(report(rules, second, cache)).isEqualTo(report(rules, second, null));
-        assertThat(Files.size(file)).isGreaterThan(written.length);
+        assertThat(Files.size(file)).isGreaterThanOrEqualTo(written.length);
         assertThat(report(rules, first, cache)).isEqualTo(plain);
         assertThat(debug).isEmpty();
     }

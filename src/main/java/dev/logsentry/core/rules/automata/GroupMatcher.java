@@ -192,9 +192,14 @@ public final class GroupMatcher {
         dfa.image(maxBytes).writeTo(out);
     }
 
-    /** Whether this matcher built DFA states since it was made (or read from an image). */
+    /**
+     * Whether this matcher built DFA states since it was made, or, when it was read from an image,
+     * enough of them to be worth writing the image again (2% more, at least 64: writing costs about
+     * as much as reading).
+     */
     boolean grown() {
-        return dfa.statesAdded > 0;
+        long enough = dfa.restored ? Math.max(64, dfa.restoredCount / 50) : 1;
+        return dfa.statesAdded >= enough;
     }
 
     /** Whether this matcher's automaton was read from an image rather than built. */
@@ -559,7 +564,7 @@ public final class GroupMatcher {
 
         private final long maxCacheBytes;
         private volatile Table table;
-        private final Map<StateKey, Integer> stateIds = new HashMap<>();
+        private Map<StateKey, Integer> stateIds = new HashMap<>();
         private long cacheBytes;
         private volatile long flushes;
 
@@ -571,6 +576,9 @@ public final class GroupMatcher {
 
         /** Whether the first generation was read from an image. */
         final boolean restored;
+
+        /** States read from the image. */
+        final int restoredCount;
 
         /** Whether {@link #stateIds} holds every state of the table (else built on first use). */
         private boolean idsComplete;
@@ -590,8 +598,12 @@ public final class GroupMatcher {
             mark = new int[nfa.size()];
             groupMark = new int[groupCount + verifiedRules.size()];
             Table t = fresh(0);
-            this.restored = image != null && Arrays.equals(image.members[2], t.members[2]);
+            this.restored =
+                    image != null
+                            && Arrays.equals(image.members[2], t.members[2])
+                            && image.flags[2] == t.flags[2];
             table = restored ? restore(image, t.flags[2]) : t;
+            restoredCount = restored ? image.count : 0;
         }
 
         /** The first generation as {@code image} has it (its start state checked by the caller). */
@@ -876,6 +888,7 @@ public final class GroupMatcher {
         private int intern(Table t, int[] members, int stateFlags, int[] accepted) {
             if (!idsComplete) {
                 // a table read from an image: its states are looked up from the first new one on
+                stateIds = new HashMap<>(t.count * 2);
                 for (int s = 1; s < t.count; s++) {
                     stateIds.put(new StateKey(t.members[s], t.flags[s], t.accepts[s]), s);
                 }
