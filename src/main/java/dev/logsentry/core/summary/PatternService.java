@@ -275,11 +275,6 @@ public final class PatternService {
                 return;
             }
             Matcher m = matchers[ri];
-            List<KeyTemplate> keys = groupKeys.get(r.group);
-            List<String> path = new ArrayList<>(keys.size());
-            for (int k = 0; k < keys.size(); k++) {
-                path.add(keys.get(k).apply(r.keyRefs[k], m));
-            }
             long value = 0;
             if (r.sumRef != null) {
                 String v = r.sumRef.get(m);
@@ -291,7 +286,15 @@ public final class PatternService {
                     }
                 }
             }
-            groups[r.group].add(path, value, source, line);
+            // Walk down the keys: a key that is one captured field is looked up in the message
+            // itself (no String per line), a template is built.
+            List<KeyTemplate> keys = groupKeys.get(r.group);
+            Tally t = groups[r.group];
+            t.hit(value, source, line);
+            for (int k = 0; k < keys.size(); k++) {
+                t = keys.get(k).item(t, r.keyRefs[k], m, msg);
+                t.hit(value, source, line);
+            }
         }
 
         /** Adds another reader's counts (a later part of the same input). */
@@ -417,6 +420,17 @@ public final class PatternService {
                 }
             }
             return out;
+        }
+
+        /** The item of {@code parent} this match counts under. */
+        Tally item(Tally parent, FieldRef[] refs, Matcher m, String msg) {
+            if (field != null && refs[0].number > 0) {
+                int start = m.start(refs[0].number);
+                if (start >= 0 && m.end(refs[0].number) > start) {
+                    return parent.item(msg, start, m.end(refs[0].number));
+                }
+            }
+            return parent.item(apply(refs, m));
         }
 
         /** The key of one match; {@code refs} resolve {@link #fields()} in order. */
