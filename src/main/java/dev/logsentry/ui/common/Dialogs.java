@@ -37,4 +37,13 @@ public interface Dialogs {
     default boolean confirm(String title, String header, String details) {
         return false;
     }
+
+    /**
+     * Asks the user to pick one of {@code choices} (button texts, the first the default), with
+     * {@code details} shown as in {@link #confirm}; the index of the chosen one, or -1 when the
+     * dialog was dismissed. Implementations that cannot ask answer -1 (nothing happens).
+     */
+    default int choose(String title, String header, String details, List<String> choices) {
+        return -1;
+    }
 }
