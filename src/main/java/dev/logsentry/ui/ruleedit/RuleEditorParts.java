@@ -29,6 +29,12 @@ public final class RuleEditorParts {
     public static final String HEALTH = "ruleedit.health";
     public static final String IGNORE = "ruleedit.ignore";
 
+    /**
+     * The Rules perspective's stack beside the Preview (right of it, under the editors): "Ignore
+     * lines like this" and the test pane, so a draft and the preview are seen together.
+     */
+    public static final String SIDE = StandardPerspectives.RULES_SIDE;
+
     /** Editor ids are this prefix plus the file's absolute path. */
     public static final String EDITOR_PREFIX = "rulefile:";
 
@@ -99,9 +105,6 @@ public final class RuleEditorParts {
                         rules));
         views.register(
                 ViewDescriptor.view(
-                        TEST, "Test line", "mdi2t-test-tube", "bottom", parts::testView, rules));
-        views.register(
-                ViewDescriptor.view(
                         HEALTH,
                         "Rule health",
                         "mdi2h-heart-pulse",
@@ -113,9 +116,12 @@ public final class RuleEditorParts {
                         IGNORE,
                         "Ignore lines like this",
                         "mdi2e-eye-off-outline",
-                        "bottom",
+                        SIDE,
                         parts::ignoreView,
                         rules));
+        views.register(
+                ViewDescriptor.view(
+                        TEST, "Test line", "mdi2t-test-tube", SIDE, parts::testView, rules));
         return parts;
     }
 

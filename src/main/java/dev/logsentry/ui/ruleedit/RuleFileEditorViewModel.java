@@ -318,7 +318,7 @@ public final class RuleFileEditorViewModel {
     }
 
     private void saved(String message) {
-        workspace.invalidate();
+        workspace.saved();
         status.set(message);
         refresh();
         reselect();

@@ -92,6 +92,21 @@ final class RuleEditing {
         RuleEditing editing = new RuleEditing(parts, dock, dialogs);
         self.set(editing);
         model.selectedProperty().addListener((obs, old, now) -> editing.select(now));
+        // the tree the viewer and logsentry check use (Events > Choose Rules Folder, the level)
+        var choice = model.events().rules();
+        // a saved rule file changes the verdicts of the open logs: classify them again
+        workspace.setOnSaved(choice::reload);
+        choice.ruleTreeProperty()
+                .addListener(
+                        (obs, old, now) ->
+                                javafx.application.Platform.runLater(
+                                        () -> {
+                                            Path dir = choice.effectiveProperty().get();
+                                            if (dir != null && now != null) {
+                                                workspace.setTree(dir, now.level());
+                                                parts.linesChanged();
+                                            }
+                                        }));
         editing.select(model.selectedProperty().get());
         return editing;
     }

@@ -250,6 +250,73 @@ class PatternEditorWorkbenchTest {
                 .contains("alice");
     }
 
+    @Test
+    void theEditorFollowsTheRulesFolderChosenInTheEventsMenu(FxRobot robot) throws Exception {
+        Path file = ruleFile();
+        Path tree = file.getParent().getParent();
+        Files.createDirectories(tree.resolve("cracking.d"));
+        Files.writeString(tree.resolve("cracking.d/myd"), "myd\\[[0-9]+\\]: attack\n");
+        dialogs.answers.add(tree);
+        MenuItem choose =
+                window.menuItems().stream()
+                        .filter(m -> "Choose Rules Folder\u2026".equals(m.getText()))
+                        .findFirst()
+                        .orElseThrow();
+
+        robot.interact(choose::fire);
+
+        var workspace = window.ruleEditing().parts().workspace();
+        Fx.waitUntil(() -> workspace.root().equals(tree.toAbsolutePath().normalize()));
+        assertThat(workspace.loadTree().files(dev.logsentry.core.rules.Category.CRACKING))
+                .extracting(f -> f.name())
+                .containsExactly("myd");
+    }
+
+    @Test
+    void anIgnoreRuleDraftedFromAnEventAndSavedIgnoresTheLineInTheEventsView(FxRobot robot)
+            throws Exception {
+        Path tree = Files.createDirectories(temp.resolve("own"));
+        Files.createDirectories(tree.resolve("ignore.d.server"));
+        Files.createDirectories(tree.resolve("violations.d"));
+        Files.writeString(tree.resolve("violations.d/other"), "nothing-like-this\n");
+        dialogs.answers.add(tree);
+        robot.interact(() -> model.events().rules().choose());
+        var workspace = window.ruleEditing().parts().workspace();
+        Fx.waitUntil(() -> workspace.root().equals(tree.toAbsolutePath().normalize()));
+        Path log =
+                Files.writeString(
+                        temp.resolve("d.log"),
+                        "Dec  4 10:00:00 alpha myd[42]: session 7 opened for alice\n");
+        robot.interact(() -> model.open(List.of(log)));
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        Fx.waitUntil(() -> verdictOfFirstLine() == dev.logsentry.core.check.Verdict.UNUSUAL);
+        robot.interact(
+                () -> {
+                    window.events().table().getSelectionModel().select(0);
+                    window.events().table().requestFocus();
+                });
+
+        robot.push(KeyCode.CONTROL, KeyCode.I);
+        var ignore = window.ruleEditing().parts().ignoreView().model();
+        Fx.waitUntil(() -> ignore.patternProperty().get() != null);
+        robot.clickOn("#ignoreAdd");
+        Path local = tree.resolve("ignore.d.server/local-myd");
+        Fx.waitUntil(() -> isOpen(local));
+        assertThat(window.dock().title(editorId(local))).startsWith("*");
+        dialogs.answers.add(Boolean.TRUE); // the diff is shown: save
+        robot.clickOn("#ruleField").push(KeyCode.CONTROL, KeyCode.S);
+
+        Fx.waitUntil(() -> Files.exists(local));
+        assertThat(Files.readString(local)).contains("# sample: ").contains("myd");
+        Fx.waitUntil(() -> verdictOfFirstLine() == dev.logsentry.core.check.Verdict.IGNORED);
+        assertThat(window.dock().title(editorId(local))).doesNotStartWith("*");
+    }
+
+    private dev.logsentry.core.check.Verdict verdictOfFirstLine() {
+        var c = model.events().classifiedProperty().get();
+        return c == null || c.classifiedCount() < 1 ? null : c.verdict(0);
+    }
+
     private TreeItem<Object> firstRuleItem() {
         for (TreeItem<Object> category : window.rules().tree().getRoot().getChildren()) {
             for (TreeItem<Object> file : category.getChildren()) {
