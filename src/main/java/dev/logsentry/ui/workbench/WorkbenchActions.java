@@ -6,6 +6,7 @@ import dev.logsentry.ui.common.Icons;
 import dev.logsentry.ui.remote.RemoteDialogs;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
@@ -25,6 +26,7 @@ final class WorkbenchActions {
     private final WorkbenchViewModel model;
     private final RemoteDialogs remote;
     private Runnable onQuit = Platform::exit;
+    private BooleanSupplier mayQuit = () -> true;
 
     WorkbenchActions(Stage stage, WorkbenchViewModel model) {
         this.stage = stage;
@@ -35,6 +37,11 @@ final class WorkbenchActions {
     /** What File > Quit does: end the application (tests replace it). */
     void setOnQuit(Runnable action) {
         onQuit = action;
+    }
+
+    /** Asked before File > Quit ends the application (unsaved rule edits); false cancels. */
+    void setQuitGuard(BooleanSupplier guard) {
+        mayQuit = guard;
     }
 
     Menu fileMenu() {
@@ -100,7 +107,16 @@ final class WorkbenchActions {
                         "_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
         close.setId("menuClose");
         close.disableProperty().bind(model.selectedProperty().isNull());
-        MenuItem quit = Controls.menuItem("_Quit", "Shortcut+Q", "mdi2p-power", e -> onQuit.run());
+        MenuItem quit =
+                Controls.menuItem(
+                        "_Quit",
+                        "Shortcut+Q",
+                        "mdi2p-power",
+                        e -> {
+                            if (mayQuit.getAsBoolean()) {
+                                onQuit.run();
+                            }
+                        });
         quit.setId("menuQuit");
         file.getItems()
                 .addAll(
