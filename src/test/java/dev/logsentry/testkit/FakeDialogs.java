@@ -79,6 +79,17 @@ public final class FakeDialogs implements Dialogs {
         informed.add(header + "\n" + (details == null ? "" : details));
     }
 
+    /**
+     * The next answer: a String names the chosen button (-1 when no such button), anything else
+     * dismisses the dialog (-1).
+     */
+    @Override
+    public int choose(String title, String header, String details, List<String> choices) {
+        asked.add(title);
+        confirmed.add(details);
+        return answers.poll() instanceof String s ? choices.indexOf(s) : -1;
+    }
+
     @Override
     public void copyToClipboard(String text) {
         clipboard = text;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -116,7 +117,8 @@ public final class PatternService {
                             names,
                             Literals.of(r.pattern()),
                             keyRefs,
-                            sumRef));
+                            sumRef,
+                            numbered == null ? null : SimpleRegex.compile(r.pattern())));
         }
     }
 
@@ -173,7 +175,7 @@ public final class PatternService {
 
     /** Reads one message with the first rule that matches. */
     public Reading read(String msg) {
-        Matcher[] matchers = new Matcher[rules.size()];
+        Matchers matchers = new Matchers();
         int i = match(msg, matchers);
         if (i < 0) {
             return new Reading(0, -1, Map.of());
@@ -181,7 +183,10 @@ public final class PatternService {
         CompiledRule r = rules.get(i);
         Map<String, String> fields = new HashMap<>(r.set);
         for (String name : r.names) {
-            String v = matchers[i].group(name);
+            String v =
+                    matchers.last instanceof Matcher jm
+                            ? jm.group(name)
+                            : ((SimpleRegex.State) matchers.last).group(name);
             if (v != null) {
                 fields.put(name, v);
             }
@@ -189,24 +194,47 @@ public final class PatternService {
         return new Reading(r.number, r.group, fields);
     }
 
+    /** One reader's matchers, one per rule, made when needed, and the last match. */
+    private final class Matchers {
+        final Matcher[] java = new Matcher[rules.size()];
+        final SimpleRegex.State[] simple = new SimpleRegex.State[rules.size()];
+        MatchResult last;
+    }
+
     /**
-     * The index of the first rule that matches {@code msg}, its matcher left in {@code matchers},
-     * or -1. Reuses one reader's matchers (one per rule, made when needed).
+     * The index of the first rule that matches {@code msg}, its groups left in {@code m.last}, or
+     * -1. A rule of the simple form is decided by {@link SimpleRegex} when it can.
      */
-    private int match(String msg, Matcher[] matchers) {
+    private int match(String msg, Matchers m) {
         for (int i = 0; i < rules.size(); i++) {
             CompiledRule r = rules.get(i);
             if (r.required.rejects(msg)) {
                 continue; // the text every match needs is not there
             }
-            Matcher m = matchers[i];
-            if (m == null) {
-                m = r.pattern.matcher(msg);
-                matchers[i] = m;
-            } else {
-                m.reset(msg);
+            if (r.simple != null) {
+                SimpleRegex.State st = m.simple[i];
+                if (st == null) {
+                    st = r.simple.state();
+                    m.simple[i] = st;
+                }
+                int v = st.lookingAt(msg);
+                if (v == SimpleRegex.MATCH) {
+                    m.last = st;
+                    return i;
+                }
+                if (v == SimpleRegex.NO_MATCH) {
+                    continue;
+                }
             }
-            if (m.lookingAt()) {
+            Matcher jm = m.java[i];
+            if (jm == null) {
+                jm = r.pattern.matcher(msg);
+                m.java[i] = jm;
+            } else {
+                jm.reset(msg);
+            }
+            if (jm.lookingAt()) {
+                m.last = jm;
                 return i;
             }
         }
@@ -237,7 +265,7 @@ public final class PatternService {
         private final Tally[] groups;
         private final List<ServiceSummary.Unmatched> unmatched = new ArrayList<>();
         private final boolean trackLines;
-        private final Matcher[] matchers = new Matcher[rules.size()];
+        private final Matchers matchers = new Matchers();
         private long lines;
         private long unmatchedMore;
 
@@ -274,12 +302,7 @@ public final class PatternService {
             if (r.group < 0) {
                 return;
             }
-            Matcher m = matchers[ri];
-            List<KeyTemplate> keys = groupKeys.get(r.group);
-            List<String> path = new ArrayList<>(keys.size());
-            for (int k = 0; k < keys.size(); k++) {
-                path.add(keys.get(k).apply(r.keyRefs[k], m));
-            }
+            MatchResult m = matchers.last;
             long value = 0;
             if (r.sumRef != null) {
                 String v = r.sumRef.get(m);
@@ -291,7 +314,15 @@ public final class PatternService {
                     }
                 }
             }
-            groups[r.group].add(path, value, source, line);
+            // Walk down the keys: a key that is one captured field is looked up in the message
+            // itself (no String per line), a template is built.
+            List<KeyTemplate> keys = groupKeys.get(r.group);
+            Tally t = groups[r.group];
+            t.hit(value, source, line);
+            for (int k = 0; k < keys.size(); k++) {
+                t = keys.get(k).item(t, r.keyRefs[k], m, msg);
+                t.hit(value, source, line);
+            }
         }
 
         /** Adds another reader's counts (a later part of the same input). */
@@ -359,7 +390,8 @@ public final class PatternService {
             List<String> names,
             Literals.Required required,
             FieldRef[][] keyRefs,
-            FieldRef sumRef) {}
+            FieldRef sumRef,
+            SimpleRegex simple) {}
 
     /**
      * Where a field of a rule's match comes from, resolved once: its capturing group's number (or,
@@ -377,8 +409,10 @@ public final class PatternService {
         }
 
         /** The value (a named group that took part wins over {@code set}), or null. */
-        String get(Matcher m) {
-            String v = number > 0 ? m.group(number) : number < 0 ? m.group(name) : null;
+        String get(MatchResult m) {
+            // by name only when the groups could not be numbered: then the rule has no simple
+            // matcher and m is a Matcher
+            String v = number > 0 ? m.group(number) : number < 0 ? ((Matcher) m).group(name) : null;
             return v != null ? v : constant;
         }
     }
@@ -419,8 +453,19 @@ public final class PatternService {
             return out;
         }
 
+        /** The item of {@code parent} this match counts under. */
+        Tally item(Tally parent, FieldRef[] refs, MatchResult m, String msg) {
+            if (field != null && refs[0].number > 0) {
+                int start = m.start(refs[0].number);
+                if (start >= 0 && m.end(refs[0].number) > start) {
+                    return parent.item(msg, start, m.end(refs[0].number));
+                }
+            }
+            return parent.item(apply(refs, m));
+        }
+
         /** The key of one match; {@code refs} resolve {@link #fields()} in order. */
-        String apply(FieldRef[] refs, Matcher m) {
+        String apply(FieldRef[] refs, MatchResult m) {
             if (field != null) {
                 return value(refs[0].get(m));
             }

@@ -148,6 +148,24 @@ public final class Workspace implements AutoCloseable {
         return List.of(added);
     }
 
+    /**
+     * Opens one file under a name of the caller's (a remote host's spool file shows as its host); a
+     * file already open is not opened twice: its source is returned.
+     */
+    public OpenSource open(Path file, String name) {
+        Path normal = file.toAbsolutePath().normalize();
+        OpenSource added;
+        synchronized (this) {
+            Optional<OpenSource> existing = find(normal);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            added = add(normal, name);
+        }
+        start(added, () -> opener.open(normal));
+        return added;
+    }
+
     private List<OpenSource> openFolder(Path dir) {
         List<Path> files;
         try {

@@ -43,4 +43,13 @@ public interface Dialogs {
      * details} (a list of facts) in a scrollable monospace area when not null.
      */
     default void inform(String title, String header, String details) {}
+
+    /**
+     * Asks the user to pick one of {@code choices} (button texts, the first the default), with
+     * {@code details} shown as in {@link #confirm}; the index of the chosen one, or -1 when the
+     * dialog was dismissed. Implementations that cannot ask answer -1 (nothing happens).
+     */
+    default int choose(String title, String header, String details, List<String> choices) {
+        return -1;
+    }
 }

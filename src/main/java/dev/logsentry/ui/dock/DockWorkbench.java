@@ -86,8 +86,6 @@ public final class DockWorkbench {
         return views;
     }
 
-    // ---- perspectives
-
     public void addPerspective(PerspectiveDescriptor descriptor) {
         perspectives.add(descriptor);
     }
@@ -157,22 +155,13 @@ public final class DockWorkbench {
         }
     }
 
-    // ---- views and editors
-
     /** Opens (or brings to front) a registered view, where it was last or in its default area. */
     public boolean showView(String id) {
         Dockable dockable = parts.part(id);
-        if (dockable == null) {
-            return false;
+        if (dockable != null) {
+            bringUp(dockable);
         }
-        if (stacks.maximizedStack() != null && !isIn(dockable, stacks.maximizedStack())) {
-            stacks.restore();
-        }
-        if (dockable.getContainer() == null) {
-            stacks.place(dockable);
-        }
-        activate(dockable);
-        return true;
+        return dockable != null;
     }
 
     public boolean isShown(String id) {
@@ -189,7 +178,11 @@ public final class DockWorkbench {
 
     /** Opens a document in the editor area (or activates it if already open). */
     public void openEditor(EditorInput input, javafx.scene.Node content) {
-        Dockable dockable = parts.editor(input, content);
+        bringUp(parts.editor(input, content));
+    }
+
+    /** Shows a part where it was last or in its default area, restoring a maximised stack. */
+    private void bringUp(Dockable dockable) {
         if (stacks.maximizedStack() != null && !isIn(dockable, stacks.maximizedStack())) {
             stacks.restore();
         }
@@ -213,6 +206,16 @@ public final class DockWorkbench {
     /** Open editors in tab order across the editor stacks. */
     public List<EditorInput> editors() {
         return parts.editors();
+    }
+
+    /** Asked before an editor tab closes (close button, middle click, Delete); false keeps it. */
+    public void setEditorCloseGuard(java.util.function.Predicate<EditorInput> mayClose) {
+        parts.setCloseGuard(mayClose);
+    }
+
+    /** Shows {@code title} on the tab of open editor {@code id} (a dirty marker). */
+    public void setEditorTitle(String id, String title) {
+        parts.setTitle(id, title);
     }
 
     /** Called after the user closed an editor tab (the workbench then closes the source). */
@@ -255,11 +258,16 @@ public final class DockWorkbench {
     public boolean moveView(String id, String targetPart, Side side) {
         Dockable dockable = parts.existing(id);
         Dockable target = parts.existing(targetPart);
-        if (dockable == null || target == null || !stacks.move(dockable, target, side)) {
-            return false;
+        return dockable != null
+                && target != null
+                && activated(dockable, stacks.move(dockable, target, side));
+    }
+
+    private boolean activated(Dockable dockable, boolean done) {
+        if (done) {
+            activate(dockable);
         }
-        activate(dockable);
-        return true;
+        return done;
     }
 
     public ReadOnlyBooleanProperty maximizedProperty() {
@@ -269,11 +277,7 @@ public final class DockWorkbench {
     /** Maximises the part's stack, or restores the layout if a stack is maximised (Ctrl+M). */
     public boolean toggleMaximize(String id) {
         Dockable dockable = parts.existing(id);
-        if (dockable == null || !stacks.toggleMaximize(dockable)) {
-            return false;
-        }
-        activate(dockable);
-        return true;
+        return dockable != null && activated(dockable, stacks.toggleMaximize(dockable));
     }
 
     public void restoreMaximized() {
@@ -297,11 +301,7 @@ public final class DockWorkbench {
     /** Opens the part in a window of its own; it docks again with {@link #dock(String)}. */
     public boolean detach(String id) {
         Dockable dockable = parts.existing(id);
-        if (dockable == null || !stacks.detach(dockable)) {
-            return false;
-        }
-        activate(dockable);
-        return true;
+        return dockable != null && activated(dockable, stacks.detach(dockable));
     }
 
     public boolean isDetached(String id) {
@@ -325,8 +325,6 @@ public final class DockWorkbench {
         Dockable dockable = parts.existing(id);
         return dockable == null ? null : dockable.getContainer();
     }
-
-    // ---- state
 
     /** The current layout of every perspective, for the workspace file. */
     public DockState captureState() {
@@ -394,8 +392,6 @@ public final class DockWorkbench {
         }
     }
 
-    // ---- parts
-
     private List<String> allShown() {
         List<String> ids = new ArrayList<>();
         windows.roots(mainRoot)
@@ -447,7 +443,10 @@ public final class DockWorkbench {
     }
 
     private void onDockEvent(DockEvent event) {
-        if (event instanceof DockEvent.DockableClosing c) {
+        if (event instanceof DockEvent.DockableClosing c
+                && !parts.mayClose(c.dockable().getIdentifier())) {
+            c.cancel();
+        } else if (event instanceof DockEvent.DockableClosing c) {
             closing.add(c.dockable().getIdentifier());
         } else if (event instanceof DockEvent.DockableRemoved r
                 && closing.remove(r.dockable().getIdentifier())) {

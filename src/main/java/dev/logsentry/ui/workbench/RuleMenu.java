@@ -8,7 +8,6 @@ import dev.logsentry.ui.rules.RulesView;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TreeItem;
 
 /**
  * The context menu of a rule in the Rules tree: Show Matches (the Events view filtered to the lines
@@ -22,11 +21,17 @@ final class RuleMenu {
             WorkbenchViewModel model, RulesView view, RuleEditing editing, Runnable showEvents) {
         ContextMenus.attach(
                 view.tree(),
-                () -> {
-                    TreeItem<Object> selected = view.tree().getSelectionModel().getSelectedItem();
-                    return selected != null && selected.getValue() instanceof Rule r ? r : null;
-                },
-                rule -> items(model, editing, showEvents, rule));
+                () -> view.tree().getSelectionModel().getSelectedItem(),
+                selected -> {
+                    List<MenuItem> items = new ArrayList<>();
+                    if (editing != null && view.canOpen(selected)) {
+                        items.add(item("ruleOpen", "Open", () -> view.open(selected)));
+                    }
+                    if (selected.getValue() instanceof Rule r) {
+                        items.addAll(items(model, editing, showEvents, r));
+                    }
+                    return items;
+                });
     }
 
     static List<MenuItem> items(

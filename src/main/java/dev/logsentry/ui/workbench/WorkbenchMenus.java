@@ -6,13 +6,16 @@ import dev.logsentry.core.browse.Export;
 import dev.logsentry.core.source.MergedSource;
 import dev.logsentry.core.source.SyslogLine;
 import dev.logsentry.ui.common.ContextMenus;
+import dev.logsentry.ui.common.Controls;
 import dev.logsentry.ui.events.EventsView;
 import dev.logsentry.ui.events.LogRow;
+import dev.logsentry.ui.rules.RulesView;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourcesView;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 
@@ -30,8 +33,12 @@ final class WorkbenchMenus {
             WorkbenchViewModel model,
             EventsView events,
             SourcesView sources,
+            RulesView rulesView,
             RuleEditing rules,
             Runnable showSources) {
+        if (rules != null) {
+            rulesView.setOnOpenRule(rules::openRuleFile);
+        }
         ContextMenus.attachAt(
                 events.table(),
                 e -> RowTarget.at(events.table(), e),
@@ -61,10 +68,53 @@ final class WorkbenchMenus {
                     }
                     return items;
                 });
+        if (rules != null) {
+            rulesView.setOnOpenRule(rules::openRuleFile);
+            ContextMenus.attach(
+                    rulesView.tree(),
+                    () -> rulesView.tree().getSelectionModel().getSelectedItem(),
+                    item ->
+                            rulesView.canOpen(item)
+                                    ? List.of(item("ruleOpen", "Open", () -> rulesView.open(item)))
+                                    : List.of());
+        }
         ContextMenus.attach(
                 sources.list(),
                 () -> sources.list().getSelectionModel().getSelectedItem(),
                 item -> SourceMenu.items(model, item));
+    }
+
+    /**
+     * The pattern editor's menu-bar items: File > Open Rule File... (Ctrl+E) and Events > Ignore
+     * Lines Like This... (Ctrl+I, for the selected row); none when the editor found no rules.
+     */
+    static void addRuleEditorItems(
+            Menu file,
+            Menu eventsMenu,
+            WorkbenchViewModel model,
+            EventsView events,
+            RuleEditing rules) {
+        if (rules == null) {
+            return;
+        }
+        MenuItem open =
+                Controls.menuItem(
+                        "Open R_ule File\u2026",
+                        "Shortcut+E",
+                        "mdi2f-file-document-edit-outline",
+                        e -> rules.chooseRuleFiles());
+        open.setId("menuOpenRuleFile");
+        int at = file.getItems().stream().map(MenuItem::getId).toList().indexOf("menuJournal");
+        file.getItems().add(at + 1, open);
+        MenuItem ignore =
+                Controls.menuItem(
+                        "_Ignore Lines Like This\u2026",
+                        "Shortcut+I",
+                        "mdi2e-eye-off-outline",
+                        e -> rules.ignoreSelected(model, events));
+        ignore.setId("menuIgnoreLike");
+        ignore.disableProperty().bind(model.selectedProperty().isNull());
+        eventsMenu.getItems().addAll(new SeparatorMenuItem(), ignore);
     }
 
     static List<MenuItem> rowItems(WorkbenchViewModel model, EventsView events, RowTarget target) {

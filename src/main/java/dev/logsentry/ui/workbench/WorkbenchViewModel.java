@@ -10,6 +10,7 @@ import dev.logsentry.ui.common.Dialogs;
 import dev.logsentry.ui.common.FolderOpener;
 import dev.logsentry.ui.dns.DnsViewModel;
 import dev.logsentry.ui.events.EventsViewModel;
+import dev.logsentry.ui.remote.RemoteHostsViewModel;
 import dev.logsentry.ui.rules.RulesViewModel;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourcesViewModel;
@@ -63,6 +64,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final StringProperty lineCountText = new SimpleStringProperty("");
     private final InvalidationListener selectedChanged = obs -> updateLineCount();
     private final AutoCloseable statusListener;
+    private final RemoteHostsViewModel remote;
     private SourceItem dnsShown;
     private final BinaryBanner binaries = new BinaryBanner(messages, this::openAnyway);
     private final AtomicReference<FolderOpener> folders =
@@ -145,6 +147,15 @@ public final class WorkbenchViewModel implements AutoCloseable {
                             }
                         });
         statusListener = this.workspace.addListener(new StatusListener());
+        remote =
+                new RemoteHostsViewModel(
+                        this.workspace,
+                        classifications,
+                        sourcesModel,
+                        background,
+                        RemoteHostsViewModel.thisMachine(),
+                        events::goToLine);
+        remote.statusProperty().addListener((obs, old, now) -> status.set(now));
         events.reloadRules();
     }
 
@@ -173,6 +184,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public Classifications classifications() {
         return classifications;
+    }
+
+    /** File › Listen for Remote Hosts: the receiver or a service's spool, and its alerts. */
+    public RemoteHostsViewModel remote() {
+        return remote;
     }
 
     /** Whether {@code item} was recognised as a dnscache log. */
@@ -477,6 +493,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        remote.close(); // stops the receiver before the sources it writes into go
         try {
             statusListener.close();
             classifications.close();

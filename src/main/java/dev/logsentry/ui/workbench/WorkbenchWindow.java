@@ -90,10 +90,18 @@ public final class WorkbenchWindow {
                 model,
                 eventsView,
                 sourcesView,
+                rulesView,
                 dock.ruleEditing(),
                 () -> dock.dock().showView(StandardView.SOURCES.id()));
         RuleMenu.install(
                 model, rulesView, dock.ruleEditing(), () -> perspective.set(Perspective.EVENTS));
+        actions.setQuitGuard(this::mayQuit);
+        stage.setOnCloseRequest(
+                e -> {
+                    if (!mayQuit()) {
+                        e.consume();
+                    }
+                });
 
         root.setId("workbench");
         setTheme(Theme.LIGHT);
@@ -195,9 +203,27 @@ public final class WorkbenchWindow {
         t.start();
     }
 
-    /** Opens what was dropped; the drag-and-drop handler and the tests both call this. */
+    /**
+     * Opens what was dropped (rule files as rule editors, the rest as logs); the drag-and-drop
+     * handler and the tests both call this.
+     */
     public void openDropped(List<File> files) {
-        model.open(files.stream().map(File::toPath).toList());
+        List<java.nio.file.Path> paths = files.stream().map(File::toPath).toList();
+        model.open(ruleEditing() == null ? paths : ruleEditing().openRuleFiles(paths));
+    }
+
+    /**
+     * Opens a rule file as an editor tab (Rules perspective) at its 1-based {@code line}, 0 for its
+     * first rule; false, after a message naming the file, when there is no pattern editor or the
+     * file cannot be read.
+     */
+    public boolean openRuleFile(java.nio.file.Path file, int line) {
+        return ruleEditing() != null && ruleEditing().openRuleFile(file, line);
+    }
+
+    /** Whether the window may close: unsaved rule edits were saved or let go (or none). */
+    private boolean mayQuit() {
+        return ruleEditing() == null || ruleEditing().confirmCloseAll();
     }
 
     /** Applies remembered window geometry, theme, perspective, splits and columns. */
@@ -249,7 +275,11 @@ public final class WorkbenchWindow {
                         stage.getWidth(),
                         stage.getHeight(),
                         stage.isMaximized());
-        List<String> open = model.sources().stream().map(s -> s.path().toString()).toList();
+        List<String> open =
+                model.sources().stream()
+                        .filter(s -> s.remoteProperty().get() == null) // a host comes back live
+                        .map(s -> s.path().toString())
+                        .toList();
         SourceItem selected = model.selectedProperty().get();
         EventsView.Layout layout = eventsView.capture();
         return new WorkspaceState(
@@ -341,6 +371,7 @@ public final class WorkbenchWindow {
                         });
         view.getItems().addAll(toggleTheme, new SeparatorMenuItem(), focusSources);
         Menu events = eventsView.menu();
+        WorkbenchMenus.addRuleEditorItems(file, events, model, eventsView, dock.ruleEditing());
         Menu help = new Menu("_Help");
         MenuItem keys =
                 Controls.menuItem(

@@ -57,7 +57,8 @@ public final class GroupMatcher {
             List<Rule> sideRules,
             int[] sideGroups,
             boolean midLine,
-            long maxCacheBytes) {
+            long maxCacheBytes,
+            AutomataImage image) {
         this.midLine = midLine;
         this.nfa = nfa;
         this.groupCount = groupCount;
@@ -65,7 +66,7 @@ public final class GroupMatcher {
         this.verifiedGroups = verifiedGroups;
         this.sideRules = sideRules;
         this.sideGroups = sideGroups;
-        this.dfa = new Dfa(maxCacheBytes); // last: it reads the fields above
+        this.dfa = new Dfa(maxCacheBytes, image); // last: it reads the fields above
     }
 
     /**
@@ -99,6 +100,23 @@ public final class GroupMatcher {
      */
     static GroupMatcher of(
             List<Entry> entries, int groupCount, boolean midLine, long maxCacheBytes) {
+        return of(entries, groupCount, midLine, maxCacheBytes, null, null);
+    }
+
+    /**
+     * Like {@link #of(List, int, boolean, long)}; with {@code image} (what {@link #writeTo} wrote
+     * for the same entries) the NFA and the DFA states built by earlier runs are read from it
+     * instead of being built.
+     *
+     * @param problem receives why an image was not used (then the automaton is built), or null
+     */
+    static GroupMatcher of(
+            List<Entry> entries,
+            int groupCount,
+            boolean midLine,
+            long maxCacheBytes,
+            java.nio.ByteBuffer image,
+            java.util.function.Consumer<String> problem) {
         PatternNfa.Builder builder = new PatternNfa.Builder();
         List<Rule> verified = new ArrayList<>();
         List<Integer> verifiedGroups = new ArrayList<>();
@@ -135,15 +153,58 @@ public final class GroupMatcher {
                 sideGroups.add(group);
             }
         }
+        int groupLimit = groupCount + verified.size();
+        PatternNfa nfa = null;
+        AutomataImage states = null;
+        if (image != null) {
+            try {
+                nfa = PatternNfa.readFrom(image, groupLimit);
+                long rowBytes = (4L << Table.shiftFor(nfa.classCount)) + 24;
+                states =
+                        AutomataImage.readFrom(image, nfa, groupLimit, maxCacheBytes / 2, rowBytes);
+            } catch (AutomataImage.Invalid e) {
+                nfa = null;
+                states = null;
+                if (problem != null) {
+                    problem.accept(e.getMessage());
+                }
+            }
+        }
         return new GroupMatcher(
-                builder.build(),
+                nfa != null ? nfa : builder.build(),
                 groupCount,
                 List.copyOf(verified),
                 verifiedGroups.stream().mapToInt(Integer::intValue).toArray(),
                 List.copyOf(side),
                 sideGroups.stream().mapToInt(Integer::intValue).toArray(),
                 midLine,
-                maxCacheBytes);
+                maxCacheBytes,
+                states);
+    }
+
+    /**
+     * Writes the NFA and the DFA states built so far for {@link #of(List, int, boolean, long,
+     * java.nio.ByteBuffer, java.util.function.Consumer)}: the first states, as many as take about
+     * {@code maxBytes} in the file. Call it when no line is being matched.
+     */
+    void writeTo(java.io.DataOutputStream out, long maxBytes) throws java.io.IOException {
+        nfa.writeTo(out);
+        dfa.image(maxBytes).writeTo(out);
+    }
+
+    /**
+     * Whether this matcher built DFA states since it was made, or, when it was read from an image,
+     * enough of them to be worth writing the image again (2% more, at least 64: writing costs about
+     * as much as reading).
+     */
+    boolean grown() {
+        long enough = dfa.restored ? Math.max(64, dfa.restoredCount / 50) : 1;
+        return dfa.statesAdded >= enough;
+    }
+
+    /** Whether this matcher's automaton was read from an image rather than built. */
+    boolean restored() {
+        return dfa.restored;
     }
 
     /** How many groups there are; a session's result has one bit per group (and no others). */
@@ -187,7 +248,7 @@ public final class GroupMatcher {
 
     /** A session with a private DFA flushed past {@code maxCacheBytes} (tests, diagnostics). */
     Session newSession(long maxCacheBytes) {
-        return new Session(new Dfa(maxCacheBytes));
+        return new Session(new Dfa(maxCacheBytes, null));
     }
 
     /** Matching state of one thread. Not thread-safe; the DFA behind it is. */
@@ -456,8 +517,13 @@ public final class GroupMatcher {
         /** States in use (written under the lock only). */
         int count;
 
+        /** Rows are a power of two wide, at least {@code classes}: the shift of that width. */
+        static int shiftFor(int classes) {
+            return 32 - Integer.numberOfLeadingZeros(Math.max(1, classes - 1));
+        }
+
         Table(int classes, int capacity, int generation) {
-            this.shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, classes - 1));
+            this.shift = shiftFor(classes);
             int nc = 1 << shift;
             this.dead = nc;
             this.start = 2 * nc;
@@ -498,12 +564,24 @@ public final class GroupMatcher {
 
         private final long maxCacheBytes;
         private volatile Table table;
-        private final Map<StateKey, Integer> stateIds = new HashMap<>();
+        private Map<StateKey, Integer> stateIds = new HashMap<>();
         private long cacheBytes;
         private volatile long flushes;
 
         /** Transitions built (diagnostics). */
         long computes;
+
+        /** States added since this DFA was made or read. */
+        long statesAdded;
+
+        /** Whether the first generation was read from an image. */
+        final boolean restored;
+
+        /** States read from the image. */
+        final int restoredCount;
+
+        /** Whether {@link #stateIds} holds every state of the table (else built on first use). */
+        private boolean idsComplete;
 
         // scratch, used under the lock
         private final int[] mark;
@@ -515,11 +593,84 @@ public final class GroupMatcher {
         private int groupStamp;
         private int[] matchedGroups = new int[16];
 
-        Dfa(long maxCacheBytes) {
+        Dfa(long maxCacheBytes, AutomataImage image) {
             this.maxCacheBytes = maxCacheBytes;
             mark = new int[nfa.size()];
             groupMark = new int[groupCount + verifiedRules.size()];
-            table = fresh(0);
+            Table t = fresh(0);
+            this.restored =
+                    image != null
+                            && Arrays.equals(image.members[2], t.members[2])
+                            && image.flags[2] == t.flags[2];
+            table = restored ? restore(image, t.flags[2]) : t;
+            restoredCount = restored ? image.count : 0;
+        }
+
+        /** The first generation as {@code image} has it (its start state checked by the caller). */
+        private Table restore(AutomataImage image, byte startFlags) {
+            int capacity = 64;
+            while (capacity < image.count) {
+                capacity *= 2;
+            }
+            Table t = new Table(nfa.classCount, capacity, 0);
+            System.arraycopy(image.members, 2, t.members, 2, image.count - 2);
+            System.arraycopy(image.accepts, 2, t.accepts, 2, image.count - 2);
+            System.arraycopy(image.atEnd, 2, t.atEnd, 2, image.count - 2);
+            System.arraycopy(image.flags, 2, t.flags, 2, image.count - 2);
+            t.members[1] = NONE;
+            t.accepts[1] = NONE;
+            t.atEnd[1] = NONE;
+            t.flags[2] = startFlags;
+            for (int i = 0; i < image.edgeCount; i++) {
+                int s = image.edges[3 * i];
+                int v = image.edges[3 * i + 2];
+                int p = (v >>> 1) << t.shift;
+                t.trans[(s << t.shift) + image.edges[3 * i + 1]] = (v & 1) != 0 ? -p : p;
+            }
+            t.count = image.count;
+            stateIds.clear();
+            idsComplete = false;
+            cacheBytes = (long) (capacity - 64) * ((4L << t.shift) + 24);
+            for (int s = 2; s < image.count; s++) {
+                cacheBytes += 4L * t.members[s].length + 4L * t.accepts[s].length + 96;
+            }
+            return t;
+        }
+
+        /** The first states of the current table, as many as take about {@code maxBytes}. */
+        synchronized AutomataImage image(long maxBytes) {
+            Table t = table;
+            int n = 3;
+            long bytes = 0;
+            while (n < t.count) {
+                bytes += AutomataImage.fileBytes(t.members[n], t.accepts[n]);
+                if (bytes > maxBytes) {
+                    break;
+                }
+                n++;
+            }
+            int[] edges = new int[3 * 1024];
+            int e = 0;
+            for (int s = 2; s < n; s++) {
+                for (int c = 0; c < nfa.classCount; c++) {
+                    int v = t.trans[(s << t.shift) + c];
+                    if (v == 0) {
+                        continue;
+                    }
+                    int target = (v < 0 ? -v : v) >>> t.shift;
+                    if (target >= n) {
+                        continue;
+                    }
+                    if (3 * e == edges.length) {
+                        edges = Arrays.copyOf(edges, edges.length * 2);
+                    }
+                    edges[3 * e] = s;
+                    edges[3 * e + 1] = c;
+                    edges[3 * e + 2] = target << 1 | (v < 0 ? 1 : 0);
+                    e++;
+                }
+            }
+            return new AutomataImage(n, t.flags, t.members, t.accepts, t.atEnd, edges, e);
         }
 
         Table table() {
@@ -530,6 +681,7 @@ public final class GroupMatcher {
         private Table fresh(int generation) {
             Table t = new Table(nfa.classCount, 64, generation);
             stateIds.clear();
+            idsComplete = true;
             cacheBytes = 0;
             t.count = 2;
             t.members[1] = NONE;
@@ -734,6 +886,14 @@ public final class GroupMatcher {
          * The index of the state (members, flags, groups matched on entry) in the current table.
          */
         private int intern(Table t, int[] members, int stateFlags, int[] accepted) {
+            if (!idsComplete) {
+                // a table read from an image: its states are looked up from the first new one on
+                stateIds = new HashMap<>(t.count * 2);
+                for (int s = 1; s < t.count; s++) {
+                    stateIds.put(new StateKey(t.members[s], t.flags[s], t.accepts[s]), s);
+                }
+                idsComplete = true;
+            }
             byte f = relevant(members, (byte) stateFlags);
             StateKey key = new StateKey(members, f, accepted);
             Integer id = stateIds.get(key);
@@ -755,6 +915,7 @@ public final class GroupMatcher {
             t.accepts[index] = accepted;
             t.count = index + 1;
             stateIds.put(key, index);
+            statesAdded++;
             cacheBytes += 4L * members.length + 4L * accepted.length + 96;
             return index;
         }
