@@ -120,40 +120,24 @@ public final class Workspace implements AutoCloseable {
         if (Files.isDirectory(normal) && !MultilogDirectory.isMultilog(normal)) {
             return openFolder(normal);
         }
-        OpenSource added;
-        synchronized (this) {
-            Optional<OpenSource> existing = find(normal);
-            if (existing.isPresent()) {
-                return List.of(existing.get());
-            }
-            added = add(normal, nameOf(normal));
-        }
-        start(added, () -> opener.open(normal));
-        return List.of(added);
+        return List.of(openOne(normal, nameOf(normal), () -> opener.open(normal)));
     }
 
     /** Opens a file that looks binary ("Open Anyway"): odd bytes show as {@code \xNN}. */
     public List<OpenSource> openAnyway(Path path) {
         Path normal = path.toAbsolutePath().normalize();
-        OpenSource added;
-        synchronized (this) {
-            Optional<OpenSource> existing = find(normal);
-            if (existing.isPresent()) {
-                return List.of(existing.get());
-            }
-            added = add(normal, nameOf(normal));
-        }
         OpenOptions binary = OpenOptions.DEFAULT.withAllowBinary(true);
-        start(added, () -> LogOpener.open(normal, binary, zone));
-        return List.of(added);
+        return List.of(openOne(normal, nameOf(normal), () -> LogOpener.open(normal, binary, zone)));
     }
 
-    /**
-     * Opens one file under a name of the caller's (a remote host's spool file shows as its host); a
-     * file already open is not opened twice: its source is returned.
-     */
+    /** Opens one file under the caller's name (a remote host's spool file), or returns it. */
     public OpenSource open(Path file, String name) {
         Path normal = file.toAbsolutePath().normalize();
+        return openOne(normal, name, () -> opener.open(normal));
+    }
+
+    /** The source of {@code normal}: the open one, else a new one opened {@code how}. */
+    private OpenSource openOne(Path normal, String name, Step how) {
         OpenSource added;
         synchronized (this) {
             Optional<OpenSource> existing = find(normal);
@@ -162,7 +146,7 @@ public final class Workspace implements AutoCloseable {
             }
             added = add(normal, name);
         }
-        start(added, () -> opener.open(normal));
+        start(added, how);
         return added;
     }
 

@@ -63,7 +63,8 @@ final class SourceMenu {
             return;
         }
         model.statusProperty().set("Showing " + folder + " in the file manager\u2026");
-        model.folders()
+        model.sourcesModel()
+                .folderOpenerProperty()
                 .get()
                 .open(
                         folder,

@@ -35,7 +35,8 @@ final class WorkbenchMenus {
             SourcesView sources,
             RulesView rulesView,
             RuleEditing rules,
-            Runnable showSources) {
+            Runnable showSources,
+            Runnable showEvents) {
         if (rules != null) {
             rulesView.setOnOpenRule(rules::openRuleFile);
         }
@@ -68,16 +69,7 @@ final class WorkbenchMenus {
                     }
                     return items;
                 });
-        if (rules != null) {
-            rulesView.setOnOpenRule(rules::openRuleFile);
-            ContextMenus.attach(
-                    rulesView.tree(),
-                    () -> rulesView.tree().getSelectionModel().getSelectedItem(),
-                    item ->
-                            rulesView.canOpen(item)
-                                    ? List.of(item("ruleOpen", "Open", () -> rulesView.open(item)))
-                                    : List.of());
-        }
+        RuleMenu.install(model, rulesView, rules, showEvents);
         ContextMenus.attach(
                 sources.list(),
                 () -> sources.list().getSelectionModel().getSelectedItem(),

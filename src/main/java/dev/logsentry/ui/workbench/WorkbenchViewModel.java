@@ -7,7 +7,6 @@ import dev.logsentry.core.workspace.OpenSource;
 import dev.logsentry.core.workspace.Workspace;
 import dev.logsentry.core.workspace.WorkspaceListener;
 import dev.logsentry.ui.common.Dialogs;
-import dev.logsentry.ui.common.FolderOpener;
 import dev.logsentry.ui.dns.DnsViewModel;
 import dev.logsentry.ui.events.EventsViewModel;
 import dev.logsentry.ui.remote.RemoteHostsViewModel;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.DoubleProperty;
@@ -66,9 +64,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final AutoCloseable statusListener;
     private final RemoteHostsViewModel remote;
     private SourceItem dnsShown;
-    private final BinaryBanner binaries = new BinaryBanner(messages, this::openAnyway);
-    private final AtomicReference<FolderOpener> folders =
-            new AtomicReference<>(FolderOpener.xdgOpen());
+    private final BinaryBanner binaries =
+            new BinaryBanner(messages, files -> sourcesModel().openAnyway(files));
 
     /** A workbench on this machine's logs, journal and rules. */
     public WorkbenchViewModel(Dialogs dialogs, RecentFiles recent) {
@@ -272,16 +269,6 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return RecentFiles.startFolder(s == null ? null : s.path(), recentPaths);
     }
 
-    /** Opens files that look binary as text ("Open Anyway"), and selects the first. */
-    void openAnyway(List<Path> files) {
-        OpenSource first = null;
-        for (Path f : files) {
-            List<OpenSource> opened = workspace.openAnyway(f);
-            first = first == null && !opened.isEmpty() ? opened.get(0) : first;
-        }
-        sourcesModel.select(first);
-    }
-
     /** Opens one path and selects it. */
     public void open(Path path) {
         open(List.of(path));
@@ -430,11 +417,6 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** The workbench's background executor (for work its menus start). */
     java.util.concurrent.Executor background() {
         return background;
-    }
-
-    /** How Reveal in Folder shows a folder (xdg-open; a fake in tests). */
-    AtomicReference<FolderOpener> folders() {
-        return folders;
     }
 
     /** Shows {@code text} as a warning in the message bar. */

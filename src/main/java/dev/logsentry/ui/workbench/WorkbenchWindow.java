@@ -23,7 +23,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -40,7 +39,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
-import org.controlsfx.control.StatusBar;
 
 /**
  * The one window of the workbench: menu bar, tool bar with the perspective switcher, the Sources
@@ -64,7 +62,6 @@ public final class WorkbenchWindow {
             new SimpleObjectProperty<>(Perspective.EVENTS);
     private final WorkbenchDock dock;
     private double sourcesDivider = 0.2;
-    private final StatusBar statusBar = new StatusBar();
     private final List<MenuItem> allItems = new ArrayList<>();
     private Theme theme = Theme.LIGHT;
 
@@ -92,9 +89,8 @@ public final class WorkbenchWindow {
                 sourcesView,
                 rulesView,
                 dock.ruleEditing(),
-                () -> dock.dock().showView(StandardView.SOURCES.id()));
-        RuleMenu.install(
-                model, rulesView, dock.ruleEditing(), () -> perspective.set(Perspective.EVENTS));
+                () -> dock.dock().showView(StandardView.SOURCES.id()),
+                () -> perspective.set(Perspective.EVENTS));
         actions.setQuitGuard(this::mayQuit);
         stage.setOnCloseRequest(
                 e -> {
@@ -110,7 +106,7 @@ public final class WorkbenchWindow {
         VBox centre = new VBox(messages, dock.node());
         VBox.setVgrow(dock.node(), Priority.ALWAYS);
         root.setCenter(centre);
-        root.setBottom(statusBar());
+        root.setBottom(WorkbenchStatusBar.create(model, dock.jobs()));
         perspective.addListener((obs, old, now) -> showPerspective(now));
         dock.dock()
                 .perspectiveProperty()
@@ -320,35 +316,6 @@ public final class WorkbenchWindow {
         if (b != null && !b.isSelected()) {
             b.setSelected(true);
         }
-    }
-
-    private StatusBar statusBar() {
-        statusBar.setId("statusBar");
-        statusBar.textProperty().bind(model.statusProperty());
-        JobLabel job = new JobLabel(dock.jobs());
-        statusBar.progressProperty().bind(job.progressProperty());
-        Label counts = new Label();
-        counts.setId("verdictCounts");
-        counts.getStyleClass().add("status-verdict-counts");
-        counts.textProperty().bind(model.events().countsTextProperty());
-        Label lineCount = new Label();
-        lineCount.setId("lineCount");
-        lineCount.getStyleClass().add("status-line-count");
-        lineCount.textProperty().bind(model.lineCountTextProperty());
-        Label source = new Label();
-        source.setId("statusSource");
-        source.textProperty()
-                .bind(
-                        Bindings.createStringBinding(
-                                () -> {
-                                    SourceItem s = model.selectedProperty().get();
-                                    return s == null ? "No source" : s.path().toString();
-                                },
-                                model.selectedProperty()));
-        statusBar
-                .getRightItems()
-                .addAll(job, counts, new Separator(Orientation.VERTICAL), source, lineCount);
-        return statusBar;
     }
 
     private MenuBar menuBar() {

@@ -219,7 +219,9 @@ class WorkbenchContextMenusTest {
         Path fileManager = temp.resolve("file-manager");
         Files.writeString(fileManager, "#!/bin/sh\nprintf '%s' \"$1\" > '" + seen + "'\n");
         Files.setPosixFilePermissions(fileManager, PosixFilePermissions.fromString("rwx------"));
-        model.folders().set(new FolderOpener(List.of(fileManager.toString())));
+        model.sourcesModel()
+                .folderOpenerProperty()
+                .set(new FolderOpener(List.of(fileManager.toString())));
         robot.interact(() -> model.open(List.of(log)));
         Fx.waitUntil(() -> model.sources().size() == 1);
         robot.interact(() -> window.dock().showView("sources"));
@@ -229,7 +231,8 @@ class WorkbenchContextMenusTest {
         assertThat(Path.of(Files.readString(seen))).isEqualTo(temp.toAbsolutePath());
         assertThat(dialogs.informed).isEmpty();
 
-        model.folders()
+        model.sourcesModel()
+                .folderOpenerProperty()
                 .set(new FolderOpener(List.of(temp.resolve("no-such-file-manager").toString())));
         fire(robot, "sourceReveal", window.sourcesList());
         Fx.waitUntil(() -> !dialogs.informed.isEmpty());
