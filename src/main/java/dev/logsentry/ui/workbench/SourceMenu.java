@@ -111,7 +111,10 @@ final class SourceMenu {
                         });
     }
 
-    /** plain, gz, multilog, journal or merged; "(dnscache log)" when it was recognised as one. */
+    /**
+     * plain, gz, multilog, journal, merged or remote (a remote host's spool); "(dnscache log)" when
+     * it was recognised as one.
+     */
     static String kindOf(SourceItem source) {
         SourceKind k = source.handle().sourceKind();
         String kind =
@@ -124,6 +127,10 @@ final class SourceMenu {
                             case JOURNAL -> "journal";
                             case MERGED -> "merged";
                         };
+        var remote = source.remoteProperty().get();
+        if (remote != null) {
+            kind = "remote (the spool of host " + remote.host() + ", received over TLS)";
+        }
         return source.isDnscache() ? kind + " (dnscache log)" : kind;
     }
 

@@ -291,6 +291,20 @@ class WorkbenchContextMenusTest {
                 .contains("Kind:       gz")
                 .contains("Lines:      2")
                 .contains("valid UTF-8 (all lines)");
+
+        // a remote host's spool file (the remote hosts' model marks it so)
+        robot.interact(
+                () ->
+                        model.sources()
+                                .get(0)
+                                .remoteProperty()
+                                .set(
+                                        new dev.logsentry.core.remote.ReceiverStatus.Host(
+                                                "gw1", "192.0.2.9:6514", 3, 120, 0, 1, null, 0)));
+        robot.interact(() -> window.sourcesList().getSelectionModel().select(0));
+        fire(robot, "sourceProperties", window.sourcesList());
+        Fx.waitUntil(() -> dialogs.informed.size() == 3);
+        assertThat(dialogs.informed.get(2)).contains("Kind:       remote (the spool of host gw1");
     }
 
     @Test
