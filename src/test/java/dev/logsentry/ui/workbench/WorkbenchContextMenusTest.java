@@ -182,6 +182,18 @@ class WorkbenchContextMenusTest {
                                                 s ->
                                                         s.stateProperty().get()
                                                                 == SourceItem.State.READY));
+        // a row of a plain log: its source is selected in Sources, the row stays selected
+        SourceItem first = model.sources().get(0);
+        robot.interact(() -> model.selectedProperty().set(first));
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
+        robot.interact(() -> window.sourcesList().getSelectionModel().clearSelection());
+        robot.interact(() -> window.events().table().getSelectionModel().clearAndSelect(1));
+        fire(robot, "rowJumpToSource", window.events().table());
+        assertThat(Fx.onFx(() -> window.sourcesList().getSelectionModel().getSelectedItem()))
+                .isSameAs(first);
+        assertThat(window.events().table().getSelectionModel().getSelectedItem().line())
+                .isEqualTo(1);
+
         robot.interact(() -> model.mergeOpenLogs());
         Fx.waitUntil(
                 () ->
