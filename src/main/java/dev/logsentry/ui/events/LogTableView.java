@@ -40,6 +40,9 @@ public final class LogTableView extends TableView<LogRow> {
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private final java.util.Set<VerdictCell> liveVerdictCells =
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private final java.util.Set<HighlightCell> liveMessageCells =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private long cellsMade; // rows and cells the factories made, for tests
 
     public LogTableView() {
         setId("logTable");
@@ -72,12 +75,19 @@ public final class LogTableView extends TableView<LogRow> {
                 c -> {
                     VerdictCell cell = new VerdictCell();
                     liveVerdictCells.add(cell);
+                    cellsMade++;
                     return cell;
                 });
         getColumns().add(verdict);
         TableColumn<LogRow, String> message =
                 column("message", "Message", 760, r -> r.fields().message());
-        message.setCellFactory(c -> new HighlightCell());
+        message.setCellFactory(
+                c -> {
+                    HighlightCell cell = new HighlightCell();
+                    liveMessageCells.add(cell);
+                    cellsMade++;
+                    return cell;
+                });
         getColumns().add(message);
         getColumns().add(column("source", "Source", 110, LogRow::source));
         getColumns().add(column("line", "Line", 500, LogRow::text));
@@ -87,10 +97,13 @@ public final class LogTableView extends TableView<LogRow> {
                 t -> {
                     VerdictRow row = new VerdictRow();
                     liveRows.add(row);
+                    cellsMade++;
                     return row;
                 });
-        verdicts.addListener((obs, old, now) -> refresh());
-        highlight.addListener((obs, old, now) -> refresh());
+        // both repaint the cells the table has: refresh() would make new ones (CSS, skins)
+        verdicts.addListener((obs, old, now) -> repaintVerdicts());
+        highlight.addListener(
+                (obs, old, now) -> liveMessageCells.forEach(HighlightCell::showHighlight));
     }
 
     private static String nullToEmpty(String s) {
@@ -131,14 +144,27 @@ public final class LogTableView extends TableView<LogRow> {
             adapter.refresh();
             return;
         }
-        adapter = new LineListAdapter(source, RowIndex.all(source));
-        setItems(adapter);
+        show(source, RowIndex.all(source), file);
     }
 
-    /** Shows the rows of {@code rows} (a filter) of {@code source}. */
+    /**
+     * Shows the rows of {@code rows} (a filter) of {@code source}. The table keeps its list and
+     * cells: only the adapter's row index changes, so a new filter repaints the visible cells
+     * instead of making new ones.
+     */
     public void show(LineSource source, RowIndex rows, Path file) {
-        adapter = new LineListAdapter(source, rows);
-        setItems(adapter);
+        if (adapter == null) {
+            adapter = new LineListAdapter(source, rows);
+            setItems(adapter);
+            return;
+        }
+        // the old rows are gone: nothing to keep selected, nothing for the selection to look up
+        getSelectionModel().clearSelection();
+        getFocusModel().focus(-1);
+        adapter.show(source, rows);
+        if (getItems() != adapter) {
+            setItems(adapter);
+        }
     }
 
     public LineListAdapter adapter() {
@@ -160,6 +186,11 @@ public final class LogTableView extends TableView<LogRow> {
     public void repaintVerdicts() {
         liveRows.forEach(VerdictRow::showVerdict);
         liveVerdictCells.forEach(VerdictCell::showVerdict);
+    }
+
+    /** How many rows and cells the table's factories have made so far (tests: none per filter). */
+    long cellsMade() {
+        return cellsMade;
     }
 
     /** Selects and scrolls to the row that shows {@code line}, if it is shown. */
@@ -211,6 +242,14 @@ public final class LogTableView extends TableView<LogRow> {
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
+            show(text, empty);
+        }
+
+        void showHighlight() {
+            show(getItem(), isEmpty());
+        }
+
+        private void show(String text, boolean empty) {
             List<int[]> spans = empty || text == null ? List.of() : highlight.get().apply(text);
             if (spans.isEmpty()) {
                 setText(empty ? null : text);
