@@ -229,12 +229,16 @@ public final class IndexedFile extends ByteLineSource {
                 int len = (int) Math.min(MAP_CHUNK, size - pos);
                 MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, pos, len);
                 map.order(ByteOrder.LITTLE_ENDIAN);
-                for (int from = 0; from < len; from += BLOCK) {
-                    int to = Math.min(len, from + BLOCK);
-                    int count = NewlineScanner.lineEnds(map, from, to, ends);
-                    for (int k = 0; k < count; k++) {
-                        offsets.add(pos + ends[k]);
+                try {
+                    for (int from = 0; from < len; from += BLOCK) {
+                        int to = Math.min(len, from + BLOCK);
+                        int count = NewlineScanner.lineEnds(map, from, to, ends);
+                        for (int k = 0; k < count; k++) {
+                            offsets.add(pos + ends[k]);
+                        }
                     }
+                } finally {
+                    Unmapper.unmap(map); // its pages would stay resident until a GC
                 }
                 pos += len;
                 publish(pos, false);
