@@ -1,9 +1,11 @@
 package dev.logsentry;
 
+import dev.logsentry.cli.BoundedHeapCheck;
 import dev.logsentry.cli.FastCheckArgs;
 import dev.logsentry.cli.LogSentryCommand;
 import dev.logsentry.ui.workbench.WorkbenchLauncher;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -19,6 +21,23 @@ import picocli.CommandLine;
 public final class Main {
     private static final Set<String> CLI_FLAGS = Set.of("--help", "-h", "--version", "-V");
 
+    /** Set in the workbench's child JVM: it never starts another. */
+    static final String WORKBENCH_CHILD = "logsentry.workbench.child";
+
+    /**
+     * The workbench child's JVM options: a heap bounded at 192 MB (a 1 GB log open and classified
+     * needs well under that: the index takes about 2.3 bytes a line, verdicts one) with the serial
+     * collector, which keeps no per-thread GC structures, and C1 only (C2 compilations took 40 MB
+     * of RSS at their peak; classification took the same CPU time); measured in
+     * docs/PERFORMANCE.md.
+     */
+    static final List<String> WORKBENCH_OPTIONS =
+            List.of(
+                    "-Xmx192m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-D" + WORKBENCH_CHILD + "=1");
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -33,6 +52,14 @@ public final class Main {
         CommandLine cli = args.length == 0 ? null : LogSentryCommand.commandLine();
         if (cli != null && isCommandLine(args, cli.getSubcommands().keySet())) {
             System.exit(cli.execute(args));
+        }
+        if (BoundedHeapCheck.heapUnbounded(WORKBENCH_CHILD)) {
+            // `java -jar` without -Xmx: G1 grows the heap to gigabytes with a large log open
+            // (docs/PERFORMANCE.md), so the workbench runs in a child JVM with a bounded heap
+            int code = BoundedHeapCheck.runChild(WORKBENCH_OPTIONS, Arrays.asList(args));
+            if (code >= 0) {
+                System.exit(code);
+            }
         }
         WorkbenchLauncher.launch(args);
     }

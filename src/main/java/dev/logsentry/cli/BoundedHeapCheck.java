@@ -16,7 +16,7 @@ import java.util.List;
  * stderr are inherited and the child's exit code is the command's. Small runs (cron every hour)
  * keep their single JVM start.
  */
-final class BoundedHeapCheck {
+public final class BoundedHeapCheck {
     /** Estimated new bytes above which a run goes to a child JVM. */
     static final long THRESHOLD_BYTES = 8L << 20;
 
@@ -47,8 +47,16 @@ final class BoundedHeapCheck {
      * before the backlog is estimated, which costs a read of the state.
      */
     static boolean heapUnbounded() {
+        return heapUnbounded(MARKER);
+    }
+
+    /**
+     * Whether this JVM's heap is the unbounded default and it is not a child marked by the system
+     * property {@code marker}.
+     */
+    public static boolean heapUnbounded(String marker) {
         return Runtime.getRuntime().maxMemory() > UNBOUNDED_HEAP
-                && System.getProperty(MARKER) == null;
+                && System.getProperty(marker) == null;
     }
 
     /**
@@ -76,6 +84,19 @@ final class BoundedHeapCheck {
      * @param maxLineBytes the run's longest line kept whole (a line is held while it is read)
      */
     static int run(List<String> args, int maxLineBytes) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + heapMib(maxLineBytes) + "m");
+        options.addAll(CHILD_OPTIONS);
+        return runChild(options, args);
+    }
+
+    /**
+     * Runs {@code args} (the whole command line) in a child JVM with the parent's own options (see
+     * {@link #inherited}) followed by {@code options}, stdio inherited; returns its exit code, or
+     * -1 when no child could be started (the caller then does the work itself). Also used by the
+     * workbench's start (Main), which bounds its heap the same way.
+     */
+    public static int runChild(List<String> options, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -83,8 +104,7 @@ final class BoundedHeapCheck {
                 cmd.add(o);
             }
         }
-        cmd.add("-Xmx" + heapMib(maxLineBytes) + "m");
-        cmd.addAll(CHILD_OPTIONS);
+        cmd.addAll(options);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(dev.logsentry.Main.class.getName());
@@ -95,6 +115,9 @@ final class BoundedHeapCheck {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+        // from here the parent only waits: a full collection gives back the heap it touched
+        // while starting (G1 uncommits it), which would otherwise stay resident next to the child
+        System.gc();
         // a parent stopped by SIGTERM or SIGINT (a cron timeout, Ctrl+C) stops its child too
         Thread stop = new Thread(child::destroy, "logsentry-check-child-stop");
         Runtime.getRuntime().addShutdownHook(stop);
