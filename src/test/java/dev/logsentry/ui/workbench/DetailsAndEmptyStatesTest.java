@@ -131,6 +131,51 @@ class DetailsAndEmptyStatesTest {
         assertThat(shown).noneMatch(t -> t.contains("No content in table"));
     }
 
+    @Test
+    void aBigFollowedLogsSourcesEntryAndTheSourceHeaderAreNotCut(FxRobot robot) throws Exception {
+        Path big = temp.resolve("big.log");
+        Files.writeString(big, "x\n".repeat(1_929_840));
+        robot.interact(() -> model.open(List.of(big)));
+        Fx.waitUntil(
+                () ->
+                        !model.sources().isEmpty()
+                                && model.sources().get(0).stateProperty().get()
+                                        == SourceItem.State.READY);
+        robot.interact(() -> model.toggleFollow());
+        robot.clickOn("#perspectiveDNS");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label details = robot.lookup(".source-details").queryAs(Label.class);
+        Fx.waitUntil(() -> details.getText().contains("1,929,840 lines \u00b7 following"));
+        assertThat(Fx.onFx(() -> shownText(details))).isEqualTo(details.getText());
+        assertThat(Fx.onFx(() -> details.localToScene(details.getBoundsInLocal()).getMaxX()))
+                .as("the entry ends inside the Sources list, not past its edge")
+                .isLessThanOrEqualTo(
+                        Fx.onFx(
+                                () ->
+                                        window.sourcesList()
+                                                .localToScene(
+                                                        window.sourcesList().getBoundsInLocal())
+                                                .getMaxX()));
+
+        robot.clickOn("#perspectiveEVENTS");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node header = robot.lookup(".column-header").match(n -> "source".equals(n.getId())).query();
+        Label title = robot.from(header).lookup(".label").queryAs(Label.class);
+        assertThat(Fx.onFx(() -> shownText(title))).isEqualTo("Source");
+    }
+
+    /** The text a label draws: its own, or less when it is cut (an ellipsis, lines dropped). */
+    private static String shownText(Labeled label) {
+        label.applyCss();
+        label.layout();
+        return label.lookupAll(".text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText())
+                .findFirst()
+                .orElse("");
+    }
+
     private String placeholder() throws Exception {
         return Fx.onFx(() -> window.events().table().emptyText());
     }
