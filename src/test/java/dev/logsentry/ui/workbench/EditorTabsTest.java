@@ -79,6 +79,41 @@ class EditorTabsTest {
         }
     }
 
+    @Test
+    void theDnsPerspectiveIsUsableAt1280x800(FxRobot robot) throws IOException {
+        Path dnslog = temp.resolve("current");
+        try (InputStream in =
+                getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
+            Files.copy(in, dnslog);
+        }
+        robot.interact(() -> model.open(List.of(dnslog)));
+        waitUntil(() -> model.dns().analysisProperty().get() != null);
+        waitUntil(() -> window.perspectiveProperty().get() == Perspective.DNS);
+        robot.interact(() -> window.dock().resetPerspective());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> window.stage().getScene().getWidth())).isEqualTo(1280);
+
+        // the log's lines: its filter field and a dozen rows
+        assertThat(onFx(() -> window.events().table().getHeight())).isGreaterThan(200);
+        assertThat(onFx(() -> window.events().quickFilter().getWidth())).isGreaterThan(150);
+        // the queries with their names, the tree and the walk each with room to read
+        assertThat(onFx(() -> height(robot, "dns.queries"))).isGreaterThan(250);
+        assertThat(onFx(() -> width(robot, "dns.queries"))).isGreaterThan(500);
+        assertThat(onFx(() -> height(robot, "dns.tree"))).isGreaterThan(250);
+        assertThat(onFx(() -> width(robot, "dns.tree"))).isGreaterThan(450);
+        assertThat(onFx(() -> height(robot, "dns.walk"))).isGreaterThan(250);
+    }
+
+    private static double height(FxRobot robot, String view) {
+        Node n = header(robot, view).getDockable().getNode();
+        return n.getLayoutBounds().getHeight();
+    }
+
+    private static double width(FxRobot robot, String view) {
+        Node n = header(robot, view).getDockable().getNode();
+        return n.getLayoutBounds().getWidth();
+    }
+
     /** Whether the tab's content is the log table in the scene, laid out with some height. */
     private boolean shows(Header h) {
         Node content = h.getDockable().getNode();
