@@ -79,11 +79,11 @@ final class DockWindows {
                         root.pseudoClassStateChanged(c.getElementRemoved(), false);
                     }
                 };
-        // held by the detached root: the main root keeps only a weak reference to it
-        root.getProperties().put(DockWindows.class, mirror);
-        main.getRoot()
-                .getPseudoClassStates()
-                .addListener(new javafx.collections.WeakSetChangeListener<>(mirror));
+        // held by the detached root: the main root keeps only a weak reference to it. The set
+        // Node returns is a fresh read-only view each time; kept too, so its listener lives.
+        var states = main.getRoot().getPseudoClassStates();
+        root.getProperties().put(DockWindows.class, List.of(mirror, states));
+        states.addListener(new javafx.collections.WeakSetChangeListener<>(mirror));
     }
 
     /** Runs {@code action} now if the main window shows, else as soon as it does. */

@@ -71,7 +71,11 @@ final class TimelineFeed {
         countedView = view;
         countedSize = view.size();
         int job = ++generation;
-        background.submit(() -> count(view, axis, job));
+        try {
+            background.submit(() -> count(view, axis, job));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            generation++; // the workbench is closing
+        }
     }
 
     private void count(FilteredView view, TimeHistogram axis, int job) {

@@ -92,9 +92,25 @@ class DetailsTimelineViewsTest {
         assertThat(window.dock().isDetached(StandardView.DETAILS.id())).isTrue();
         assertThat(header(robot, StandardView.DETAILS.id()).getScene().getWindow())
                 .isNotSameAs(stage);
+        // it looks like the main window: the application's stylesheet, and the dark theme too
+        javafx.scene.Scene detached = header(robot, StandardView.DETAILS.id()).getScene();
+        assertThat(detached.getStylesheets())
+                .containsAll(Fx.onFx(() -> stage.getScene().getStylesheets()));
 
         robot.clickOn(header(robot, LogEditors.id(first)));
         Fx.waitUntil(() -> model.selectedProperty().get() == first);
+        robot.interact(
+                () ->
+                        window.menuItems().stream()
+                                .filter(m -> "Toggle _Dark Theme".equals(m.getText()))
+                                .findFirst()
+                                .orElseThrow()
+                                .fire());
+        Fx.waitUntil(() -> window.theme() == Theme.DARK);
+        Fx.waitUntil(
+                () ->
+                        detached.getRoot().getPseudoClassStates().stream()
+                                .anyMatch(p -> p.getPseudoClassName().equals("dark")));
         Fx.waitUntil(() -> timelineStart().contains("Dec 4"));
         clickRow(robot, "alphahost");
         Fx.waitUntil(() -> detailsText().contains("alphahost"));
