@@ -159,6 +159,23 @@ class ListenForRemoteHostsTest {
     }
 
     @Test
+    void closingTheWindowStopsListening(FxRobot robot) throws Exception {
+        fillListenDialog(robot, "0", temp.resolve("spool"));
+        robot.clickOn("#remoteListen");
+        Fx.waitUntil(() -> robot.lookup("#remoteSheet").tryQuery().isPresent());
+        String sheet =
+                Fx.onFx(() -> robot.lookup("#remoteSheet").queryAs(TextArea.class).getText());
+        Matcher m = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)").matcher(sheet);
+        assertThat(m.find()).isTrue();
+        int port = Integer.parseInt(m.group(1));
+        assertThat(refused(port)).as("listening on %d", port).isFalse();
+        robot.interact(() -> closeWindowsTitled("Listening for Remote Hosts"));
+        // what the application does when its window closes (WorkbenchApp.stop)
+        robot.interact(() -> model.close());
+        assertThat(refused(port)).as("nothing listens on %d after closing", port).isTrue();
+    }
+
+    @Test
     void aPortInUseIsOneClearDialogWithoutAStackTrace(FxRobot robot) throws Exception {
         try (ServerSocket taken =
                 new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
