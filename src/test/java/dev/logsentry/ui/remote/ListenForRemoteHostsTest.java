@@ -159,10 +159,15 @@ class ListenForRemoteHostsTest {
     }
 
     @Test
-    void closingTheWindowStopsListening(FxRobot robot) throws Exception {
+    void closingTheWindowStopsListeningAndTheViolationsSettingIsKept(FxRobot robot)
+            throws Exception {
         fillListenDialog(robot, "0", temp.resolve("spool"));
+        robot.clickOn("#remoteViolations");
         robot.clickOn("#remoteListen");
         Fx.waitUntil(() -> robot.lookup("#remoteSheet").tryQuery().isPresent());
+        assertThat(Fx.onFx(() -> window.capture().notifyViolations()))
+                .as("notify on violations, remembered in workspace.json")
+                .isTrue();
         String sheet =
                 Fx.onFx(() -> robot.lookup("#remoteSheet").queryAs(TextArea.class).getText());
         Matcher m = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)").matcher(sheet);
