@@ -332,6 +332,11 @@ final class SimpleRegex {
             return text.substring(bounds[2 * group], bounds[2 * group + 1]);
         }
 
+        /** Start and end of each group of the last match (group 0 first), not a copy. */
+        int[] bounds() {
+            return bounds;
+        }
+
         /** The group called {@code name} (a named group of the pattern). */
         String group(String name) {
             return group(names.indexOf(name) + 1);
