@@ -167,7 +167,10 @@ final class SimpleRegex {
                 throw new IllegalArgumentException();
             }
             char c = r.charAt(j);
-            if (c == ']' && !first) {
+            if (c == ']') {
+                if (first) {
+                    throw new IllegalArgumentException(); // "[]...]": leave it to Java
+                }
                 j++;
                 break;
             }
