@@ -95,11 +95,11 @@ public final class IgnoreLineView extends VBox {
                         rule,
                         file,
                         why,
+                        new FlowPane(8, 4, add, status),
                         count,
                         self,
                         summary,
-                        sample,
-                        new FlowPane(8, 4, add, status));
+                        sample);
         showParts();
         showRule(model.patternProperty().get());
     }

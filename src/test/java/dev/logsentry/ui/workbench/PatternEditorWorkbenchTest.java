@@ -317,6 +317,31 @@ class PatternEditorWorkbenchTest {
         return c == null || c.classifiedCount() < 1 ? null : c.verdict(0);
     }
 
+    @Test
+    void ctrlIKeepsTheSelectedLogWhenTheRulesPerspectiveIsBuilt(FxRobot robot) throws Exception {
+        Path first = Files.writeString(temp.resolve("first.log"), "Dec  4 10:00:00 h a[1]: one\n");
+        Path second =
+                Files.writeString(temp.resolve("second.log"), "Dec  4 10:00:00 h b[2]: two\n");
+        robot.interact(() -> model.open(List.of(first, second)));
+        Fx.waitUntil(() -> model.sources().size() == 2);
+        robot.interact(() -> model.selectedProperty().set(model.sources().get(0)));
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        robot.interact(
+                () -> {
+                    window.events().table().getSelectionModel().select(0);
+                    window.events().table().requestFocus();
+                });
+
+        robot.push(KeyCode.CONTROL, KeyCode.I);
+
+        Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.selectedProperty().get().path())
+                .isEqualTo(first.toAbsolutePath().normalize());
+        assertThat(window.dock().recentParts(true).get(0))
+                .isEqualTo(LogEditors.id(model.sources().get(0)));
+    }
+
     private TreeItem<Object> firstRuleItem() {
         for (TreeItem<Object> category : window.rules().tree().getRoot().getChildren()) {
             for (TreeItem<Object> file : category.getChildren()) {
