@@ -243,7 +243,7 @@ class PatternEditorWorkbenchTest {
 
         Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
         var ignore = window.ruleEditing().parts().ignoreView().model();
-        Fx.waitUntil(() -> ignore.patternProperty().get() != null);
+        Fx.waitUntil(() -> !ignore.patternProperty().get().isEmpty());
         assertThat(Fx.onFx(() -> ignore.patternProperty().get()))
                 .startsWith("^")
                 .contains("myd")
@@ -298,7 +298,7 @@ class PatternEditorWorkbenchTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.I);
         var ignore = window.ruleEditing().parts().ignoreView().model();
-        Fx.waitUntil(() -> ignore.patternProperty().get() != null);
+        Fx.waitUntil(() -> !ignore.patternProperty().get().isEmpty());
         robot.clickOn("#ignoreAdd");
         Path local = tree.resolve("ignore.d.server/local-myd");
         Fx.waitUntil(() -> isOpen(local));
