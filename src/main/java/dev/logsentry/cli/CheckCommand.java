@@ -1,5 +1,6 @@
 package dev.logsentry.cli;
 
+import dev.logsentry.core.checkrun.AutomataCacheFile;
 import dev.logsentry.core.checkrun.Backlog;
 import dev.logsentry.core.checkrun.CheckConfig;
 import dev.logsentry.core.checkrun.CheckOutcome;
@@ -8,6 +9,7 @@ import dev.logsentry.core.checkrun.CheckSettings;
 import dev.logsentry.core.checkrun.ConfigException;
 import dev.logsentry.core.checkrun.ConfigFiles;
 import dev.logsentry.core.checkrun.SettingsResolver;
+import dev.logsentry.core.rules.automata.AutomataStore;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -215,8 +217,24 @@ public final class CheckCommand implements Callable<Integer> {
     Boolean mailAttach;
 
     @Option(
+            names = "--automata-cache",
+            description =
+                    "Keep the compiled rules between runs in a cache (beside the state as root,"
+                            + " else in ~/.cache/logsentry); off by default (ADR 0014).")
+    boolean automataCache;
+
+    @Option(
+            names = "--no-cache",
+            description =
+                    "Compile the rules afresh: neither read nor write the cache of compiled rules"
+                            + " (the default; overrides --automata-cache).")
+    boolean noCache;
+
+    @Option(
             names = "--debug",
-            description = "On an internal error, print its stack trace here instead of to a file.")
+            description =
+                    "On an internal error, print its stack trace here instead of to a file;"
+                            + " say why the cache of compiled rules was not used.")
     boolean debug;
 
     private final OutputStream stdout;
@@ -235,6 +253,11 @@ public final class CheckCommand implements Callable<Integer> {
         this.resolver = resolver;
     }
 
+    /** Set when the arguments were read without picocli ({@link FastCheckArgs}). */
+    private PrintWriter directErr;
+
+    private List<String> directArgs;
+
     @Override
     public Integer call() throws IOException {
         try {
@@ -243,12 +266,47 @@ public final class CheckCommand implements Callable<Integer> {
             // A bug or exhausted memory, not bad input: one line, the trace where it can be
             // fetched for a bug report. The state was not saved (it is written last): nothing is
             // lost.
-            return InternalFailure.report(e, spec.commandLine().getErr(), debug);
+            return InternalFailure.report(e, err(), debug);
         }
     }
 
+    /**
+     * Runs the command whose options {@link FastCheckArgs} set, as picocli's {@code execute} would
+     * (its error stream, its exit code 1 for an exception that escapes {@link #call}).
+     *
+     * @param args every argument of the process, {@code check} first
+     */
+    int callDirect(String[] args) {
+        String encoding = System.getProperty("sun.stderr.encoding");
+        java.nio.charset.Charset charset = null;
+        try {
+            charset = encoding == null ? null : java.nio.charset.Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            // picocli, too, falls back to the platform's encoding
+        }
+        directErr =
+                charset == null
+                        ? new PrintWriter(System.err, true)
+                        : new PrintWriter(
+                                new java.io.BufferedWriter(
+                                        new java.io.OutputStreamWriter(System.err, charset)),
+                                true);
+        directArgs = List.of(args);
+        try {
+            return call();
+        } catch (Exception e) {
+            e.printStackTrace(directErr);
+            directErr.flush();
+            return 1;
+        }
+    }
+
+    private PrintWriter err() {
+        return directErr != null ? directErr : spec.commandLine().getErr();
+    }
+
     private int check() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         CheckConfig layered;
         CheckSettings settings;
         SettingsResolver r = resolver != null ? resolver : SettingsResolver.forThisMachine();
@@ -267,7 +325,9 @@ public final class CheckCommand implements Callable<Integer> {
             // the child reads the same configuration and prints its warnings
             int exit =
                     BoundedHeapCheck.run(
-                            spec.root().commandLine().getParseResult().originalArgs(),
+                            directArgs != null
+                                    ? directArgs
+                                    : spec.root().commandLine().getParseResult().originalArgs(),
                             settings.maxLineBytes());
             if (exit >= 0) {
                 return exit;
@@ -279,7 +339,8 @@ public final class CheckCommand implements Callable<Integer> {
             outcome =
                     new CheckService(
                                     java.time.Clock.systemDefaultZone(),
-                                    QuickJit::installInBackground)
+                                    QuickJit::installInBackground,
+                                    automataCache(r, err))
                             .run(settings, r.deliveries(layered, settings.host(), stdout));
         } catch (ConfigException e) {
             err.println("logsentry check: " + e.getMessage());
@@ -296,6 +357,32 @@ public final class CheckCommand implements Callable<Integer> {
             case DELIVERY_FAILED -> EXIT_DELIVERY;
             case LOCK_HELD -> EXIT_LOCK;
             case STATE_ERROR -> EXIT_STATE;
+        };
+    }
+
+    /**
+     * The cache of compiled rules (only with --automata-cache, none with --no-cache); its warnings
+     * only with --debug. Off by default: measured, it saved no time on cron-sized runs (ADR 0014).
+     */
+    private java.util.function.Function<CheckSettings, AutomataStore> automataCache(
+            SettingsResolver r, PrintWriter err) {
+        if (noCache || !automataCache) {
+            return s -> AutomataStore.NONE;
+        }
+        java.util.function.Consumer<String> warn =
+                debug
+                        ? m -> {
+                            err.println("logsentry check: " + m);
+                            err.flush();
+                        }
+                        : m -> {};
+        return s -> {
+            try {
+                return AutomataCacheFile.forRun(r.automataCacheDir(s), s, warn);
+            } catch (IOException e) {
+                warn.accept("automata cache not used: " + e.getMessage());
+                return AutomataStore.NONE;
+            }
         };
     }
 

@@ -153,6 +153,14 @@ public final class ServeCommand implements Callable<Integer> {
     int maxPerAddress = 64;
 
     @Option(
+            names = "--max-hosts",
+            paramLabel = "N",
+            description =
+                    "Host directories the spool may hold; lines of further hosts are refused"
+                            + " (default 1000).")
+    int maxHosts = ReceiverSettings.DEFAULT_MAX_HOSTS;
+
+    @Option(
             names = "--handshake-timeout",
             paramLabel = "MS",
             description = "Time to finish the TLS handshake (default 30000).")
@@ -321,20 +329,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private void printFingerprints(
             PrintWriter out, ServerIdentity id, String host, boolean mutual) {
-        var c = id.certificate();
-        out.println(
-                "Certificate: "
-                        + c.getSubjectX500Principal().getName()
-                        + ", valid until "
-                        + c.getNotAfter().toInstant());
-        out.println("SHA-256:     " + Fingerprints.sha256(c));
-        out.println("RFC 5425:    " + Fingerprints.rfc5425(c));
-        out.println("SHA-1:       " + Fingerprints.sha1(c));
-        out.println();
-        out.println("On each server that sends its logs here:");
-        out.print(
-                SenderSnippets.rsyslog(
-                        host, port, Fingerprints.sha1(c), Fingerprints.sha256(c), mutual));
+        out.print(SenderSnippets.sheet(id.certificate(), host, port, mutual));
         out.flush();
     }
 
@@ -383,7 +378,8 @@ public final class ServeCommand implements Callable<Integer> {
                         .withListen(bind, port)
                         .withLimits(maxFrame, maxConnections, maxPerAddress)
                         .withTimeouts(handshakeMillis, frameMillis, 0)
-                        .withQueue(64, fsyncMillis);
+                        .withQueue(64, fsyncMillis)
+                        .withMaxHosts(maxHosts);
         return new RemoteService.Config(
                 rs,
                 new RemoteService.Identity(

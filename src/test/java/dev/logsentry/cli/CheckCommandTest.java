@@ -88,6 +88,63 @@ class CheckCommandTest {
         return check(Map.of(), args);
     }
 
+    @Test
+    void theCompiledRulesAreCachedBesideTheStateOnlyWithAutomataCache() throws IOException {
+        Path cacheHome = tmp.resolve("xdg-cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cacheHome.toString());
+        // root keeps it beside the state; other users in $XDG_CACHE_HOME/logsentry
+        Path dir =
+                dev.logsentry.core.io.SafeFiles.currentUid() == 0
+                        ? state
+                        : cacheHome.resolve("logsentry");
+        Path cache = dir.resolve("automata.cache");
+        String[] args = {
+            "--rules", rules.toString(), "--state", state.toString(), "--stdout", syslog.toString()
+        };
+        assertThat(check(env, concat("--no-cache", concat("--automata-cache", args)))).isZero();
+        String plain = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(cache).doesNotExist();
+        // off by default
+        append(syslog, CRON, SUDO, ODD);
+        stdout.reset();
+        assertThat(check(env, args)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(cache).doesNotExist();
+        args = concat("--automata-cache", args);
+
+        append(syslog, CRON, SUDO, ODD);
+        stdout.reset();
+        assertThat(check(env, concat("--debug", args))).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(cache).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)))
+                .isEqualTo("rw-------");
+        assertThat(stderr.toString()).isEmpty();
+
+        // a damaged cache: the same report, and a word about it only with --debug
+        Files.write(cache, new byte[] {1, 2, 3});
+        append(syslog, CRON, SUDO, ODD);
+        stdout.reset();
+        assertThat(check(env, args)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(stderr.toString()).isEmpty();
+        Files.write(cache, new byte[] {1, 2, 3});
+        append(syslog, CRON, SUDO, ODD);
+        stdout.reset();
+        assertThat(check(env, concat("--debug", args))).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(stderr.toString())
+                .startsWith("logsentry check: automata cache " + cache + " ignored (")
+                .hasLineCount(1);
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
     private List<String> base(String... more) {
         List<String> a =
                 new ArrayList<>(List.of("--rules", rules.toString(), "--state", state.toString()));

@@ -41,10 +41,24 @@ class CheckSmallHeapRealRulesTest {
         assertThat(gen.exitValue()).isZero();
 
         Path small = run(tmp, log, "small", "-Xmx160m", "-XX:+UseSerialGC");
+        // a dry run keeps its automata cache in an existing state directory (ADR 0014)
+        Path largeState = Files.createDirectories(tmp.resolve("large.state"), PRIVATE);
         Path large = run(tmp, log, "large", "-Xmx1g", "-XX:+UseParallelGC");
         assertThat(Files.mismatch(small, large)).isEqualTo(-1L);
         assertThat(Files.size(small)).isPositive();
+
+        // the large heap's cache read under the small heap: only the states its budget allows
+        Path cache = largeState.resolve("automata.cache");
+        assertThat(cache).exists();
+        Path cachedState = Files.createDirectories(tmp.resolve("small-cached.state"), PRIVATE);
+        Files.copy(cache, cachedState.resolve("automata.cache"));
+        Path smallCached = run(tmp, log, "small-cached", "-Xmx160m", "-XX:+UseSerialGC");
+        assertThat(Files.mismatch(smallCached, large)).isEqualTo(-1L);
     }
+
+    private static final java.nio.file.attribute.FileAttribute<?> PRIVATE =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
 
     private static Path run(Path tmp, Path log, String name, String heap, String gc)
             throws Exception {
@@ -65,6 +79,7 @@ class CheckSmallHeapRealRulesTest {
                                         "--level",
                                         "server",
                                         "--dry-run",
+                                        "--automata-cache",
                                         "--stdout",
                                         "--state",
                                         tmp.resolve(name + ".state").toString(),

@@ -26,6 +26,7 @@ public final class FakeDialogs implements Dialogs {
     @SuppressWarnings("unchecked")
     public List<Path> chooseFiles(String title, Path initialDir) {
         asked.add(title);
+        startFolders.add(initialDir);
         Object a = answers.poll();
         return a instanceof List<?> l
                 ? (List<Path>) l
@@ -35,6 +36,7 @@ public final class FakeDialogs implements Dialogs {
     @Override
     public Optional<Path> chooseFolder(String title, Path initialDir) {
         asked.add(title);
+        startFolders.add(initialDir);
         return answers.poll() instanceof Path p ? Optional.of(p) : Optional.empty();
     }
 
@@ -48,6 +50,7 @@ public final class FakeDialogs implements Dialogs {
     @Override
     public Optional<String> askText(String title, String header) {
         asked.add(title);
+        textHeaders.add(header);
         return answers.poll() instanceof String s ? Optional.of(s) : Optional.empty();
     }
 
@@ -59,6 +62,32 @@ public final class FakeDialogs implements Dialogs {
         asked.add(title);
         confirmed.add(details);
         return answers.poll() instanceof Boolean b && b;
+    }
+
+    /** Header and details of every message shown with {@link #inform}, in order. */
+    public final List<String> informed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The start folder of every chooser asked for, in order (null when none was given). */
+    public final List<Path> startFolders = new ArrayList<>();
+
+    /** The header of every text question, in order (the Go to Line range, for instance). */
+    public final List<String> textHeaders = new ArrayList<>();
+
+    @Override
+    public void inform(String title, String header, String details) {
+        asked.add(title);
+        informed.add(header + "\n" + (details == null ? "" : details));
+    }
+
+    /**
+     * The next answer: a String names the chosen button (-1 when no such button), anything else
+     * dismisses the dialog (-1).
+     */
+    @Override
+    public int choose(String title, String header, String details, List<String> choices) {
+        asked.add(title);
+        confirmed.add(details);
+        return answers.poll() instanceof String s ? choices.indexOf(s) : -1;
     }
 
     @Override

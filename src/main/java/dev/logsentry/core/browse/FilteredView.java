@@ -70,9 +70,12 @@ public final class FilteredView implements Rows {
         return scanned;
     }
 
-    /** Lines this view can cover now: all lines, or only classified ones with a verdict filter. */
+    /**
+     * Lines this view can cover now: all lines, or only classified ones with a verdict or rule
+     * filter.
+     */
     public long coverable() {
-        return filter.restrictsVerdicts()
+        return filter.restrictsVerdicts() || filter.restrictsRule()
                 ? classified.classifiedCount()
                 : classified.source().lineCount();
     }
@@ -252,12 +255,17 @@ public final class FilteredView implements Rows {
             long stop = Math.min(chunkEnd, (line | 255) + 1);
             for (; line < stop; line++) {
                 int code = chunk.verdict((int) (line & (VerdictStore.CHUNK - 1)), attack);
-                if ((wanted & (1 << code)) != 0) {
+                if ((wanted & (1 << code)) != 0 && ruleMatches(line)) {
                     r.add(line);
                 }
             }
         }
         return line;
+    }
+
+    /** Whether {@code line} passes the rule test (no rule: every line). */
+    private boolean ruleMatches(long line) {
+        return !filter.restrictsRule() || classified.ruleId(line) == filter.rule();
     }
 
     /** Quick text or time range: every line is read (in blocks), verdicts are tested first. */
@@ -298,6 +306,9 @@ public final class FilteredView implements Rows {
                         return true;
                     }
                     if (text && !quick.matches(buf, off, len)) {
+                        return true;
+                    }
+                    if (!ruleMatches(line)) {
                         return true;
                     }
                     r.add(line);

@@ -3,6 +3,7 @@ package dev.logsentry.core.check;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleProblem;
 import dev.logsentry.core.rules.RuleTree;
+import dev.logsentry.core.rules.automata.AutomataStore;
 import dev.logsentry.core.rules.automata.RuleFileMatcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,12 @@ public final class CheckEngine {
     private final Classifier classifier;
 
     public CheckEngine(RuleTree tree, CheckOptions options) {
-        this.classifier = new Classifier(tree, options);
+        this(tree, options, AutomataStore.NONE);
+    }
+
+    /** An engine whose rule automata come from and go back to {@code store} (ADR 0014). */
+    public CheckEngine(RuleTree tree, CheckOptions options, AutomataStore store) {
+        this.classifier = new Classifier(tree, options, store);
     }
 
     /** The line classifier behind this engine (for the workbench). */

@@ -4,6 +4,7 @@ import dev.logsentry.core.rules.Category;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleFile;
 import dev.logsentry.core.rules.RuleTree;
+import dev.logsentry.core.rules.automata.AutomataStore;
 import dev.logsentry.core.rules.automata.RuleFileMatcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,14 @@ public final class Classifier {
     private final RaiseFile[] violationsPass;
 
     public Classifier(RuleTree tree, CheckOptions options) {
+        this(tree, options, AutomataStore.NONE);
+    }
+
+    /**
+     * A classifier whose rule automata come from {@code store} when it holds them for these rules
+     * (ADR 0014); {@link #saveAutomata} stores them back.
+     */
+    public Classifier(RuleTree tree, CheckOptions options, AutomataStore store) {
         this.tree = tree;
         this.options = options;
         // the few cracking and violations rules are told apart by the automaton itself: their
@@ -56,7 +65,8 @@ public final class Classifier {
                         tree,
                         f ->
                                 f.category() == Category.CRACKING
-                                        || f.category() == Category.VIOLATIONS);
+                                        || f.category() == Category.VIOLATIONS,
+                        store);
         this.categoryFiles = new int[Category.values().length][];
         for (Category c : Category.values()) {
             categoryFiles[c.ordinal()] = indexes(tree.files(c));
@@ -77,6 +87,19 @@ public final class Classifier {
                         tree.hasDirectory(Category.VIOLATIONS),
                         Verdict.VIOLATION,
                         options.securitySubject());
+    }
+
+    /**
+     * Stores the rule automata when this classifier built states its store did not have; call it
+     * when no line is being classified.
+     */
+    public void saveAutomata() {
+        matcher.saveIfGrown();
+    }
+
+    /** Whether the rule automata were read from the store (diagnostics, tests). */
+    public boolean automataRestored() {
+        return matcher.restored();
     }
 
     /** The rule automata's sizes, for diagnostics. */

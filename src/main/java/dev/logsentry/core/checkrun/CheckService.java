@@ -15,6 +15,7 @@ import dev.logsentry.core.report.delivery.FinishedReport;
 import dev.logsentry.core.report.delivery.ReportBody;
 import dev.logsentry.core.rules.RuleProblem;
 import dev.logsentry.core.rules.RuleTree;
+import dev.logsentry.core.rules.automata.AutomataStore;
 import dev.logsentry.core.source.tail.CheckState;
 import dev.logsentry.core.source.tail.JournalTail;
 import dev.logsentry.core.source.tail.LockHeldException;
@@ -42,6 +43,7 @@ public final class CheckService {
 
     private final java.time.Clock clock;
     private final Runnable onWork;
+    private final java.util.function.Function<CheckSettings, AutomataStore> automata;
 
     public CheckService() {
         this(java.time.Clock.systemDefaultZone());
@@ -56,8 +58,20 @@ public final class CheckService {
      *     line tunes its JVM there; a run with nothing new should cost nothing)
      */
     public CheckService(java.time.Clock clock, Runnable onWork) {
+        this(clock, onWork, s -> AutomataStore.NONE);
+    }
+
+    /**
+     * @param automata where a run keeps its compiled rule automata between runs (ADR 0014), given
+     *     its settings; {@link AutomataStore#NONE} to compile them every run
+     */
+    public CheckService(
+            java.time.Clock clock,
+            Runnable onWork,
+            java.util.function.Function<CheckSettings, AutomataStore> automata) {
         this.clock = clock;
         this.onWork = onWork;
+        this.automata = automata;
     }
 
     /** Runs a check and delivers its report to every one of {@code deliveries}. */
@@ -104,11 +118,12 @@ public final class CheckService {
         // the rules compile on another core while the logs are read, from the first new line on:
         // with nothing new (most cron runs) they are not compiled at all, as logcheck reads no
         // rules then either
+        AutomataStore cache = automata.apply(s);
         EngineLoader engine =
                 new EngineLoader(
                         () -> {
                             onWork.run();
-                            return new CheckEngine(loadRules(s), s.options());
+                            return new CheckEngine(loadRules(s), s.options(), cache);
                         });
         try (CheckRun run = new CheckRun(() -> join(engine), spillDir, CheckRun.defaultBudget())) {
             SourceReader.Read read =
@@ -124,7 +139,18 @@ public final class CheckService {
                             ? EngineLoader.nothingNew(
                                     s.options().profile(), read.errors(), read.warnings())
                             : run.finish(read.errors(), read.warnings());
-            return deliverAndSave(s, store, state, read, result, started, spillDir, deliveries);
+            CheckOutcome outcome =
+                    deliverAndSave(s, store, state, read, result, started, spillDir, deliveries);
+            if (run.lines() > 0) {
+                // after the delivery: the report does not wait for the cache to be written
+                try {
+                    engine.join().classifier().saveAutomata();
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // only a cache: the run is done and its outcome stands
+                    cache.ignored("not written: " + e);
+                }
+            }
+            return outcome;
         } catch (RulesUnavailable e) {
             return stopped(CheckOutcome.Status.STATE_ERROR, e.getMessage());
         } catch (java.io.UncheckedIOException e) {

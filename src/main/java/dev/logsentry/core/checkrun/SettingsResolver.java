@@ -96,6 +96,25 @@ public final class SettingsResolver {
         return Path.of(System.getProperty("user.home"), ".local", "state", "logsentry");
     }
 
+    /**
+     * Where {@code logsentry check} keeps its compiled rule automata (ADR 0014): beside the state
+     * (in its directory) for root, else $XDG_CACHE_HOME/logsentry (~/.cache/logsentry).
+     */
+    public Path automataCacheDir(CheckSettings s) throws IOException {
+        if (SafeFiles.currentUid() == 0) {
+            return s.stateDir();
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "logsentry");
+        }
+        String home = env.get("HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("user.home");
+        }
+        return Path.of(home, ".cache", "logsentry");
+    }
+
     /** {@code hostname --short}, read from the kernel without any name lookup. */
     static String shortHostName() {
         try {

@@ -140,7 +140,8 @@ public abstract sealed class ByteLineSource implements RawLineSource permits Ind
         int want = (int) Math.min(full, options.displayLimit());
         byte[] buf = read(span[0], want);
         if (want == full) {
-            return LineText.decode(buf, 0, stripCr(buf, want, full));
+            int n = stripCr(buf, want, full);
+            return options.allowBinary() ? LineText.escaped(buf, 0, n) : LineText.decode(buf, 0, n);
         }
         return LineText.display(buf, 0, want, full);
     }

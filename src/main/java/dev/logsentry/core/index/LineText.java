@@ -24,6 +24,56 @@ public final class LineText {
     }
 
     /**
+     * Decodes UTF-8 for a file opened although it looks binary: every control byte (but tab) and
+     * every byte that is not part of a valid UTF-8 character is shown as {@code \xNN}, so NULs and
+     * stray bytes are visible and countable instead of invisible or U+FFFD.
+     */
+    public static String escaped(byte[] bytes, int offset, int length) {
+        StringBuilder out = new StringBuilder(length + 16);
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
+            int c = bytes[i] & 0xFF;
+            if (c < 0x80) {
+                if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                    hex(out, c);
+                } else {
+                    out.append((char) c);
+                }
+                i++;
+                continue;
+            }
+            int n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 ? 2 : 0;
+            if (n > 0 && i + n <= end && continuations(bytes, i + 1, i + n)) {
+                String ch = new String(bytes, i, n, StandardCharsets.UTF_8);
+                if (ch.indexOf('\ufffd') < 0) {
+                    out.append(ch);
+                    i += n;
+                    continue;
+                }
+            }
+            hex(out, c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static boolean continuations(byte[] bytes, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if ((bytes[j] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void hex(StringBuilder out, int b) {
+        out.append("\\x")
+                .append(Character.forDigit(b >> 4, 16))
+                .append(Character.forDigit(b & 15, 16));
+    }
+
+    /**
      * Display text for a line of {@code fullLength} bytes of which {@code length} bytes (at most
      * the display limit) are in {@code bytes}. When cut, the cut backs off to a character boundary
      * and a marker says how long the whole line is.

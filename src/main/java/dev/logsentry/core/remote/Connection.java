@@ -218,6 +218,9 @@ final class Connection implements Runnable {
         for (Map.Entry<String, List<byte[]>> e : linesByHost.entrySet()) {
             String host = e.getKey();
             List<SyslogMessage> msgs = byHost.get(host);
+            if (!receiver.admitHost(host, peer, msgs.size())) {
+                continue; // a host beyond the spool's limit: refused, counted, logged
+            }
             Spool.Appended at = receiver.spoolWithRetry(host, now, e.getValue());
             if (at == null) {
                 return; // closing: the lines were not written and do not count

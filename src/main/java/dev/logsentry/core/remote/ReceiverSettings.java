@@ -18,6 +18,8 @@ import java.time.ZoneId;
  * @param idleMillis time a connection may stay silent between frames (0 = no limit)
  * @param fsyncMillis how long written lines may wait for fsync (0 = before they count)
  * @param queueBatches received batches waiting for classification before senders are paused
+ * @param maxHosts host directories the spool may hold; lines naming a further host are refused (a
+ *     hostile or misconfigured sender must not create directories without end)
  */
 public record ReceiverSettings(
         String bindAddress,
@@ -31,13 +33,17 @@ public record ReceiverSettings(
         int frameMillis,
         long idleMillis,
         long fsyncMillis,
-        int queueBatches) {
+        int queueBatches,
+        int maxHosts) {
 
     /** RFC 5425's port. */
     public static final int DEFAULT_PORT = 6514;
 
     /** The default spool root. */
     public static final Path DEFAULT_SPOOL = Path.of("/var/log/logsentry");
+
+    /** Host directories a spool holds at most by default. */
+    public static final int DEFAULT_MAX_HOSTS = 1000;
 
     public ReceiverSettings {
         if (maxFrame < 2048) {
@@ -47,7 +53,7 @@ public record ReceiverSettings(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        if (maxConnections < 1 || maxPerAddress < 1 || queueBatches < 1) {
+        if (maxConnections < 1 || maxPerAddress < 1 || queueBatches < 1 || maxHosts < 1) {
             throw new IllegalArgumentException("connection and queue limits must be positive");
         }
         if (handshakeMillis < 1 || frameMillis < 1 || idleMillis < 0 || fsyncMillis < 0) {
@@ -72,7 +78,8 @@ public record ReceiverSettings(
                 30_000,
                 0,
                 1_000,
-                64);
+                64,
+                DEFAULT_MAX_HOSTS);
     }
 
     public ReceiverSettings withListen(String address, int p) {
@@ -88,7 +95,8 @@ public record ReceiverSettings(
                 frameMillis,
                 idleMillis,
                 fsyncMillis,
-                queueBatches);
+                queueBatches,
+                maxHosts);
     }
 
     public ReceiverSettings withLimits(int frame, int connections, int perAddress) {
@@ -104,7 +112,8 @@ public record ReceiverSettings(
                 frameMillis,
                 idleMillis,
                 fsyncMillis,
-                queueBatches);
+                queueBatches,
+                maxHosts);
     }
 
     public ReceiverSettings withTimeouts(int handshake, int frame, long idle) {
@@ -120,7 +129,8 @@ public record ReceiverSettings(
                 frame,
                 idle,
                 fsyncMillis,
-                queueBatches);
+                queueBatches,
+                maxHosts);
     }
 
     public ReceiverSettings withQueue(int batches, long fsync) {
@@ -136,6 +146,25 @@ public record ReceiverSettings(
                 frameMillis,
                 idleMillis,
                 fsync,
-                batches);
+                batches,
+                maxHosts);
+    }
+
+    /** At most {@code n} host directories in the spool. */
+    public ReceiverSettings withMaxHosts(int n) {
+        return new ReceiverSettings(
+                bindAddress,
+                port,
+                spoolDir,
+                zone,
+                maxFrame,
+                maxConnections,
+                maxPerAddress,
+                handshakeMillis,
+                frameMillis,
+                idleMillis,
+                fsyncMillis,
+                queueBatches,
+                n);
     }
 }

@@ -27,6 +27,8 @@ public enum Rejection {
     TRUNCATED("connection closed mid-frame"),
     /** Too many connections from one address, or in all. */
     TOO_MANY_CONNECTIONS("too many connections"),
+    /** Lines naming a new host while the spool already holds the maximum of host directories. */
+    TOO_MANY_HOSTS("too many hosts"),
     /** Refused while the spool's disk is full. */
     DISK_FULL("disk full");
 

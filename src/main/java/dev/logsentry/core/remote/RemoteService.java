@@ -41,8 +41,22 @@ public final class RemoteService implements Closeable {
             Path generatedDir,
             List<String> hostNames) {
 
-        /** Loads (or, the first time, generates) the identity. */
+        /**
+         * Loads (or, the first time, generates) the identity.
+         *
+         * @throws IOException whose message names the file and what is wrong with it
+         */
         public ServerIdentity load() throws IOException {
+            try {
+                return loadFiles();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IOException(e.getFile() + " does not exist", e);
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new IOException("cannot read " + e.getFile() + ": permission denied", e);
+            }
+        }
+
+        private ServerIdentity loadFiles() throws IOException {
             if (pkcs12 != null) {
                 return ServerIdentity.fromPkcs12(pkcs12, password == null ? new char[0] : password);
             }
@@ -107,6 +121,16 @@ public final class RemoteService implements Closeable {
 
     /** Loads the identity and rules, binds the port, and starts receiving. */
     public static RemoteService start(Config c, Consumer<String> log) throws IOException {
+        return start(c, null, log);
+    }
+
+    /**
+     * As {@link #start(Config, Consumer)}, judging with {@code rules} when given (the workbench
+     * passes the classifier its views already use, so the rules are compiled once), else with the
+     * rules of {@code c}.
+     */
+    public static RemoteService start(Config c, Classifier rules, Consumer<String> log)
+            throws IOException {
         ServerIdentity id = c.identity().load();
         if (id.generated()) {
             log.accept(
@@ -117,7 +141,9 @@ public final class RemoteService implements Closeable {
         }
         TlsSetup tls = new TlsSetup(id, c.permittedClients());
         Classifier classifier =
-                new Classifier(c.rules().load(), c.rules().options().withThreads(1));
+                rules != null
+                        ? rules
+                        : new Classifier(c.rules().load(), c.rules().options().withThreads(1));
         SyslogReceiver receiver =
                 new SyslogReceiver(
                         c.receiver(), tls, Fingerprints.sha256(id.certificate()), classifier, log);
@@ -134,7 +160,24 @@ public final class RemoteService implements Closeable {
             status = c.stateDir().resolve(StatusFile.NAME);
         }
         RemoteService s = new RemoteService(id, receiver, mailer, status, log);
-        receiver.start();
+        try {
+            receiver.start();
+        } catch (IOException e) {
+            // a port in use: nothing of this service may stay behind (threads, spool files)
+            s.statusTimer.shutdownNow();
+            receiver.close();
+            if (mailer != null) {
+                mailer.close();
+            }
+            throw new IOException(
+                    "cannot listen on "
+                            + c.receiver().bindAddress()
+                            + ":"
+                            + c.receiver().port()
+                            + ": "
+                            + Connection.describe(e),
+                    e);
+        }
         if (status != null) {
             s.statusTimer.scheduleWithFixedDelay(s::writeStatus, 0, 2, TimeUnit.SECONDS);
         }

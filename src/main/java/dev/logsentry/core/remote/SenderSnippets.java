@@ -1,5 +1,7 @@
 package dev.logsentry.core.remote;
 
+import java.security.cert.X509Certificate;
+
 /**
  * The configuration to paste on a server so that its rsyslog sends to this receiver: RFC 5425 over
  * TLS with the GnuTLS driver, the receiver authenticated by its certificate fingerprint (no CA
@@ -7,6 +9,27 @@ package dev.logsentry.core.remote;
  */
 public final class SenderSnippets {
     private SenderSnippets() {}
+
+    /**
+     * What {@code logsentry serve --fingerprint} prints and the workbench shows: the certificate,
+     * its SHA-256, RFC 5425 ({@code sha-1:}) and SHA-1 fingerprints, then the rsyslog lines for a
+     * server sending to {@code receiverHost:port}.
+     */
+    public static String sheet(X509Certificate c, String receiverHost, int port, boolean mutual) {
+        StringBuilder b = new StringBuilder();
+        b.append("Certificate: ")
+                .append(c.getSubjectX500Principal().getName())
+                .append(", valid until ")
+                .append(c.getNotAfter().toInstant())
+                .append('\n');
+        b.append("SHA-256:     ").append(Fingerprints.sha256(c)).append('\n');
+        b.append("RFC 5425:    ").append(Fingerprints.rfc5425(c)).append('\n');
+        b.append("SHA-1:       ").append(Fingerprints.sha1(c)).append('\n');
+        b.append('\n');
+        b.append("On each server that sends its logs here:\n");
+        b.append(rsyslog(receiverHost, port, Fingerprints.sha1(c), Fingerprints.sha256(c), mutual));
+        return b.toString();
+    }
 
     /**
      * rsyslog's configuration for a server sending to {@code receiverHost:port}.

@@ -46,6 +46,9 @@ public final class SyslogReceiver implements Closeable {
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final EnumMap<Rejection, LongAdder> rejections = new EnumMap<>(Rejection.class);
+    private final Set<String> spoolHosts = ConcurrentHashMap.newKeySet();
+    private final Set<String> refusedHostsTold = ConcurrentHashMap.newKeySet();
+    private final LongAdder refusedHostLines = new LongAdder();
     private final ExecutorService connections;
     private final ScheduledExecutorService timer;
     private volatile ServerSocket server;
@@ -87,6 +90,13 @@ public final class SyslogReceiver implements Closeable {
         }
         this.spool =
                 new Spool(settings.spoolDir(), settings.zone(), settings.fsyncMillis(), opener);
+        try (var dirs = java.nio.file.Files.newDirectoryStream(settings.spoolDir())) {
+            for (java.nio.file.Path d : dirs) {
+                if (java.nio.file.Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    spoolHosts.add(d.getFileName().toString());
+                }
+            }
+        }
         this.classifier = new LiveClassifier(classifier, settings.queueBatches(), log);
         AtomicInteger n = new AtomicInteger();
         this.connections =
@@ -118,7 +128,12 @@ public final class SyslogReceiver implements Closeable {
     public void start() throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 128);
+        try {
+            s.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 128);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
         server = s;
         started = Instant.now();
         if (settings.fsyncMillis() > 0) {
@@ -285,6 +300,56 @@ public final class SyslogReceiver implements Closeable {
             host.rejected.increment();
         }
         rejections.get(why).increment();
+    }
+
+    /**
+     * Whether lines of {@code host} may be spooled: a host with a directory already, or room for
+     * one more ({@link ReceiverSettings#maxHosts()}). Refused lines cost a counter each and a log
+     * line naming the host (for the first 64 hosts refused, then one line per 1,000 lines), so a
+     * sender inventing names can neither fill the disk with directories nor the log with lines.
+     */
+    boolean admitHost(String host, String peer, int lines) {
+        if (spoolHosts.contains(host)) {
+            return true;
+        }
+        int held;
+        synchronized (spoolHosts) {
+            if (spoolHosts.contains(host)) {
+                return true;
+            }
+            held = spoolHosts.size();
+            if (held < settings.maxHosts()) {
+                spoolHosts.add(host);
+                return true;
+            }
+        }
+        long before = refusedHostLines.sum();
+        refusedHostLines.add(lines);
+        boolean tell =
+                (refusedHostsTold.size() < 64 && refusedHostsTold.add(host))
+                        || before / 1000 != (before + lines) / 1000;
+        if (tell) {
+            log(
+                    "rejected "
+                            + peer
+                            + " ("
+                            + host
+                            + "): "
+                            + Rejection.TOO_MANY_HOSTS.label()
+                            + ": refused "
+                            + lines
+                            + " line(s) of a new host: the spool "
+                            + settings.spoolDir()
+                            + " already holds "
+                            + held
+                            + " host directories (--max-hosts "
+                            + settings.maxHosts()
+                            + "); "
+                            + (before + lines)
+                            + " line(s) refused so far");
+        }
+        rejections.get(Rejection.TOO_MANY_HOSTS).add(lines);
+        return false;
     }
 
     void connectionClosed(Connection c, InetAddress address, HostCounters host) {

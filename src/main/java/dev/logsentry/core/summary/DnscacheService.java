@@ -1,14 +1,13 @@
 package dev.logsentry.core.summary;
 
-import dev.logsentry.core.dnscache.DnscacheAnalysis;
-import dev.logsentry.core.dnscache.DnscacheAnalyzer;
+import dev.logsentry.core.dnscache.DnsTypes;
 import dev.logsentry.core.dnscache.DnscacheEntry;
 import dev.logsentry.core.dnscache.DnscacheParser;
 import dev.logsentry.core.dnscache.Outcome;
 import dev.logsentry.core.dnscache.ResolutionTree;
+import dev.logsentry.core.dnscache.ResolutionTreeBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,89 +49,110 @@ public final class DnscacheService {
         return problems;
     }
 
-    /** Collects one reader's dnscache lines in order; they are analysed together at the end. */
-    public static final class Lines {
-        private String[] text = new String[64];
-        private long[] refs = new long[64];
-        private int size;
+    /** A fresh stream for one host's dnscache lines. */
+    public Stream stream(boolean trackLines) {
+        return new Stream(trackLines);
+    }
+
+    /**
+     * One host's dnscache lines, fed in log order and analysed as they come: each line is parsed
+     * and goes to a streaming {@link ResolutionTreeBuilder}, and each tree is counted as soon as it
+     * and the ones before it are complete. Memory holds the queries in flight and the counts, not
+     * the lines.
+     */
+    public final class Stream {
+        private final DnscacheParser parser = new DnscacheParser(def.name());
+        private final ResolutionTreeBuilder builder;
+        private final List<ServiceSummary.Unmatched> unmatched = new ArrayList<>();
+        private long unmatchedMore;
+        private long lines;
+        private final Tally lame;
+        private final Tally outcomes;
+        private final Tally names;
+        private final Tally clients;
+        private final Tally servfails;
+        private final Tally drops;
+        private final Tally glue;
+        private final Tally types;
+        private final LineRefs hits;
+        private long hitCount;
+        private long complete;
+        private final List<Series.Point> qps = new ArrayList<>();
+        private DnscacheEntry.Stats prevStats;
+
+        private Stream(boolean trackLines) {
+            lame = new Tally(null, trackLines);
+            outcomes = new Tally(null, trackLines);
+            names = new Tally(null, trackLines);
+            clients = new Tally(null, trackLines);
+            servfails = new Tally(null, trackLines);
+            drops = new Tally(null, trackLines);
+            glue = new Tally(null, trackLines);
+            types = new Tally(null, trackLines);
+            hits = trackLines ? new LineRefs() : null;
+            builder = ResolutionTreeBuilder.streaming(this::tree);
+        }
 
         /**
          * @param line the entry, with its TAI64N label when it has one
+         * @param lineNo its 1-based line number in {@code source}
          */
         public void add(String line, int source, long lineNo) {
-            if (size == text.length) {
-                text = Arrays.copyOf(text, size * 2);
-                refs = Arrays.copyOf(refs, size * 2);
-            }
-            text[size] = line;
-            refs[size] = ((long) source << 40) | lineNo;
-            size++;
-        }
-
-        public void addAll(Lines o) {
-            for (int i = 0; i < o.size; i++) {
-                add(o.text[i], (int) (o.refs[i] >>> 40), o.refs[i] & ((1L << 40) - 1));
-            }
-        }
-
-        public int size() {
-            return size;
-        }
-
-        void shiftLines(long delta) {
-            for (int i = 0; i < size; i++) {
-                refs[i] += delta;
-            }
-        }
-    }
-
-    /** Builds the summary from the lines collected. */
-    public ServiceSummary summarize(Lines lines, boolean trackLines) {
-        DnscacheParser parser = new DnscacheParser(def.name());
-        DnscacheAnalyzer analyzer = new DnscacheAnalyzer();
-        List<ServiceSummary.Unmatched> unmatched = new ArrayList<>();
-        long unmatchedMore = 0;
-        Tally lame = new Tally(null, trackLines);
-        List<DnscacheEntry.Stats> stats = new ArrayList<>();
-        for (int i = 0; i < lines.size; i++) {
-            // The entry's line number is its position here, so trees lead back to the real line.
-            DnscacheEntry e = parser.parse(lines.text[i], i + 1);
+            lines++;
+            // The entry's "line number" is the packed reference, so trees lead back to the line.
+            long ref = ((long) source << 40) | lineNo;
+            DnscacheEntry e = parser.parse(line, ref);
             if (e instanceof DnscacheEntry.Unparsed u) {
-                unmatched.add(
-                        new ServiceSummary.Unmatched(u.text(), src(lines, i), line(lines, i)));
+                if (unmatched.size() < ServiceSummary.MAX_UNMATCHED) {
+                    unmatched.add(new ServiceSummary.Unmatched(u.text(), source, lineNo));
+                } else {
+                    unmatchedMore++;
+                }
             } else if (e instanceof DnscacheEntry.Lame l) {
-                lame.add(List.of(l.server()), 0, src(lines, i), line(lines, i));
-            } else if (e instanceof DnscacheEntry.Stats s) {
-                stats.add(s);
+                lame.add(List.of(l.server()), 0, source, lineNo);
+            } else if (e instanceof DnscacheEntry.Stats st) {
+                stats(st);
             }
-            analyzer.accept(e);
+            builder.accept(e);
         }
-        DnscacheAnalysis a = analyzer.finish(List.of());
-        Tally outcomes = new Tally(null, trackLines);
-        Tally names = new Tally(null, trackLines);
-        Tally clients = new Tally(null, trackLines);
-        Tally servfails = new Tally(null, trackLines);
-        Tally drops = new Tally(null, trackLines);
-        Tally glue = new Tally(null, trackLines);
-        Tally types = new Tally(null, trackLines);
-        LineRefs hits = trackLines ? new LineRefs() : null;
-        long hitCount = 0;
-        long complete = 0;
-        for (ResolutionTree t : a.trees()) {
-            int i = (int) t.startLine() - 1;
-            int s = i >= 0 && i < lines.size ? src(lines, i) : 0;
-            long l = i >= 0 && i < lines.size ? line(lines, i) : 0;
+
+        public long lines() {
+            return lines;
+        }
+
+        /** Queries per second between consecutive {@code stats} lines (labelled logs only). */
+        private void stats(DnscacheEntry.Stats s) {
+            DnscacheEntry.Stats prev = prevStats;
+            if (prev != null
+                    && prev.time() != null
+                    && s.time() != null
+                    && s.queries() >= prev.queries()) {
+                double secs = (s.time().toEpochMilli() - prev.time().toEpochMilli()) / 1000.0;
+                if (secs > 0) {
+                    qps.add(
+                            new Series.Point(
+                                    s.time().getEpochSecond(),
+                                    (s.queries() - prev.queries()) / secs));
+                }
+            }
+            prevStats = s;
+        }
+
+        private void tree(ResolutionTree t) {
+            long ref = t.startLine();
+            int s = ref > 0 ? (int) (ref >>> 40) : 0;
+            long l = ref > 0 ? ref & ((1L << 40) - 1) : 0;
             outcomes.add(List.of(t.outcome().name().toLowerCase(Locale.ROOT)), 0, s, l);
             if (t.outcome() == Outcome.DROPPED) {
                 drops.add(List.of(String.valueOf(t.dropReason()), t.name()), 0, s, l);
             }
             if (t.isPartial()) {
-                continue;
+                return;
             }
             complete++;
             names.add(List.of(t.name()), 0, s, l);
             clients.add(List.of(t.client()), 0, s, l);
-            types.add(List.of(dev.logsentry.core.dnscache.DnsTypes.mnemonic(t.type())), 0, s, l);
+            types.add(List.of(DnsTypes.mnemonic(t.type())), 0, s, l);
             glue.add(List.of(String.valueOf(t.maxGluelessness())), 0, s, l);
             if (t.cacheHit()) {
                 hitCount++;
@@ -144,108 +164,85 @@ public final class DnscacheService {
                 servfails.add(List.of(t.name()), 0, s, l);
             }
         }
-        List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact("Client queries", Long.toString(outcomes.count()), outcomes.lines()));
-        facts.add(
-                new Fact(
-                        "Cache hit rate",
-                        complete == 0
-                                ? "-"
-                                : String.format(
+
+        /** Closes the queries still open and builds the summary. */
+        public ServiceSummary summary() {
+            builder.finish();
+            List<Fact> facts = new ArrayList<>();
+            facts.add(
+                    new Fact("Client queries", Long.toString(outcomes.count()), outcomes.lines()));
+            facts.add(
+                    new Fact(
+                            "Cache hit rate",
+                            complete == 0
+                                    ? "-"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "%.1f%% (%d of %d)",
+                                            100.0 * hitCount / complete,
+                                            hitCount,
+                                            complete),
+                            hits));
+            if (!qps.isEmpty()) {
+                double max = 0;
+                double sum = 0;
+                for (Series.Point p : qps) {
+                    max = Math.max(max, p.value());
+                    sum += p.value();
+                }
+                facts.add(
+                        new Fact(
+                                "Queries per second (stats lines)",
+                                String.format(
                                         Locale.ROOT,
-                                        "%.1f%% (%d of %d)",
-                                        100.0 * hitCount / complete,
-                                        hitCount,
-                                        complete),
-                        hits));
-        Series qps = queriesPerSecond(stats);
-        if (!qps.points().isEmpty()) {
-            double max = 0;
-            double sum = 0;
-            for (Series.Point p : qps.points()) {
-                max = Math.max(max, p.value());
-                sum += p.value();
+                                        "%.2f average, %.2f peak",
+                                        sum / qps.size(),
+                                        max),
+                                null));
             }
-            facts.add(
-                    new Fact(
-                            "Queries per second (stats lines)",
-                            String.format(
-                                    Locale.ROOT,
-                                    "%.2f average, %.2f peak",
-                                    sum / qps.points().size(),
-                                    max),
-                            null));
+            if (prevStats != null) {
+                facts.add(
+                        new Fact(
+                                "Last stats line",
+                                prevStats.queries()
+                                        + " queries since start, cache motion "
+                                        + prevStats.cacheMotion()
+                                        + " bytes",
+                                null));
+            }
+            List<Section> sections = new ArrayList<>();
+            sections.add(section("outcomes", "Outcomes", List.of("outcome"), outcomes, true));
+            sections.add(section("types", "Query types", List.of("type"), types, false));
+            sections.add(section("names", "Top names", List.of("name"), names, true));
+            sections.add(section("clients", "Top clients", List.of("client"), clients, true));
+            sections.add(section("lame", "Lame servers", List.of("server"), lame, false));
+            sections.add(
+                    section("servfail", "SERVFAIL by name", List.of("name"), servfails, false));
+            sections.add(
+                    section("drops", "Dropped queries", List.of("reason", "name"), drops, false));
+            sections.add(
+                    section(
+                            "gluelessness",
+                            "Gluelessness (queries by deepest level)",
+                            List.of("level"),
+                            glue,
+                            true));
+            Series series = new Series("Queries per second", "queries/s", List.copyOf(qps));
+            return new ServiceSummary(
+                    def.name(),
+                    def.title() == null ? def.name() : def.title(),
+                    lines,
+                    facts,
+                    sections,
+                    qps.isEmpty() ? List.of() : List.of(series),
+                    List.copyOf(unmatched),
+                    unmatchedMore);
         }
-        if (!stats.isEmpty()) {
-            DnscacheEntry.Stats last = stats.get(stats.size() - 1);
-            facts.add(
-                    new Fact(
-                            "Last stats line",
-                            last.queries()
-                                    + " queries since start, cache motion "
-                                    + last.cacheMotion()
-                                    + " bytes",
-                            null));
-        }
-        List<Section> sections = new ArrayList<>();
-        sections.add(section("outcomes", "Outcomes", List.of("outcome"), outcomes, true));
-        sections.add(section("types", "Query types", List.of("type"), types, false));
-        sections.add(section("names", "Top names", List.of("name"), names, true));
-        sections.add(section("clients", "Top clients", List.of("client"), clients, true));
-        sections.add(section("lame", "Lame servers", List.of("server"), lame, false));
-        sections.add(section("servfail", "SERVFAIL by name", List.of("name"), servfails, false));
-        sections.add(section("drops", "Dropped queries", List.of("reason", "name"), drops, false));
-        sections.add(
-                section(
-                        "gluelessness",
-                        "Gluelessness (queries by deepest level)",
-                        List.of("level"),
-                        glue,
-                        true));
-        return new ServiceSummary(
-                def.name(),
-                def.title() == null ? def.name() : def.title(),
-                lines.size,
-                facts,
-                sections,
-                qps.points().isEmpty() ? List.of() : List.of(qps),
-                unmatched,
-                unmatchedMore);
     }
 
     private static Section section(
             String id, String title, List<String> keys, Tally t, boolean chart) {
         return new Section(id, title, keys, t, false, chart);
-    }
-
-    /** Queries per second between consecutive {@code stats} lines (labelled logs only). */
-    static Series queriesPerSecond(List<DnscacheEntry.Stats> stats) {
-        List<Series.Point> points = new ArrayList<>();
-        DnscacheEntry.Stats prev = null;
-        for (DnscacheEntry.Stats s : stats) {
-            if (prev != null
-                    && prev.time() != null
-                    && s.time() != null
-                    && s.queries() >= prev.queries()) {
-                double secs = (s.time().toEpochMilli() - prev.time().toEpochMilli()) / 1000.0;
-                if (secs > 0) {
-                    points.add(
-                            new Series.Point(
-                                    s.time().getEpochSecond(),
-                                    (s.queries() - prev.queries()) / secs));
-                }
-            }
-            prev = s;
-        }
-        return new Series("Queries per second", "queries/s", points);
-    }
-
-    private static int src(Lines l, int i) {
-        return (int) (l.refs[i] >>> 40);
-    }
-
-    private static long line(Lines l, int i) {
-        return l.refs[i] & ((1L << 40) - 1);
     }
 
     /** The label a syslog-carried dnscache line gets so that the trees know its time. */

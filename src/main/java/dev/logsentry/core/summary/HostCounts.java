@@ -5,12 +5,11 @@ import java.util.List;
 
 /**
  * The counts of one host (or of all hosts together) in one reader: one accumulator per pattern
- * service, the dnscache lines, and how many lines were in range. Readers' counts are merged in
- * input order.
+ * service and how many lines were in range (dnscache lines go to a {@link DnscacheOrder}). Readers'
+ * counts are merged in input order.
  */
 final class HostCounts {
     final PatternService.Accumulator[] services;
-    final DnscacheService.Lines dnscache = new DnscacheService.Lines();
     long inRange;
 
     HostCounts(List<PatternService> patterns, boolean trackLines) {
@@ -25,7 +24,6 @@ final class HostCounts {
         for (int i = 0; i < services.length; i++) {
             services[i].merge(o.services[i]);
         }
-        dnscache.addAll(o.dnscache);
     }
 
     /** All the services' lines, for the order test. */

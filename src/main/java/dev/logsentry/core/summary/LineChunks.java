@@ -2,7 +2,10 @@ package dev.logsentry.core.summary;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +24,8 @@ import java.util.function.BooleanSupplier;
 final class LineChunks {
     static final int MAX_LINE = 64 * 1024;
     private static final int BLOCK = 1 << 20;
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private LineChunks() {}
 
@@ -105,8 +110,18 @@ final class LineChunks {
         }
     }
 
-    private static int findNewline(byte[] b, int from, int to) {
-        for (int i = Math.max(0, from); i < to; i++) {
+    /** The first {@code \n} in {@code b[from, to)}, or -1; eight bytes at a time. */
+    static int findNewline(byte[] b, int from, int to) {
+        int i = Math.max(0, from);
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL; // a newline byte is now 0
+            // the lowest byte flagged here is the first zero byte (borrows only go upwards)
+            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }
@@ -172,10 +187,7 @@ final class LineChunks {
         void feed(byte[] b, int off, int len) {
             int end = off + len;
             int start = off;
-            for (int i = off; i < end; i++) {
-                if (b[i] != '\n') {
-                    continue;
-                }
+            for (int i; (i = findNewline(b, start, end)) >= 0; ) {
                 if (partial) {
                     keep(b, start, i - start);
                     emit(carry, 0, carried);

@@ -33,6 +33,8 @@ final class LineReader {
 
     private final List<PatternService> patterns;
     private final DnscacheService dnscache;
+    private final DnscacheOrder dnsOrder;
+    private final int part;
     private final Summarizer.Options options;
     private final SyslogHeaderBytes header;
     private final TagTable tags = new TagTable();
@@ -48,9 +50,13 @@ final class LineReader {
             Summarizer.Options options,
             int source,
             Instant reference,
-            String multilogProgram) {
+            String multilogProgram,
+            DnscacheOrder dnsOrder,
+            int part) {
         this.patterns = patterns;
         this.dnscache = dnscache;
+        this.dnsOrder = dnsOrder;
+        this.part = part;
         this.options = options;
         this.source = source;
         this.parser = new SyslogLine.Parser(reference, options.zone());
@@ -66,6 +72,11 @@ final class LineReader {
             }
         }
         byMessage = m.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The reader's part is read ({@code lines} lines): its held dnscache lines may go on. */
+    void finished(long lines) {
+        dnsOrder.finished(part, lines);
     }
 
     /** One line as bytes ({@code b[off, off+len)}, valid only during the call). */
@@ -108,9 +119,10 @@ final class LineReader {
         String message = header.message();
         for (int i : claim.services()) {
             if (i < 0) {
-                c.dnscache.add(
+                dnsOrder.add(
+                        part,
+                        lastHost,
                         DnscacheService.labelled(Instant.ofEpochSecond(time), message),
-                        source,
                         lineNo);
             } else {
                 c.services[i].accept(message, lineText, source, lineNo);
@@ -188,11 +200,12 @@ final class LineReader {
             }
             for (int i : claim) {
                 if (i < 0) {
-                    c.dnscache.add(
+                    dnsOrder.add(
+                            part,
+                            lastHost,
                             multilogProgram != null
                                     ? text
                                     : DnscacheService.labelled(time, message),
-                            source,
                             lineNo);
                 } else {
                     c.services[i].accept(message, text, source, lineNo);

@@ -116,7 +116,8 @@ public final class PatternService {
                             names,
                             Literals.of(r.pattern()),
                             keyRefs,
-                            sumRef));
+                            sumRef,
+                            numbered == null ? null : SimpleRegex.compile(r.pattern())));
         }
     }
 
@@ -173,7 +174,7 @@ public final class PatternService {
 
     /** Reads one message with the first rule that matches. */
     public Reading read(String msg) {
-        Matcher[] matchers = new Matcher[rules.size()];
+        Matchers matchers = new Matchers();
         int i = match(msg, matchers);
         if (i < 0) {
             return new Reading(0, -1, Map.of());
@@ -181,7 +182,10 @@ public final class PatternService {
         CompiledRule r = rules.get(i);
         Map<String, String> fields = new HashMap<>(r.set);
         for (String name : r.names) {
-            String v = matchers[i].group(name);
+            String v =
+                    matchers.lastJava != null
+                            ? matchers.lastJava.group(name)
+                            : matchers.lastSimple.group(name);
             if (v != null) {
                 fields.put(name, v);
             }
@@ -189,24 +193,53 @@ public final class PatternService {
         return new Reading(r.number, r.group, fields);
     }
 
+    /** One reader's matchers, one per rule, made when needed, and the last match. */
+    private final class Matchers {
+        final Matcher[] java = new Matcher[rules.size()];
+        final SimpleRegex.State[] simple = new SimpleRegex.State[rules.size()];
+        final Groups last = new Groups();
+        Matcher lastJava;
+        SimpleRegex.State lastSimple;
+    }
+
     /**
-     * The index of the first rule that matches {@code msg}, its matcher left in {@code matchers},
-     * or -1. Reuses one reader's matchers (one per rule, made when needed).
+     * The index of the first rule that matches {@code msg}, its groups left in {@code m.last}, or
+     * -1. A rule of the simple form is decided by {@link SimpleRegex} when it can.
      */
-    private int match(String msg, Matcher[] matchers) {
+    private int match(String msg, Matchers m) {
         for (int i = 0; i < rules.size(); i++) {
             CompiledRule r = rules.get(i);
             if (r.required.rejects(msg)) {
                 continue; // the text every match needs is not there
             }
-            Matcher m = matchers[i];
-            if (m == null) {
-                m = r.pattern.matcher(msg);
-                matchers[i] = m;
-            } else {
-                m.reset(msg);
+            if (r.simple != null) {
+                SimpleRegex.State st = m.simple[i];
+                if (st == null) {
+                    st = r.simple.state();
+                    m.simple[i] = st;
+                }
+                int v = st.lookingAt(msg);
+                if (v == SimpleRegex.MATCH) {
+                    m.last.from(msg, st);
+                    m.lastSimple = st;
+                    m.lastJava = null;
+                    return i;
+                }
+                if (v == SimpleRegex.NO_MATCH) {
+                    continue;
+                }
             }
-            if (m.lookingAt()) {
+            Matcher jm = m.java[i];
+            if (jm == null) {
+                jm = r.pattern.matcher(msg);
+                m.java[i] = jm;
+            } else {
+                jm.reset(msg);
+            }
+            if (jm.lookingAt()) {
+                m.last.from(msg, jm);
+                m.lastJava = jm;
+                m.lastSimple = null;
                 return i;
             }
         }
@@ -237,7 +270,7 @@ public final class PatternService {
         private final Tally[] groups;
         private final List<ServiceSummary.Unmatched> unmatched = new ArrayList<>();
         private final boolean trackLines;
-        private final Matcher[] matchers = new Matcher[rules.size()];
+        private final Matchers matchers = new Matchers();
         private long lines;
         private long unmatchedMore;
 
@@ -274,15 +307,10 @@ public final class PatternService {
             if (r.group < 0) {
                 return;
             }
-            Matcher m = matchers[ri];
-            List<KeyTemplate> keys = groupKeys.get(r.group);
-            List<String> path = new ArrayList<>(keys.size());
-            for (int k = 0; k < keys.size(); k++) {
-                path.add(keys.get(k).apply(r.keyRefs[k], m));
-            }
+            Groups m = matchers.last;
             long value = 0;
             if (r.sumRef != null) {
-                String v = r.sumRef.get(m);
+                String v = r.sumRef.get(m, matchers.lastJava);
                 if (v != null) {
                     try {
                         value = Long.parseLong(v);
@@ -291,7 +319,15 @@ public final class PatternService {
                     }
                 }
             }
-            groups[r.group].add(path, value, source, line);
+            // Walk down the keys: a key that is one captured field is looked up in the message
+            // itself (no String per line), a template is built.
+            List<KeyTemplate> keys = groupKeys.get(r.group);
+            Tally t = groups[r.group];
+            t.hit(value, source, line);
+            for (int k = 0; k < keys.size(); k++) {
+                t = keys.get(k).item(t, r.keyRefs[k], m, matchers.lastJava, msg);
+                t.hit(value, source, line);
+            }
         }
 
         /** Adds another reader's counts (a later part of the same input). */
@@ -359,7 +395,8 @@ public final class PatternService {
             List<String> names,
             Literals.Required required,
             FieldRef[][] keyRefs,
-            FieldRef sumRef) {}
+            FieldRef sumRef,
+            SimpleRegex simple) {}
 
     /**
      * Where a field of a rule's match comes from, resolved once: its capturing group's number (or,
@@ -377,8 +414,10 @@ public final class PatternService {
         }
 
         /** The value (a named group that took part wins over {@code set}), or null. */
-        String get(Matcher m) {
-            String v = number > 0 ? m.group(number) : number < 0 ? m.group(name) : null;
+        String get(Groups m, Matcher java) {
+            // by name only when the groups could not be numbered: then the rule has no simple
+            // matcher and the match is Java's
+            String v = number > 0 ? m.group(number) : number < 0 ? java.group(name) : null;
             return v != null ? v : constant;
         }
     }
@@ -419,16 +458,27 @@ public final class PatternService {
             return out;
         }
 
+        /** The item of {@code parent} this match counts under. */
+        Tally item(Tally parent, FieldRef[] refs, Groups m, Matcher java, String msg) {
+            if (field != null && refs[0].number > 0) {
+                int start = m.start(refs[0].number);
+                if (start >= 0 && m.end(refs[0].number) > start) {
+                    return parent.item(msg, start, m.end(refs[0].number));
+                }
+            }
+            return parent.item(apply(refs, m, java));
+        }
+
         /** The key of one match; {@code refs} resolve {@link #fields()} in order. */
-        String apply(FieldRef[] refs, Matcher m) {
+        String apply(FieldRef[] refs, Groups m, Matcher java) {
             if (field != null) {
-                return value(refs[0].get(m));
+                return value(refs[0].get(m, java));
             }
             StringBuilder b = new StringBuilder();
             int f = 0;
             for (String p : parts) {
                 if (p.startsWith("{")) {
-                    b.append(value(refs[f++].get(m)));
+                    b.append(value(refs[f++].get(m, java)));
                 } else {
                     b.append(p);
                 }

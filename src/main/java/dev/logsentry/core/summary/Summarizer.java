@@ -56,8 +56,10 @@ public final class Summarizer {
     private final List<PatternService> patterns = new ArrayList<>();
     private final List<String> patternNames = new ArrayList<>();
     private final DnscacheService dnscache;
+    private final Map<String, DnscacheService.Stream> dnsStreams = new TreeMap<>();
     private final Options options;
     private final Clock clock;
+    private boolean referencePath;
 
     /**
      * @param services the services to run (already chosen by {@code --service})
@@ -77,8 +79,18 @@ public final class Summarizer {
         this.clock = clock;
     }
 
+    /**
+     * Reads plain files the slow way, for tests: one thread, every line decoded and parsed by
+     * {@link dev.logsentry.core.source.SyslogLine.Parser}; the byte path must count the same.
+     */
+    Summarizer referencePath() {
+        referencePath = true;
+        return this;
+    }
+
     /** Reads every input and returns one summary per host (one in all unless split). */
     public List<Summary> run(List<SummaryInput> inputs, BooleanSupplier cancelled) {
+        dnsStreams.clear();
         List<String> sources = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, HostCounts> hosts = new TreeMap<>();
@@ -114,8 +126,9 @@ public final class Summarizer {
                 byName.put(s.name(), s);
             }
         }
-        if (dnscache != null && c.dnscache.size() > 0) {
-            ServiceSummary s = dnscache.summarize(c.dnscache, options.trackLines());
+        DnscacheService.Stream dns = dnsStreams.get(host);
+        if (dns != null && dns.lines() > 0) {
+            ServiceSummary s = dns.summary();
             byName.put(s.name(), s);
         }
         return new Summary(
@@ -149,6 +162,7 @@ public final class Summarizer {
             r.line(o.source().fullLine(i), i + 1);
         }
         merge(hosts, r.hosts, 0);
+        r.finished(n);
         return n;
     }
 
@@ -171,31 +185,44 @@ public final class Summarizer {
                 n = LineChunks.read(in, r::bytes, cancelled);
             }
             merge(hosts, r.hosts, 0);
+            r.finished(n);
             return n;
         }
         long size = Files.size(f);
         // A file of bare dnscache lines (a copied multilog file, a plain dnscache log) has no
         // syslog header to claim it by: recognise it by its content, as the workbench does.
         String fixed = dnscacheLines(List.of(f)) ? "dnscache" : null;
+        if (referencePath) {
+            LineReader r = newReader(source, ref, fixed);
+            long n = LineChunks.read(f, 0, Long.MAX_VALUE, r::line, cancelled);
+            merge(hosts, r.hosts, 0);
+            r.finished(n);
+            return n;
+        }
         int threads = options.trackLines() ? 1 : Math.max(1, options.threads());
         List<long[]> ranges = LineChunks.ranges(size, threads * 4);
         if (ranges.size() <= 1 || threads == 1) {
             LineReader r = newReader(source, ref, fixed);
             long n = LineChunks.read(f, 0, Long.MAX_VALUE, r::bytes, cancelled);
             merge(hosts, r.hosts, 0);
+            r.finished(n);
             return n;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<LineReader>> parts = new ArrayList<>();
-            for (long[] range : ranges) {
+            DnscacheOrder order = new DnscacheOrder(this::dnsLine, source, ranges.size());
+            for (int i = 0; i < ranges.size(); i++) {
+                long[] range = ranges.get(i);
+                int part = i;
                 parts.add(
                         pool.submit(
                                 () -> {
-                                    LineReader r = newReader(source, ref, fixed);
+                                    LineReader r = newReader(source, ref, fixed, order, part);
                                     r.count =
                                             LineChunks.read(
                                                     f, range[0], range[1], r::bytes, cancelled);
+                                    order.finished(part, r.count);
                                     return r;
                                 }));
             }
@@ -241,6 +268,7 @@ public final class Summarizer {
                     LineChunks.read(f, 0, Long.MAX_VALUE, (t, n) -> r.line(t, base + n), cancelled);
         }
         merge(hosts, r.hosts, 0);
+        r.finished(total);
         return total;
     }
 
@@ -298,6 +326,7 @@ public final class Summarizer {
                 r.line(js.fullLine(i), i + 1);
             }
             merge(hosts, r.hosts, 0);
+            r.finished(n);
             return n;
         } catch (SourceException e) {
             throw new IOException(e.getMessage(), e);
@@ -318,7 +347,6 @@ public final class Summarizer {
                 for (PatternService.Accumulator a : c.services) {
                     a.shiftLines(shift);
                 }
-                c.dnscache.shiftLines(shift);
             }
             HostCounts mine = into.get(e.getKey());
             if (mine == null) {
@@ -329,7 +357,25 @@ public final class Summarizer {
         }
     }
 
+    /** A reader of a whole input (one thread). */
     private LineReader newReader(int source, Instant reference, String multilogProgram) {
-        return new LineReader(patterns, dnscache, options, source, reference, multilogProgram);
+        return newReader(
+                source, reference, multilogProgram, new DnscacheOrder(this::dnsLine, source, 1), 0);
+    }
+
+    /** A reader of part {@code part} of an input read by several threads. */
+    private LineReader newReader(
+            int source, Instant reference, String multilogProgram, DnscacheOrder order, int part) {
+        return new LineReader(
+                patterns, dnscache, options, source, reference, multilogProgram, order, part);
+    }
+
+    /** A dnscache line to its host's stream; called in log order, under the input's order lock. */
+    private void dnsLine(String host, String text, int source, long lineNo) {
+        DnscacheService.Stream s;
+        synchronized (dnsStreams) {
+            s = dnsStreams.computeIfAbsent(host, k -> dnscache.stream(options.trackLines()));
+        }
+        s.add(text, source, lineNo);
     }
 }

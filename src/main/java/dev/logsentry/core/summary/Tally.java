@@ -2,9 +2,7 @@ package dev.logsentry.core.summary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A count with its breakdown: how often something happened, an optional sum (bytes), the items it
@@ -15,7 +13,8 @@ public final class Tally {
     private final String key;
     private long count;
     private long sum;
-    private Map<String, Tally> children;
+    private Tally[] table; // the items, open addressing by the key's String hash
+    private int size;
     private final LineRefs lines;
 
     Tally(String key, boolean trackLines) {
@@ -44,17 +43,102 @@ public final class Tally {
 
     /** The items, most counted first, then by name. */
     public List<Tally> children() {
-        if (children == null) {
+        if (table == null) {
             return List.of();
         }
-        List<Tally> l = new ArrayList<>(children.values());
+        List<Tally> l = new ArrayList<>(size);
+        for (Tally t : table) {
+            if (t != null) {
+                l.add(t);
+            }
+        }
         l.sort(Comparator.comparingLong(Tally::count).reversed().thenComparing(Tally::key));
         return l;
     }
 
     /** The item {@code key}, or null. */
     public Tally child(String key) {
-        return children == null ? null : children.get(key);
+        if (table == null) {
+            return null;
+        }
+        int mask = table.length - 1;
+        for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
+            Tally t = table[i];
+            if (t == null || t.key.equals(key)) {
+                return t;
+            }
+        }
+    }
+
+    /**
+     * The item named by {@code s[from, to)}, made when new: a line's key is looked up in place,
+     * without a String of its own unless the item is new.
+     */
+    Tally item(CharSequence s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        if (table != null) {
+            int mask = table.length - 1;
+            for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+                Tally t = table[i];
+                if (t == null) {
+                    break;
+                }
+                if (t.key.length() == to - from && same(t.key, s, from)) {
+                    return t;
+                }
+            }
+        }
+        Tally c = new Tally(s.subSequence(from, to).toString(), lines != null);
+        insert(c);
+        return c;
+    }
+
+    /** The item {@code key}, made when new. */
+    Tally item(String key) {
+        Tally c = child(key);
+        if (c == null) {
+            c = new Tally(key, lines != null);
+            insert(c);
+        }
+        return c;
+    }
+
+    private static boolean same(String key, CharSequence s, int from) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) != s.charAt(from + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    private void insert(Tally c) {
+        if (table == null) {
+            table = new Tally[8];
+        } else if (2 * (size + 1) > table.length) {
+            Tally[] old = table;
+            table = new Tally[old.length * 2];
+            size = 0;
+            for (Tally t : old) {
+                if (t != null) {
+                    insert(t);
+                }
+            }
+        }
+        int mask = table.length - 1;
+        int i = spread(c.key.hashCode()) & mask;
+        while (table[i] != null) {
+            i = (i + 1) & mask;
+        }
+        table[i] = c;
+        size++;
     }
 
     /** Counts one occurrence under the key path, adding {@code value} to each sum. */
@@ -62,16 +146,8 @@ public final class Tally {
         Tally t = this;
         t.hit(value, source, line);
         for (String k : path) {
-            if (t.children == null) {
-                t.children = new HashMap<>();
-            }
-            Tally c = t.children.get(k);
-            if (c == null) {
-                c = new Tally(k, t.lines != null);
-                t.children.put(k, c);
-            }
-            c.hit(value, source, line);
-            t = c;
+            t = t.item(k);
+            t.hit(value, source, line);
         }
     }
 
@@ -80,7 +156,8 @@ public final class Tally {
         count += n;
     }
 
-    private void hit(long value, int source, long line) {
+    /** Counts one occurrence here (not in any item). */
+    void hit(long value, int source, long line) {
         count++;
         sum += value;
         if (lines != null) {
@@ -95,16 +172,16 @@ public final class Tally {
         if (lines != null && other.lines != null) {
             lines.addAll(other.lines);
         }
-        if (other.children != null) {
-            if (children == null) {
-                children = new HashMap<>();
-            }
-            for (Map.Entry<String, Tally> e : other.children.entrySet()) {
-                Tally mine = children.get(e.getKey());
+        if (other.table != null) {
+            for (Tally o : other.table) {
+                if (o == null) {
+                    continue;
+                }
+                Tally mine = child(o.key);
                 if (mine == null) {
-                    children.put(e.getKey(), e.getValue());
+                    insert(o);
                 } else {
-                    mine.merge(e.getValue());
+                    mine.merge(o);
                 }
             }
         }
@@ -119,10 +196,15 @@ public final class Tally {
 
     /** Adds a computed item (see {@link #of}). */
     void put(Tally child) {
-        if (children == null) {
-            children = new HashMap<>();
+        if (table != null) { // an item of the same name is replaced, as a map would
+            for (int i = 0; i < table.length; i++) {
+                if (table[i] != null && table[i].key.equals(child.key)) {
+                    table[i] = child;
+                    return;
+                }
+            }
         }
-        children.put(child.key, child);
+        insert(child);
     }
 
     /** A root that keeps lines and whose count is set directly. */

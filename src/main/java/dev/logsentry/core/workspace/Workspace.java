@@ -2,6 +2,7 @@ package dev.logsentry.core.workspace;
 
 import dev.logsentry.core.index.IndexedFile;
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.index.OpenOptions;
 import dev.logsentry.core.index.SourceException;
 import dev.logsentry.core.source.JournalSource;
 import dev.logsentry.core.source.LogOpener;
@@ -119,16 +120,34 @@ public final class Workspace implements AutoCloseable {
         if (Files.isDirectory(normal) && !MultilogDirectory.isMultilog(normal)) {
             return openFolder(normal);
         }
+        return List.of(openOne(normal, nameOf(normal), () -> opener.open(normal)));
+    }
+
+    /** Opens a file that looks binary ("Open Anyway"): odd bytes show as {@code \xNN}. */
+    public List<OpenSource> openAnyway(Path path) {
+        Path normal = path.toAbsolutePath().normalize();
+        OpenOptions binary = OpenOptions.DEFAULT.withAllowBinary(true);
+        return List.of(openOne(normal, nameOf(normal), () -> LogOpener.open(normal, binary, zone)));
+    }
+
+    /** Opens one file under the caller's name (a remote host's spool file), or returns it. */
+    public OpenSource open(Path file, String name) {
+        Path normal = file.toAbsolutePath().normalize();
+        return openOne(normal, name, () -> opener.open(normal));
+    }
+
+    /** The source of {@code normal}: the open one, else a new one opened {@code how}. */
+    private OpenSource openOne(Path normal, String name, Step how) {
         OpenSource added;
         synchronized (this) {
             Optional<OpenSource> existing = find(normal);
             if (existing.isPresent()) {
-                return List.of(existing.get());
+                return existing.get();
             }
-            added = add(normal, nameOf(normal));
+            added = add(normal, name);
         }
-        start(added, () -> opener.open(normal));
-        return List.of(added);
+        start(added, how);
+        return added;
     }
 
     private List<OpenSource> openFolder(Path dir) {

@@ -1,9 +1,11 @@
 package dev.logsentry.ui.common;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.control.Control;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.ContextMenuEvent;
 
 /**
  * Context menus from provider factories: a view says what is under the pointer (the selected row,
@@ -22,10 +24,19 @@ public final class ContextMenus {
 
     /** Shows {@code provider}'s menu for {@code target.get()} when {@code control} asks for one. */
     public static <T> void attach(Control control, Supplier<T> target, Provider<T> provider) {
+        attachAt(control, e -> target.get(), provider);
+    }
+
+    /**
+     * As {@link #attach}, with the target found from the request itself: where the pointer was (the
+     * cell and the word under it), or a keyboard request (Menu key, Shift+F10).
+     */
+    public static <T> void attachAt(
+            Control control, Function<ContextMenuEvent, T> target, Provider<T> provider) {
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
         control.setOnContextMenuRequested(
                 e -> {
-                    T t = target.get();
+                    T t = target.apply(e);
                     List<MenuItem> items = t == null ? List.of() : provider.items(t);
                     menu.hide();
                     if (!items.isEmpty()) {

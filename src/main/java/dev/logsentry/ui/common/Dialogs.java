@@ -37,4 +37,19 @@ public interface Dialogs {
     default boolean confirm(String title, String header, String details) {
         return false;
     }
+
+    /**
+     * Tells the user something that needs no answer (a message dialog with OK), with {@code
+     * details} (a list of facts) in a scrollable monospace area when not null.
+     */
+    default void inform(String title, String header, String details) {}
+
+    /**
+     * Asks the user to pick one of {@code choices} (button texts, the first the default), with
+     * {@code details} shown as in {@link #confirm}; the index of the chosen one, or -1 when the
+     * dialog was dismissed. Implementations that cannot ask answer -1 (nothing happens).
+     */
+    default int choose(String title, String header, String details, List<String> choices) {
+        return -1;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
@@ -103,6 +104,50 @@ public final class FxDialogs implements Dialogs {
             alert.setResizable(true);
         }
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public void inform(String title, String header, String details) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        if (details != null && !details.isEmpty()) {
+            TextArea area = new TextArea(details);
+            area.setEditable(false);
+            area.setStyle("-fx-font-family: monospace");
+            area.setPrefSize(620, 220);
+            alert.getDialogPane().setContent(area);
+            alert.setResizable(true);
+        }
+        alert.show();
+    }
+
+    @Override
+    public int choose(String title, String header, String details, List<String> choices) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            String text = choices.get(i);
+            ButtonBar.ButtonData role =
+                    text.equalsIgnoreCase("Cancel")
+                            ? ButtonBar.ButtonData.CANCEL_CLOSE
+                            : i == 0 ? ButtonBar.ButtonData.YES : ButtonBar.ButtonData.OTHER;
+            buttons.add(new ButtonType(text, role));
+        }
+        alert.getButtonTypes().setAll(buttons);
+        if (details != null && !details.isEmpty()) {
+            TextArea area = new TextArea(details);
+            area.setEditable(false);
+            area.setStyle("-fx-font-family: monospace");
+            area.setPrefSize(760, 360);
+            alert.getDialogPane().setContent(area);
+            alert.setResizable(true);
+        }
+        return alert.showAndWait().map(buttons::indexOf).orElse(-1);
     }
 
     @Override

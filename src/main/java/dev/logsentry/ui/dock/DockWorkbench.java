@@ -45,6 +45,7 @@ public final class DockWorkbench {
     private final Set<String> closing = new HashSet<>();
     private DockContainerRootBranch mainRoot;
     private Consumer<EditorInput> editorClosed = e -> {};
+    private boolean rebuilding;
 
     public DockWorkbench(ViewRegistry views, SelectionService selection) {
         this.views = views;
@@ -53,7 +54,7 @@ public final class DockWorkbench {
         this.codec = new DockTreeCodec(bento, parts::part);
         this.windows = new DockWindows(bento, codec, host, this::installKeys);
         this.stacks = new StackCommands(this, bento, codec, windows, views);
-        bento.gestures(new Gestures());
+        bento.gestures(new DockGestures(this));
         bento.events().addEventListener(this::onDockEvent);
         host.getStyleClass().add("ls-dock");
         host.getStylesheets().add(css());
@@ -85,8 +86,6 @@ public final class DockWorkbench {
     public ViewRegistry views() {
         return views;
     }
-
-    // ---- perspectives
 
     public void addPerspective(PerspectiveDescriptor descriptor) {
         perspectives.add(descriptor);
@@ -157,22 +156,13 @@ public final class DockWorkbench {
         }
     }
 
-    // ---- views and editors
-
     /** Opens (or brings to front) a registered view, where it was last or in its default area. */
     public boolean showView(String id) {
         Dockable dockable = parts.part(id);
-        if (dockable == null) {
-            return false;
+        if (dockable != null) {
+            bringUp(dockable);
         }
-        if (stacks.maximizedStack() != null && !isIn(dockable, stacks.maximizedStack())) {
-            stacks.restore();
-        }
-        if (dockable.getContainer() == null) {
-            stacks.place(dockable);
-        }
-        activate(dockable);
-        return true;
+        return dockable != null;
     }
 
     public boolean isShown(String id) {
@@ -189,7 +179,11 @@ public final class DockWorkbench {
 
     /** Opens a document in the editor area (or activates it if already open). */
     public void openEditor(EditorInput input, javafx.scene.Node content) {
-        Dockable dockable = parts.editor(input, content);
+        bringUp(parts.editor(input, content));
+    }
+
+    /** Shows a part where it was last or in its default area, restoring a maximised stack. */
+    private void bringUp(Dockable dockable) {
         if (stacks.maximizedStack() != null && !isIn(dockable, stacks.maximizedStack())) {
             stacks.restore();
         }
@@ -213,6 +207,16 @@ public final class DockWorkbench {
     /** Open editors in tab order across the editor stacks. */
     public List<EditorInput> editors() {
         return parts.editors();
+    }
+
+    /** Asked before an editor tab closes (close button, middle click, Delete); false keeps it. */
+    public void setEditorCloseGuard(java.util.function.Predicate<EditorInput> mayClose) {
+        parts.setCloseGuard(mayClose);
+    }
+
+    /** Shows {@code title} on the tab of open editor {@code id} (a dirty marker). */
+    public void setEditorTitle(String id, String title) {
+        parts.setTitle(id, title);
     }
 
     /** Called after the user closed an editor tab (the workbench then closes the source). */
@@ -255,11 +259,16 @@ public final class DockWorkbench {
     public boolean moveView(String id, String targetPart, Side side) {
         Dockable dockable = parts.existing(id);
         Dockable target = parts.existing(targetPart);
-        if (dockable == null || target == null || !stacks.move(dockable, target, side)) {
-            return false;
+        return dockable != null
+                && target != null
+                && activated(dockable, stacks.move(dockable, target, side));
+    }
+
+    private boolean activated(Dockable dockable, boolean done) {
+        if (done) {
+            activate(dockable);
         }
-        activate(dockable);
-        return true;
+        return done;
     }
 
     public ReadOnlyBooleanProperty maximizedProperty() {
@@ -269,11 +278,7 @@ public final class DockWorkbench {
     /** Maximises the part's stack, or restores the layout if a stack is maximised (Ctrl+M). */
     public boolean toggleMaximize(String id) {
         Dockable dockable = parts.existing(id);
-        if (dockable == null || !stacks.toggleMaximize(dockable)) {
-            return false;
-        }
-        activate(dockable);
-        return true;
+        return dockable != null && activated(dockable, stacks.toggleMaximize(dockable));
     }
 
     public void restoreMaximized() {
@@ -297,11 +302,7 @@ public final class DockWorkbench {
     /** Opens the part in a window of its own; it docks again with {@link #dock(String)}. */
     public boolean detach(String id) {
         Dockable dockable = parts.existing(id);
-        if (dockable == null || !stacks.detach(dockable)) {
-            return false;
-        }
-        activate(dockable);
-        return true;
+        return dockable != null && activated(dockable, stacks.detach(dockable));
     }
 
     public boolean isDetached(String id) {
@@ -326,8 +327,6 @@ public final class DockWorkbench {
         return dockable == null ? null : dockable.getContainer();
     }
 
-    // ---- state
-
     /** The current layout of every perspective, for the workspace file. */
     public DockState captureState() {
         return perspectives.state(captureLayout());
@@ -347,15 +346,24 @@ public final class DockWorkbench {
     }
 
     private void apply(PerspectiveLayout layout) {
-        windows.closeAll(mainRoot);
-        stacks.forget();
-        rebuildMain(DockLayouts.withEditorArea(layout.main()));
-        layout.windows().forEach(windows::open);
-        if (layout.maximized() != null) {
-            stacks.maximize(layout.maximized(), codec.capture(mainRoot));
+        // a rebuild's tab selections are no activations: the editor active before stays active
+        List<String> before = List.copyOf(recent);
+        rebuilding = true;
+        try {
+            windows.closeAll(mainRoot);
+            stacks.forget();
+            rebuildMain(DockLayouts.withEditorArea(layout.main()));
+            layout.windows().forEach(windows::open);
+            if (layout.maximized() != null) {
+                stacks.maximize(layout.maximized(), codec.capture(mainRoot));
+            }
+        } finally {
+            rebuilding = false;
         }
         Optional<Dockable> active =
-                activePart()
+                before.stream()
+                        .filter(id -> parts.isEditor(id) && isShown(id))
+                        .findFirst()
                         .or(() -> recentParts(true).stream().findFirst())
                         .map(parts::existing)
                         .or(
@@ -365,6 +373,11 @@ public final class DockWorkbench {
                                                 .filter(d -> d != null)
                                                 .findFirst());
         active.ifPresent(this::activate);
+    }
+
+    /** Whether the layout is being rebuilt (its tab selections are no activations). */
+    boolean rebuilding() {
+        return rebuilding;
     }
 
     DockContainerRootBranch mainRoot() {
@@ -393,8 +406,6 @@ public final class DockWorkbench {
             host.layout();
         }
     }
-
-    // ---- parts
 
     private List<String> allShown() {
         List<String> ids = new ArrayList<>();
@@ -436,7 +447,7 @@ public final class DockWorkbench {
         }
     }
 
-    private void partActivated(Dockable dockable) {
+    void partActivated(Dockable dockable) {
         String id = dockable.getIdentifier();
         recent.remove(id);
         recent.addFirst(id);
@@ -447,7 +458,10 @@ public final class DockWorkbench {
     }
 
     private void onDockEvent(DockEvent event) {
-        if (event instanceof DockEvent.DockableClosing c) {
+        if (event instanceof DockEvent.DockableClosing c
+                && !parts.mayClose(c.dockable().getIdentifier())) {
+            c.cancel();
+        } else if (event instanceof DockEvent.DockableClosing c) {
             closing.add(c.dockable().getIdentifier());
         } else if (event instanceof DockEvent.DockableRemoved r
                 && closing.remove(r.dockable().getIdentifier())) {
@@ -476,25 +490,6 @@ public final class DockWorkbench {
             if (input != null) {
                 editorClosed.accept(input);
             }
-        }
-    }
-
-    /** BentoFX gestures routed to the workbench. */
-    private final class Gestures implements DockBento.Gestures {
-        @Override
-        public void doubleClicked(Dockable dockable) {
-            toggleMaximize(dockable.getIdentifier());
-        }
-
-        @Override
-        public void restoreMinimized(DockStack stack, Dockable dockable) {
-            stack.restore(dockable);
-            partActivated(dockable);
-        }
-
-        @Override
-        public void activated(DockStack stack, Dockable dockable) {
-            partActivated(dockable);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Tooltip;
@@ -22,6 +23,7 @@ final class PartTable {
     private final Map<String, Dockable> viewParts = new HashMap<>();
     private final Map<String, Dockable> editorParts = new LinkedHashMap<>();
     private final Map<String, EditorInput> editorInputs = new HashMap<>();
+    private Predicate<EditorInput> mayClose = e -> true;
 
     PartTable(DockBento bento, ViewRegistry views, Function<String, ContextMenu> menus) {
         this.bento = bento;
@@ -68,6 +70,23 @@ final class PartTable {
         }
         editorInputs.put(input.id(), input);
         return dockable;
+    }
+
+    /** Asked before an editor closes; false keeps it open (unsaved changes). */
+    void setCloseGuard(Predicate<EditorInput> guard) {
+        mayClose = guard == null ? e -> true : guard;
+    }
+
+    /** Whether part {@code id} may close now: views always, editors when the guard agrees. */
+    boolean mayClose(String id) {
+        return !isEditor(id) || mayClose.test(input(id));
+    }
+
+    /** A new title for an open editor's tab (a dirty marker); nothing for other ids. */
+    void setTitle(String id, String title) {
+        if (isEditor(id)) {
+            editorParts.get(id).setTitle(title);
+        }
     }
 
     boolean isEditor(String id) {

@@ -16,6 +16,9 @@ public final class StandardPerspectives {
     public static final String DNS = "dns";
     public static final String RULES = "rules";
 
+    /** The Rules perspective's stack right of its bottom one (the pattern editor's side views). */
+    public static final String RULES_SIDE = "rules-side";
+
     private StandardPerspectives() {}
 
     /** Events: the timeline above the open logs, details, problems and progress below them. */
@@ -52,7 +55,10 @@ public final class StandardPerspectives {
                                 horizontal(new double[] {0.55}, stack("walk"), stack("bottom")))));
     }
 
-    /** Rules: the rule tree on the left, rule files and logs in the editor area. */
+    /**
+     * Rules: the rule tree on the left, rule files and logs in the editor area, the pattern
+     * editor's views below it in two stacks side by side (preview and health; ignore and test).
+     */
     public static PerspectiveDescriptor rules() {
         return PerspectiveDescriptor.of(
                 RULES,
@@ -62,7 +68,11 @@ public final class StandardPerspectives {
                 horizontal(
                         new double[] {0.24},
                         stack("left", StandardView.RULES_TREE.id()),
-                        vertical(new double[] {0.70}, editorArea(), stack("bottom"))));
+                        vertical(
+                                new double[] {0.52},
+                                editorArea(),
+                                horizontal(
+                                        new double[] {0.5}, stack("bottom"), stack(RULES_SIDE)))));
     }
 
     public static List<PerspectiveDescriptor> all() {

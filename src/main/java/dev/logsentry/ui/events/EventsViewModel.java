@@ -3,7 +3,6 @@ package dev.logsentry.ui.events;
 import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.core.browse.LineDetails;
 import dev.logsentry.core.browse.QuickText;
-import dev.logsentry.core.browse.Rows;
 import dev.logsentry.core.browse.TimeHistogram;
 import dev.logsentry.core.browse.VerdictCounts;
 import dev.logsentry.core.check.Verdict;
@@ -49,6 +48,7 @@ public final class EventsViewModel implements Classifications.Listener {
     private final LineActions lineActions;
     private final EventsNavigator navigator;
     private final RuleChoice rules;
+    private final LineCommands commands;
     private final Dialogs dialogs;
     private final AutoCloseable subscription;
     private final AtomicBoolean progressPending = new AtomicBoolean();
@@ -105,6 +105,9 @@ public final class EventsViewModel implements Classifications.Listener {
                         status,
                         background,
                         problems);
+        this.commands =
+                new LineCommands(
+                        current, classified, filter, lineActions, navigator::shownRows, status);
         javafx.beans.InvalidationListener query =
                 obs -> {
                     QuickText q = filter.query();
@@ -364,8 +367,7 @@ public final class EventsViewModel implements Classifications.Listener {
         }
     }
 
-    // ---- filter
-    // --------------------------------------------------------------------------------------
+    // ---- filter ------------------------------------------------------------------------------
 
     public void showVerdict(Verdict v, boolean show) {
         if (show) {
@@ -379,8 +381,7 @@ public final class EventsViewModel implements Classifications.Listener {
         filter.clear();
     }
 
-    // ---- selection, details, navigation
-    // --------------------------------------------------------------
+    // ---- selection, details, navigation --------------------------------------------------------
 
     /** Asks the workbench to show {@code rule} in the Rules perspective. */
     public void showRule(Rule rule) {
@@ -460,36 +461,26 @@ public final class EventsViewModel implements Classifications.Listener {
         navigator.nextMatch(forward);
     }
 
-    // ---- clipboard, export, rules folder
-    // -------------------------------------------------------------
+    // ---- clipboard, export, rules folder ------------------------------------------------------
+
+    /** Copy, copy as CSV/JSON, export, show a rule's matches. */
+    public LineCommands lines() {
+        return commands;
+    }
 
     /** Copies the given lines (0-based, of the current source) to the clipboard as text. */
     public void copySelection(List<Long> lines) {
-        SourceItem item = current.get();
-        if (item != null) {
-            lineActions.copy(item.linesProperty().get(), item.path().toString(), lines);
-        }
+        commands.copy(lines);
     }
 
     /** Exports the lines the table shows (after filters). */
     public void exportShown() {
-        ClassifiedSource c = classified.get();
-        if (c != null) {
-            lineActions.export(
-                    c, navigator.shownRows(c), "shown lines", current.get().nameProperty().get());
-        }
+        commands.exportShown();
     }
 
     /** Exports the given lines (a selection). */
     public void exportLines(List<Long> lines) {
-        ClassifiedSource c = classified.get();
-        if (c == null || lines.isEmpty()) {
-            status.set("Select lines to export first.");
-            return;
-        }
-        Rows selection = Rows.of(lines.stream().mapToLong(Long::longValue).toArray());
-        lineActions.export(
-                c, selection, lines.size() + " selected lines", current.get().nameProperty().get());
+        commands.exportLines(lines);
     }
 
     /** Lets the user pick a rules folder (a logcheck tree). */

@@ -6,7 +6,9 @@ import dev.logsentry.core.browse.LineFilter;
 import dev.logsentry.core.browse.QuickText;
 import dev.logsentry.core.browse.SourceClock;
 import dev.logsentry.core.check.Verdict;
+import dev.logsentry.core.rules.Rule;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -43,6 +45,7 @@ final class FilterModel {
     private final ObservableSet<Verdict> shownVerdicts =
             FXCollections.observableSet(EnumSet.allOf(Verdict.class));
     private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>();
+    private final ObjectProperty<Rule> rule = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<RowIndex> rows = new SimpleObjectProperty<>();
     private final LongProperty rowsGrew = new SimpleLongProperty();
@@ -61,6 +64,7 @@ final class FilterModel {
         caseSensitive.addListener((obs, old, now) -> refilter());
         regex.addListener((obs, old, now) -> refilter());
         timeRange.addListener((obs, old, now) -> refilter());
+        rule.addListener((obs, old, now) -> refilter());
         delay.setOnFinished(e -> apply());
     }
 
@@ -82,6 +86,11 @@ final class FilterModel {
 
     ObjectProperty<TimeRange> timeRange() {
         return timeRange;
+    }
+
+    /** Only the lines this rule decided ("Show Matches" on a rule), or null. */
+    ObjectProperty<Rule> rule() {
+        return rule;
     }
 
     /** "12 of 148 lines", or why the filter cannot be applied. */
@@ -108,6 +117,7 @@ final class FilterModel {
     void clear() {
         quickText.set("");
         timeRange.set(null);
+        rule.set(null);
         shownVerdicts.addAll(EnumSet.allOf(Verdict.class));
     }
 
@@ -131,7 +141,8 @@ final class FilterModel {
                                 ? EnumSet.noneOf(Verdict.class)
                                 : EnumSet.copyOf(shownVerdicts),
                         range == null ? null : range.from(),
-                        range == null ? null : range.to());
+                        range == null ? null : range.to(),
+                        ruleId(c));
         if (filter.error().isPresent()) {
             status.set(filter.error().get());
             return;
@@ -145,6 +156,23 @@ final class FilterModel {
         run = new Run(view);
         rows.set(new FilteredRows(view));
         run.start();
+    }
+
+    /** The id of the rule filtered by in {@code c}'s rule tree; -1 for none. */
+    private int ruleId(ClassifiedSource c) {
+        Rule r = rule.get();
+        if (r == null || c == null) {
+            return -1;
+        }
+        List<Rule> rules = c.rules().rules();
+        // the same rule object when the tree is the one classifying; else its file and line
+        return r.id() < rules.size() && rules.get(r.id()).location().equals(r.location())
+                ? r.id()
+                : rules.stream()
+                        .filter(x -> x.location().equals(r.location()))
+                        .mapToInt(Rule::id)
+                        .findFirst()
+                        .orElse(Integer.MAX_VALUE);
     }
 
     /** The filtered view as the table's {@link RowIndex}. */
@@ -228,10 +256,14 @@ final class FilterModel {
                             return;
                         }
                         long total = view.classified().source().lineCount();
+                        Rule r = rule.get();
                         status.set(
                                 String.format(
-                                        "%,d of %,d lines%s",
-                                        view.size(), total, view.upToDate() ? "" : " \u2026"));
+                                        "%,d of %,d lines%s%s",
+                                        view.size(),
+                                        total,
+                                        r == null ? "" : " decided by " + r.location(),
+                                        view.upToDate() ? "" : " \u2026"));
                         rowsGrew.set(rowsGrew.get() + 1);
                     });
         }

@@ -8,6 +8,7 @@ import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.io.SafeFiles;
 import dev.logsentry.ui.common.Dialogs;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +57,39 @@ final class LineActions {
         }
         dialogs.copyToClipboard(text.toString());
         status.set(String.format("Copied %,d lines", lines.size()));
+    }
+
+    /**
+     * Copies {@code what} to the clipboard as CSV or JSON (or text): the same {@link Export} that
+     * writes files, run in the background; the clipboard is set on the FX thread when done.
+     */
+    Task<String> copyAs(ClassifiedSource c, Rows what, Export.Format format) {
+        Task<String> task =
+                new Task<>() {
+                    @Override
+                    protected String call() throws Exception {
+                        StringWriter out = new StringWriter();
+                        new Export(c, SourceClock.of(c.source()))
+                                .write(what, format, out, this::updateProgress, this::isCancelled);
+                        return out.toString();
+                    }
+                };
+        task.setOnSucceeded(
+                e -> {
+                    dialogs.copyToClipboard(task.getValue());
+                    status.set(
+                            String.format(
+                                    "Copied %,d lines as %s", what.size(), format.extension()));
+                });
+        task.setOnFailed(
+                e ->
+                        problems.accept(
+                                "Cannot copy lines of "
+                                        + c.source().name()
+                                        + ": "
+                                        + task.getException().getMessage()));
+        background.submit(task);
+        return task;
     }
 
     /** Asks where to write {@code what} (described as {@code description}) and writes it. */

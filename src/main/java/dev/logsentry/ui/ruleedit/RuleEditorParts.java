@@ -29,6 +29,12 @@ public final class RuleEditorParts {
     public static final String HEALTH = "ruleedit.health";
     public static final String IGNORE = "ruleedit.ignore";
 
+    /**
+     * The Rules perspective's stack beside the Preview (right of it, under the editors): "Ignore
+     * lines like this" and the test pane, so a draft and the preview are seen together.
+     */
+    public static final String SIDE = StandardPerspectives.RULES_SIDE;
+
     /** Editor ids are this prefix plus the file's absolute path. */
     public static final String EDITOR_PREFIX = "rulefile:";
 
@@ -41,11 +47,22 @@ public final class RuleEditorParts {
      * @param openEditor {@code DockWorkbench::openEditor}
      * @param showView {@code id -> DockWorkbench.showView(id)}
      * @param showLines shows loaded-line indexes in the Events view
+     * @param setTitle {@code DockWorkbench::setEditorTitle}: an editor's tab title changed (the
+     *     {@code *} of unsaved changes)
      */
     public record Host(
             BiConsumer<EditorInput, Node> openEditor,
             Consumer<String> showView,
-            Consumer<List<Integer>> showLines) {}
+            Consumer<List<Integer>> showLines,
+            BiConsumer<String, String> setTitle) {
+        /** A host whose tab titles do not change. */
+        public Host(
+                BiConsumer<EditorInput, Node> openEditor,
+                Consumer<String> showView,
+                Consumer<List<Integer>> showLines) {
+            this(openEditor, showView, showLines, (id, title) -> {});
+        }
+    }
 
     private final RuleWorkspace workspace;
     private final Dialogs dialogs;
@@ -88,9 +105,6 @@ public final class RuleEditorParts {
                         rules));
         views.register(
                 ViewDescriptor.view(
-                        TEST, "Test line", "mdi2t-test-tube", "bottom", parts::testView, rules));
-        views.register(
-                ViewDescriptor.view(
                         HEALTH,
                         "Rule health",
                         "mdi2h-heart-pulse",
@@ -102,10 +116,21 @@ public final class RuleEditorParts {
                         IGNORE,
                         "Ignore lines like this",
                         "mdi2e-eye-off-outline",
-                        "bottom",
-                        parts::ignoreView,
+                        SIDE,
+                        () -> scrolled(parts.ignoreView()),
                         rules));
+        views.register(
+                ViewDescriptor.view(
+                        TEST, "Test line", "mdi2t-test-tube", SIDE, parts::testView, rules));
         return parts;
+    }
+
+    /** A tall view in a stack that may be short: scrolls instead of pushing the tabs away. */
+    private static javafx.scene.control.ScrollPane scrolled(Node view) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
+        scroll.setFitToWidth(true);
+        scroll.setMinSize(0, 0);
+        return scroll;
     }
 
     public RuleWorkspace workspace() {
@@ -144,9 +169,12 @@ public final class RuleEditorParts {
                 return null;
             }
             view = new RuleFileEditorView(new RuleFileEditorViewModel(workspace, doc, dialogs));
+            view.model()
+                    .titleProperty()
+                    .addListener((o, was, now) -> host.setTitle().accept(id, now));
             editors.put(id, view);
         }
-        String title = doc(view).place().map(Object::toString).orElse(key.getFileName().toString());
+        String title = view.model().titleProperty().get();
         host.openEditor()
                 .accept(
                         new EditorInput(
@@ -160,12 +188,27 @@ public final class RuleEditorParts {
         return view.model().document();
     }
 
-    /** Opens the editor of {@code file} at its 1-based {@code line}. */
-    public void openRule(Path file, int line) {
+    /**
+     * Opens the editor of {@code file} (or brings it to front) at its 1-based {@code line}, or at
+     * its first rule when {@code line} is 0 or less; false (after a message naming the file) when
+     * it cannot be read.
+     */
+    public boolean openRule(Path file, int line) {
         RuleFileEditorView view = openFile(file);
-        if (view != null) {
+        if (view != null && line > 0) {
             view.model().selectLine(line);
         }
+        return view != null;
+    }
+
+    /** Whether {@code editorId} is one of this editor's tabs (a rule file). */
+    public static boolean isRuleEditor(String editorId) {
+        return editorId.startsWith(EDITOR_PREFIX);
+    }
+
+    /** The open rule-file editors by editor id, in the order they were opened. */
+    public Map<String, RuleFileEditorView> editors() {
+        return java.util.Collections.unmodifiableMap(editors);
     }
 
     /** "Ignore lines like this" for a loaded line (Events context menu and shortcut). */
@@ -197,10 +240,13 @@ public final class RuleEditorParts {
         return true;
     }
 
-    /** Whether every open editor may close (quit): asks for each one with unsaved changes. */
+    /**
+     * Whether the window may close (quit): asks Save / Discard / Cancel for each editor with
+     * unsaved changes, stopping at the first Cancel. The editors stay open (the window goes).
+     */
     public boolean confirmCloseAll() {
-        for (String id : List.copyOf(editors.keySet())) {
-            if (!confirmClose(id)) {
+        for (RuleFileEditorView view : List.copyOf(editors.values())) {
+            if (!view.model().confirmClose()) {
                 return false;
             }
         }

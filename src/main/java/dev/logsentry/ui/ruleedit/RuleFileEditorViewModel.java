@@ -90,8 +90,17 @@ public final class RuleFileEditorViewModel {
             list.add(new Row(i, l.savedLine(), l.text(), l.kind()));
         }
         rows.setAll(list);
-        modified.set(doc.modified());
-        title.set(doc.file().getFileName() + (doc.modified() ? " *" : ""));
+        updateDirty();
+    }
+
+    /** Modified: the document changed, or the draft being typed differs from its line. */
+    private void updateDirty() {
+        int i = selected.get();
+        String text = draft.get() == null ? "" : draft.get();
+        boolean typing = i >= 0 && i < doc.size() && !text.equals(doc.line(i).text());
+        boolean dirty = doc.modified() || typing;
+        modified.set(dirty);
+        title.set((dirty ? "*" : "") + fileName());
     }
 
     public RuleDocument document() {
@@ -120,7 +129,9 @@ public final class RuleFileEditorViewModel {
         return modified;
     }
 
-    /** The tab title: the file name, with {@code *} when modified. */
+    /**
+     * The tab title: the file's place ({@code ignore.d.server/ssh}), {@code *} first when modified.
+     */
     public ReadOnlyStringProperty titleProperty() {
         return title;
     }
@@ -171,6 +182,7 @@ public final class RuleFileEditorViewModel {
         if (loading) {
             return;
         }
+        updateDirty();
         int i = selected.get();
         String text = draft.get() == null ? "" : draft.get();
         boolean rule = i >= 0 && RuleDocument.LineKind.RULE == kindOf(text);
@@ -306,21 +318,47 @@ public final class RuleFileEditorViewModel {
     }
 
     private void saved(String message) {
-        workspace.invalidate();
+        workspace.saved();
         status.set(message);
         refresh();
         reselect();
     }
 
-    /** Whether the editor may close: true when unmodified or the user agrees to drop the edits. */
+    /** The answers to unsaved changes, in button order. */
+    static final List<String> UNSAVED_CHOICES = List.of("Save", "Discard", "Cancel");
+
+    /**
+     * Whether the editor may close: true when unmodified; otherwise the user chooses Save (written
+     * now, the diff was shown in the question; a read-only file goes to the overlay folder),
+     * Discard (the edits are dropped) or Cancel (the editor stays open).
+     */
     public boolean confirmClose() {
         commit();
         if (!doc.modified()) {
             return true;
         }
-        return dialogs.confirm(
-                "Unsaved changes",
-                doc.file().getFileName() + " has unsaved changes. Close it and discard them?",
-                doc.diff());
+        int choice =
+                dialogs.choose(
+                        "Unsaved changes",
+                        fileName() + " has unsaved changes. Save them before closing?",
+                        doc.diff(),
+                        UNSAVED_CHOICES);
+        return switch (choice) {
+            case 0 -> doc.readOnly() ? saveIntoOverlay() : saveNow();
+            case 1 -> true;
+            default -> false;
+        };
+    }
+
+    private boolean saveNow() {
+        try {
+            doc.save();
+        } catch (IOException e) {
+            status.set("Not saved: " + e.getMessage());
+            dialogs.confirm("Not saved", "Could not save " + doc.file(), e.getMessage());
+            return false;
+        }
+        saved("Saved " + doc.file());
+        return true;
     }
 }

@@ -47,8 +47,8 @@ public final class RuleWorkspace {
         }
     }
 
-    private final Path root;
-    private final Level level;
+    private volatile Path root;
+    private volatile Level level;
     private final CheckOptions options;
     private final Supplier<CheckLines> lines;
     private final Map<Path, RuleDocument> documents = new LinkedHashMap<>();
@@ -58,6 +58,7 @@ public final class RuleWorkspace {
     private volatile Path overlayRoot;
     private BiConsumer<Path, Integer> onOpenRule = (f, l) -> {};
     private Consumer<List<Integer>> onShowLines = l -> {};
+    private Runnable onSaved = () -> {};
     private EditPreview preview;
     private Classifier classifier;
 
@@ -90,6 +91,22 @@ public final class RuleWorkspace {
         return level;
     }
 
+    /**
+     * Edits another rule tree from now on ({@code logsentry check}'s folder and level changed, for
+     * example by Events > Choose Rules Folder): previews and health run on it. Open documents stay
+     * open. FX thread.
+     */
+    public void setTree(Path newRoot, Level newLevel) {
+        Path r = Objects.requireNonNull(newRoot, "root").toAbsolutePath().normalize();
+        Level l = newLevel == null ? level : newLevel;
+        if (r.equals(root) && l == level) {
+            return;
+        }
+        root = r;
+        level = l;
+        invalidate();
+    }
+
     /** The overlay folder edits of read-only files go to (null until one is chosen). */
     public ObjectProperty<Path> overlayProperty() {
         return overlay;
@@ -113,6 +130,17 @@ public final class RuleWorkspace {
     /** Called with loaded-line indexes to show in the Events view. */
     public void setOnShowLines(Consumer<List<Integer>> listener) {
         onShowLines = listener == null ? l -> {} : listener;
+    }
+
+    /** Called after a rule file was saved (the workbench classifies the open logs again). */
+    public void setOnSaved(Runnable listener) {
+        onSaved = listener == null ? () -> {} : listener;
+    }
+
+    /** A rule file was written: cached verdicts go, and the workbench hears of it. FX thread. */
+    public void saved() {
+        invalidate();
+        onSaved.run();
     }
 
     public void openRule(Path file, int line) {

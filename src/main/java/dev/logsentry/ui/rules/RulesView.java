@@ -8,6 +8,7 @@ import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.ui.common.Icons;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -17,14 +18,18 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Rules perspective: a read-only browser of the rule tree in use (categories, files, rules with
- * their line numbers and how often they matched the loaded logs), the selected rule shown in its
- * file, and the rules that could not be compiled.
+ * The Rules perspective's tree: the rule tree in use (categories, files, rules with their line
+ * numbers and how often they matched the loaded logs), the selected rule shown in its file, and the
+ * rules that could not be compiled. Double-click or Enter opens a rule's file in the pattern editor
+ * (through {@link #setOnOpenRule}).
  */
 public final class RulesView extends BorderPane {
     private final RulesViewModel model;
@@ -32,6 +37,7 @@ public final class RulesView extends BorderPane {
     private final ListView<String> fileView = new ListView<>();
     private final Label fileTitle = new Label("Select a rule");
     private final ListView<RuleProblem> problems = new ListView<>();
+    private BiConsumer<Path, Integer> onOpenRule;
 
     public RulesView(RulesViewModel model) {
         this.model = model;
@@ -69,7 +75,53 @@ public final class RulesView extends BorderPane {
                                 showFile(f.sources().isEmpty() ? null : f.sources().get(0), -1);
                             }
                         });
+        tree.setOnMouseClicked(
+                e -> {
+                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                        open(tree.getSelectionModel().getSelectedItem());
+                    }
+                });
+        tree.addEventHandler(
+                KeyEvent.KEY_PRESSED,
+                e -> {
+                    TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+                    if (e.getCode() == KeyCode.ENTER && canOpen(item)) {
+                        open(item);
+                        e.consume();
+                    }
+                });
         rebuild(model.treeProperty().get());
+    }
+
+    /**
+     * What opening a rule or a rule file does (double-click, Enter, the context menu's Open): the
+     * workbench opens the file as an editor at the rule's line (0: the file's first rule).
+     */
+    public void setOnOpenRule(BiConsumer<Path, Integer> action) {
+        onOpenRule = action;
+    }
+
+    /** Whether {@code item} is a rule or a rule file that can be opened in an editor. */
+    public boolean canOpen(TreeItem<Object> item) {
+        return onOpenRule != null
+                && item != null
+                && (item.getValue() instanceof Rule
+                        || item.getValue() instanceof RuleFile f && !f.sources().isEmpty());
+    }
+
+    /**
+     * Opens {@code item}: a rule in its file at its line, a rule file (each of its files, when
+     * same-named files of several directories make it up).
+     */
+    public void open(TreeItem<Object> item) {
+        if (!canOpen(item)) {
+            return;
+        }
+        if (item.getValue() instanceof Rule r) {
+            onOpenRule.accept(r.file(), r.line());
+        } else if (item.getValue() instanceof RuleFile f) {
+            f.sources().forEach(file -> onOpenRule.accept(file, 0));
+        }
     }
 
     public TreeView<Object> tree() {

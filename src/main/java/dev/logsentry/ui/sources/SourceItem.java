@@ -1,6 +1,7 @@
 package dev.logsentry.ui.sources;
 
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.remote.ReceiverStatus;
 import dev.logsentry.core.workspace.ContentKind;
 import dev.logsentry.core.workspace.OpenSource;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class SourceItem {
     private final StringProperty problem = new SimpleStringProperty();
     private final StringProperty kind = new SimpleStringProperty("log");
     private final BooleanProperty following = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ReceiverStatus.Host> remote = new SimpleObjectProperty<>();
 
     public SourceItem(OpenSource handle) {
         this.handle = handle;
@@ -121,6 +123,14 @@ public final class SourceItem {
     /** What the source is: "file", "gzip", "multilog", "journal", "merged", or "dnscache". */
     public StringProperty kindProperty() {
         return kind;
+    }
+
+    /**
+     * A remote host's counters (lines, bytes, rejected frames, lag) when this source is a host's
+     * spool file, else null; set by the remote hosts' model.
+     */
+    public ObjectProperty<ReceiverStatus.Host> remoteProperty() {
+        return remote;
     }
 
     /** The message shown when opening failed, naming the file. */

@@ -1,5 +1,6 @@
 package dev.logsentry.ui.sources;
 
+import dev.logsentry.core.remote.ReceiverStatus;
 import dev.logsentry.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -53,6 +54,8 @@ public final class SourcesView extends VBox {
     private static final class SourceCell extends ListCell<SourceItem> {
         private final Label name = new Label();
         private final Label details = new Label();
+        private final Label counters = new Label();
+        private final Label health = new Label();
         private final ProgressBar progress = new ProgressBar();
         private final VBox box = new VBox(2);
 
@@ -63,7 +66,9 @@ public final class SourcesView extends VBox {
             progress.setMaxWidth(Double.MAX_VALUE);
             progress.setPrefHeight(6);
             HBox row = new HBox(6, details, new Region());
-            box.getChildren().addAll(name, row, progress);
+            counters.getStyleClass().addAll("source-details", "source-counters");
+            health.getStyleClass().addAll("source-details", "source-counters");
+            box.getChildren().addAll(name, row, counters, health, progress);
             box.setPadding(new Insets(2, 0, 2, 0));
         }
 
@@ -74,6 +79,11 @@ public final class SourcesView extends VBox {
             details.textProperty().unbind();
             progress.progressProperty().unbind();
             progress.visibleProperty().unbind();
+            for (Label l : new Label[] {counters, health}) {
+                l.textProperty().unbind();
+                l.visibleProperty().unbind();
+                l.managedProperty().unbind();
+            }
             if (empty || item == null) {
                 setGraphic(null);
                 setTooltip(null);
@@ -88,7 +98,23 @@ public final class SourcesView extends VBox {
                                     item.sizeProperty(),
                                     item.stateProperty(),
                                     item.kindProperty(),
-                                    item.followingProperty()));
+                                    item.followingProperty(),
+                                    item.remoteProperty()));
+            for (int i = 0; i < 2; i++) {
+                int part = i;
+                Label l = part == 0 ? counters : health;
+                l.textProperty()
+                        .bind(
+                                Bindings.createStringBinding(
+                                        () ->
+                                                item.remoteProperty().get() == null
+                                                        ? ""
+                                                        : counters(item.remoteProperty().get())
+                                                                .split("\n")[part],
+                                        item.remoteProperty()));
+                l.visibleProperty().bind(item.remoteProperty().isNotNull());
+                l.managedProperty().bind(l.visibleProperty());
+            }
             progress.progressProperty().bind(item.progressProperty());
             progress.visibleProperty()
                     .bind(item.stateProperty().isNotEqualTo(SourceItem.State.READY));
@@ -98,8 +124,11 @@ public final class SourcesView extends VBox {
         }
 
         private static String describe(SourceItem item) {
+            ReceiverStatus.Host remote = item.remoteProperty().get();
             String size =
-                    item.kindProperty().get() + " \u00b7 " + humanSize(item.sizeProperty().get());
+                    (remote == null ? item.kindProperty().get() : "remote")
+                            + " \u00b7 "
+                            + humanSize(item.sizeProperty().get());
             String lines = String.format("%,d lines", item.lineCountProperty().get());
             String follow = item.followingProperty().get() ? " \u00b7 following" : "";
             // the line count on a line of its own: "file · 200.0 MB · 1,929,840 lines" was cut
@@ -115,6 +144,24 @@ public final class SourcesView extends VBox {
                 case CLOSED -> kind + "\nclosed";
             };
         }
+    }
+
+    /**
+     * A remote host's counters: lines and bytes received, frames rejected and the lag of its last
+     * line (arrival minus the sender's time stamp); "?" where a spool followed without the
+     * service's status cannot tell.
+     */
+    public static String counters(ReceiverStatus.Host h) {
+        String rejected = h.rejected() < 0 ? "?" : String.format("%,d", h.rejected());
+        String lag =
+                h.lagMillis() < 0
+                        ? "?"
+                        : h.lagMillis() < 10_000
+                                ? String.format("%.1f s", h.lagMillis() / 1000.0)
+                                : String.format("%,d s", h.lagMillis() / 1000);
+        return String.format(
+                "received %,d lines, %s\n%s rejected \u00b7 lag %s",
+                h.lines(), humanSize(h.bytes()), rejected, lag);
     }
 
     /** Bytes as B, KB, MB or GB with one decimal. */

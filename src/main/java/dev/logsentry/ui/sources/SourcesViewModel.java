@@ -3,7 +3,10 @@ package dev.logsentry.ui.sources;
 import dev.logsentry.core.workspace.OpenSource;
 import dev.logsentry.core.workspace.Workspace;
 import dev.logsentry.core.workspace.WorkspaceListener;
+import dev.logsentry.ui.common.FolderOpener;
+import java.nio.file.Path;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +31,8 @@ public final class SourcesViewModel implements WorkspaceListener {
     private final Map<OpenSource, SourceItem> items = new IdentityHashMap<>();
     private final Set<OpenSource> pending = ConcurrentHashMap.newKeySet();
     private final AutoCloseable subscription;
+    private final ObjectProperty<FolderOpener> folderOpener =
+            new SimpleObjectProperty<>(FolderOpener.xdgOpen());
 
     /**
      * @param problems told (on the FX thread) about every problem the workspace reports
@@ -58,6 +63,21 @@ public final class SourcesViewModel implements WorkspaceListener {
         if (item != null) {
             selected.set(item);
         }
+    }
+
+    /** Opens files that look binary as text ("Open Anyway") and selects the first. */
+    public void openAnyway(List<Path> files) {
+        OpenSource first = null;
+        for (Path f : files) {
+            List<OpenSource> opened = workspace.openAnyway(f);
+            first = first == null && !opened.isEmpty() ? opened.get(0) : first;
+        }
+        select(first);
+    }
+
+    /** How Reveal in Folder shows a folder: xdg-open, or a fake in tests. */
+    public ObjectProperty<FolderOpener> folderOpenerProperty() {
+        return folderOpener;
     }
 
     /** Closes {@code item}'s source; the item leaves the list when the workspace says so. */

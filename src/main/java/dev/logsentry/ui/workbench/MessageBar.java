@@ -52,6 +52,16 @@ public final class MessageBar extends VBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox row = new HBox(8, text);
         row.getStyleClass().addAll("message", "message-" + m.severity().name().toLowerCase());
+        if (m.action() != null && m.actionText() != null) {
+            Button act = new Button(m.actionText());
+            act.getStyleClass().add("message-action");
+            act.setOnAction(
+                    e -> {
+                        dismiss.accept(m);
+                        m.action().run();
+                    });
+            row.getChildren().add(act);
+        }
         if (!m.details().isBlank()) {
             Hyperlink details = new Hyperlink("Details");
             details.setOnAction(e -> showDetails(m));

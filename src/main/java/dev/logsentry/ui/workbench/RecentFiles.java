@@ -67,4 +67,22 @@ public final class RecentFiles {
             // The recent list is a convenience; a read-only home must not break opening files.
         }
     }
+
+    /**
+     * Where a file chooser starts: the folder of {@code selected} (the selected log), else the last
+     * used folder (of the most recent entry that still exists), else /var/log.
+     */
+    static Path startFolder(Path selected, List<Path> recent) {
+        Path parent = selected == null ? null : selected.toAbsolutePath().getParent();
+        if (parent != null && Files.isDirectory(parent)) {
+            return parent;
+        }
+        for (Path p : recent) {
+            Path dir = Files.isDirectory(p) ? p : p.getParent();
+            if (dir != null && Files.isDirectory(dir)) {
+                return dir;
+            }
+        }
+        return Path.of("/var/log");
+    }
 }

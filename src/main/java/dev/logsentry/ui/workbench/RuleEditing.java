@@ -7,10 +7,12 @@ import dev.logsentry.core.checkrun.RuleSetup;
 import dev.logsentry.core.index.LineSource;
 import dev.logsentry.core.index.RawLineSource;
 import dev.logsentry.core.rules.BundledRules;
+import dev.logsentry.core.rules.edit.RulePath;
 import dev.logsentry.ui.common.Dialogs;
 import dev.logsentry.ui.dock.DockWorkbench;
 import dev.logsentry.ui.dock.StandardPerspectives;
 import dev.logsentry.ui.dock.ViewRegistry;
+import dev.logsentry.ui.events.EventsView;
 import dev.logsentry.ui.events.LogRow;
 import dev.logsentry.ui.ruleedit.RuleEditorParts;
 import dev.logsentry.ui.ruleedit.RuleWorkspace;
@@ -37,10 +39,12 @@ final class RuleEditing {
     private final AtomicReference<LineSource> shown = new AtomicReference<>();
     private final RuleEditorParts parts;
     private final Supplier<DockWorkbench> dock;
+    private final Dialogs dialogs;
 
-    private RuleEditing(RuleEditorParts parts, Supplier<DockWorkbench> dock) {
+    private RuleEditing(RuleEditorParts parts, Supplier<DockWorkbench> dock, Dialogs dialogs) {
         this.parts = parts;
         this.dock = dock;
+        this.dialogs = dialogs;
     }
 
     /**
@@ -83,10 +87,26 @@ final class RuleEditing {
                         new RuleEditorParts.Host(
                                 (input, node) -> dock.get().openEditor(input, node),
                                 id -> dock.get().showView(id),
-                                indexes -> showLines(model, dock, indexes)));
-        RuleEditing editing = new RuleEditing(parts, dock);
+                                indexes -> showLines(model, dock, indexes),
+                                (id, title) -> dock.get().setEditorTitle(id, title)));
+        RuleEditing editing = new RuleEditing(parts, dock, dialogs);
         self.set(editing);
         model.selectedProperty().addListener((obs, old, now) -> editing.select(now));
+        // the tree the viewer and logsentry check use (Events > Choose Rules Folder, the level)
+        var choice = model.events().rules();
+        // a saved rule file changes the verdicts of the open logs: classify them again
+        workspace.setOnSaved(choice::reload);
+        choice.ruleTreeProperty()
+                .addListener(
+                        (obs, old, now) ->
+                                javafx.application.Platform.runLater(
+                                        () -> {
+                                            Path dir = choice.effectiveProperty().get();
+                                            if (dir != null && now != null) {
+                                                workspace.setTree(dir, now.level());
+                                                parts.linesChanged();
+                                            }
+                                        }));
         editing.select(model.selectedProperty().get());
         return editing;
     }
@@ -121,10 +141,66 @@ final class RuleEditing {
         return CheckLines.of(prepared);
     }
 
+    /** "Ignore Lines Like This" for the row selected in the Events view, if there is one. */
+    void ignoreSelected(WorkbenchViewModel model, EventsView events) {
+        LogRow row = events.table().getSelectionModel().getSelectedItem();
+        if (row != null) {
+            ignoreLinesLike(row, model.events().verdictsProperty().get().apply(row.line()));
+        }
+    }
+
     /** "Ignore Lines Like This": drafts the rule in the Rules perspective's editor views. */
     void ignoreLinesLike(LogRow row, Verdict verdict) {
         dock.get().showPerspective(StandardPerspectives.RULES);
         parts.ignoreLinesLike(row.text(), verdict);
+    }
+
+    /**
+     * Once the docking layer exists: closing a rule file's tab with unsaved edits asks Save /
+     * Discard / Cancel first.
+     */
+    void install(DockWorkbench workbench) {
+        workbench.setEditorCloseGuard(
+                input ->
+                        !RuleEditorParts.isRuleEditor(input.id())
+                                || parts.confirmClose(input.id()));
+    }
+
+    /**
+     * Opens {@code file} as an editor tab of the Rules perspective at its 1-based {@code line} (0:
+     * at its first rule); false, after a message naming the file, when it cannot be read.
+     */
+    boolean openRuleFile(Path file, int line) {
+        dock.get().showPerspective(StandardPerspectives.RULES);
+        return parts.openRule(file, line);
+    }
+
+    /** File > Open Rule File...: asks for rule files (in the edited tree) and opens each. */
+    void chooseRuleFiles() {
+        for (Path file : dialogs.chooseFiles("Open Rule File", parts.workspace().root())) {
+            openRuleFile(file, 0);
+        }
+    }
+
+    /**
+     * Whether {@code path} is a rule file: a regular file in a directory of a logcheck rule tree
+     * ({@code cracking.d}, {@code ignore.d.server}, ...), as dropped on the window.
+     */
+    static boolean isRuleFile(Path path) {
+        return Files.isRegularFile(path) && RulePath.of(path).isPresent();
+    }
+
+    /** Opens the rule files among {@code dropped} as editors; returns the others (logs). */
+    List<Path> openRuleFiles(List<Path> dropped) {
+        List<Path> others = new java.util.ArrayList<>();
+        for (Path p : dropped) {
+            if (isRuleFile(p)) {
+                openRuleFile(p, 0);
+            } else {
+                others.add(p);
+            }
+        }
+        return others;
     }
 
     /** The hosted parts (for tests and the Rules tree's links). */

@@ -3,8 +3,10 @@ package dev.logsentry.ui.workbench;
 import dev.logsentry.core.AppInfo;
 import dev.logsentry.ui.common.Controls;
 import dev.logsentry.ui.common.Icons;
+import dev.logsentry.ui.remote.RemoteDialogs;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
@@ -22,16 +24,24 @@ import javafx.stage.Stage;
 final class WorkbenchActions {
     private final Stage stage;
     private final WorkbenchViewModel model;
+    private final RemoteDialogs remote;
     private Runnable onQuit = Platform::exit;
+    private BooleanSupplier mayQuit = () -> true;
 
     WorkbenchActions(Stage stage, WorkbenchViewModel model) {
         this.stage = stage;
         this.model = model;
+        this.remote = new RemoteDialogs(model.remote(), () -> stage, model.dialogs());
     }
 
     /** What File > Quit does: end the application (tests replace it). */
     void setOnQuit(Runnable action) {
         onQuit = action;
+    }
+
+    /** Asked before File > Quit ends the application (unsaved rule edits); false cancels. */
+    void setQuitGuard(BooleanSupplier guard) {
+        mayQuit = guard;
     }
 
     Menu fileMenu() {
@@ -76,12 +86,37 @@ final class WorkbenchActions {
                         "mdi2c-call-merge",
                         e -> model.mergeOpenLogs());
         merge.setId("menuMerge");
+        MenuItem listen =
+                Controls.menuItem(
+                        "Listen for Remote _Hosts\u2026",
+                        "Shortcut+Shift+L",
+                        "mdi2s-server-network",
+                        e -> remote.askAndListen());
+        listen.setId("menuListen");
+        listen.disableProperty().bind(model.remote().listeningProperty());
+        MenuItem stopListening =
+                Controls.menuItem(
+                        "Stop Listening",
+                        null,
+                        "mdi2s-stop-circle-outline",
+                        e -> model.remote().stop());
+        stopListening.setId("menuStopListening");
+        stopListening.disableProperty().bind(model.remote().listeningProperty().not());
         MenuItem close =
                 Controls.menuItem(
                         "_Close", "Shortcut+W", "mdi2c-close", e -> model.closeSelected());
         close.setId("menuClose");
         close.disableProperty().bind(model.selectedProperty().isNull());
-        MenuItem quit = Controls.menuItem("_Quit", "Shortcut+Q", "mdi2p-power", e -> onQuit.run());
+        MenuItem quit =
+                Controls.menuItem(
+                        "_Quit",
+                        "Shortcut+Q",
+                        "mdi2p-power",
+                        e -> {
+                            if (mayQuit.getAsBoolean()) {
+                                onQuit.run();
+                            }
+                        });
         quit.setId("menuQuit");
         file.getItems()
                 .addAll(
@@ -92,6 +127,9 @@ final class WorkbenchActions {
                         new SeparatorMenuItem(),
                         follow,
                         merge,
+                        new SeparatorMenuItem(),
+                        listen,
+                        stopListening,
                         new SeparatorMenuItem(),
                         close,
                         new SeparatorMenuItem(),

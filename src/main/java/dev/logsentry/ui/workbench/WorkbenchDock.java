@@ -94,6 +94,9 @@ final class WorkbenchDock {
         dock.addPerspective(dns());
         dock.addPerspective(StandardPerspectives.rules());
         dock.showPerspective(StandardPerspectives.EVENTS);
+        if (ruleEditing != null) {
+            ruleEditing.install(dock);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.logsentry.core.workspace.WorkspaceListener;
 import dev.logsentry.ui.common.Dialogs;
 import dev.logsentry.ui.dns.DnsViewModel;
 import dev.logsentry.ui.events.EventsViewModel;
+import dev.logsentry.ui.remote.RemoteHostsViewModel;
 import dev.logsentry.ui.rules.RulesViewModel;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourcesViewModel;
@@ -61,7 +62,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final StringProperty lineCountText = new SimpleStringProperty("");
     private final InvalidationListener selectedChanged = obs -> updateLineCount();
     private final AutoCloseable statusListener;
+    private final RemoteHostsViewModel remote;
     private SourceItem dnsShown;
+    private final BinaryBanner binaries =
+            new BinaryBanner(messages, files -> sourcesModel().openAnyway(files));
 
     /** A workbench on this machine's logs, journal and rules. */
     public WorkbenchViewModel(Dialogs dialogs, RecentFiles recent) {
@@ -140,6 +144,15 @@ public final class WorkbenchViewModel implements AutoCloseable {
                             }
                         });
         statusListener = this.workspace.addListener(new StatusListener());
+        remote =
+                new RemoteHostsViewModel(
+                        this.workspace,
+                        classifications,
+                        sourcesModel,
+                        background,
+                        RemoteHostsViewModel.thisMachine(),
+                        events::goToLine);
+        remote.statusProperty().addListener((obs, old, now) -> status.set(now));
         events.reloadRules();
     }
 
@@ -168,6 +181,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public Classifications classifications() {
         return classifications;
+    }
+
+    /** File › Listen for Remote Hosts: the receiver or a service's spool, and its alerts. */
+    public RemoteHostsViewModel remote() {
+        return remote;
     }
 
     /** Whether {@code item} was recognised as a dnscache log. */
@@ -245,12 +263,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 .ifPresent(this::open);
     }
 
-    private Path startFolder() {
+    /** Where choosers start: the selected log's folder, else the last used one, else /var/log. */
+    Path startFolder() {
         SourceItem s = selectedProperty().get();
-        Path parent = s == null ? null : s.path().getParent();
-        return parent != null && java.nio.file.Files.isDirectory(parent)
-                ? parent
-                : Path.of("/var/log");
+        return RecentFiles.startFolder(s == null ? null : s.path(), recentPaths);
     }
 
     /** Opens one path and selects it. */
@@ -375,6 +391,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     private void problem(WorkspaceListener.Problem p) {
+        if (BinaryBanner.isBinary(p)) {
+            binaries.add(p);
+            return;
+        }
         messages.add(
                 p.error()
                         ? UserMessage.error(p.message(), p.cause())
@@ -392,6 +412,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** The dialogs, file choosers and clipboard the workbench was given. */
     Dialogs dialogs() {
         return dialogs;
+    }
+
+    /** The workbench's background executor (for work its menus start). */
+    java.util.concurrent.Executor background() {
+        return background;
     }
 
     /** Shows {@code text} as a warning in the message bar. */
@@ -450,6 +475,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        remote.close(); // stops the receiver before the sources it writes into go
         try {
             statusListener.close();
             classifications.close();

@@ -23,7 +23,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -40,7 +39,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
-import org.controlsfx.control.StatusBar;
 
 /**
  * The one window of the workbench: menu bar, tool bar with the perspective switcher, the Sources
@@ -64,7 +62,6 @@ public final class WorkbenchWindow {
             new SimpleObjectProperty<>(Perspective.EVENTS);
     private final WorkbenchDock dock;
     private double sourcesDivider = 0.2;
-    private final StatusBar statusBar = new StatusBar();
     private final List<MenuItem> allItems = new ArrayList<>();
     private Theme theme = Theme.LIGHT;
 
@@ -86,7 +83,21 @@ public final class WorkbenchWindow {
                         WorkbenchWindow::daemon);
         new WorkbenchJobs(dock.jobs(), model);
         new LogEditors(model, dock.dock(), eventsView);
-        WorkbenchMenus.install(model, eventsView, sourcesView, dock.ruleEditing());
+        WorkbenchMenus.install(
+                model,
+                eventsView,
+                sourcesView,
+                rulesView,
+                dock.ruleEditing(),
+                () -> dock.dock().showView(StandardView.SOURCES.id()),
+                () -> perspective.set(Perspective.EVENTS));
+        actions.setQuitGuard(this::mayQuit);
+        stage.setOnCloseRequest(
+                e -> {
+                    if (!mayQuit()) {
+                        e.consume();
+                    }
+                });
 
         root.setId("workbench");
         setTheme(Theme.LIGHT);
@@ -95,7 +106,7 @@ public final class WorkbenchWindow {
         VBox centre = new VBox(messages, dock.node());
         VBox.setVgrow(dock.node(), Priority.ALWAYS);
         root.setCenter(centre);
-        root.setBottom(statusBar());
+        root.setBottom(WorkbenchStatusBar.create(model, dock.jobs()));
         perspective.addListener((obs, old, now) -> showPerspective(now));
         dock.dock()
                 .perspectiveProperty()
@@ -188,9 +199,27 @@ public final class WorkbenchWindow {
         t.start();
     }
 
-    /** Opens what was dropped; the drag-and-drop handler and the tests both call this. */
+    /**
+     * Opens what was dropped (rule files as rule editors, the rest as logs); the drag-and-drop
+     * handler and the tests both call this.
+     */
     public void openDropped(List<File> files) {
-        model.open(files.stream().map(File::toPath).toList());
+        List<java.nio.file.Path> paths = files.stream().map(File::toPath).toList();
+        model.open(ruleEditing() == null ? paths : ruleEditing().openRuleFiles(paths));
+    }
+
+    /**
+     * Opens a rule file as an editor tab (Rules perspective) at its 1-based {@code line}, 0 for its
+     * first rule; false, after a message naming the file, when there is no pattern editor or the
+     * file cannot be read.
+     */
+    public boolean openRuleFile(java.nio.file.Path file, int line) {
+        return ruleEditing() != null && ruleEditing().openRuleFile(file, line);
+    }
+
+    /** Whether the window may close: unsaved rule edits were saved or let go (or none). */
+    private boolean mayQuit() {
+        return ruleEditing() == null || ruleEditing().confirmCloseAll();
     }
 
     /** Applies remembered window geometry, theme, perspective, splits and columns. */
@@ -217,6 +246,7 @@ public final class WorkbenchWindow {
         sourcesDivider = state.sourcesDivider();
         var events = model.events();
         events.hideIgnoredProperty().set(state.hideIgnored());
+        model.remote().alertViolationsProperty().set(state.notifyViolations());
         if (state.rulesDirectory() != null) {
             events.rules().rulesDirectoryProperty().set(state.rulesDirectory());
         }
@@ -242,7 +272,11 @@ public final class WorkbenchWindow {
                         stage.getWidth(),
                         stage.getHeight(),
                         stage.isMaximized());
-        List<String> open = model.sources().stream().map(s -> s.path().toString()).toList();
+        List<String> open =
+                model.sources().stream()
+                        .filter(s -> s.remoteProperty().get() == null) // a host comes back live
+                        .map(s -> s.path().toString())
+                        .toList();
         SourceItem selected = model.selectedProperty().get();
         EventsView.Layout layout = eventsView.capture();
         return new WorkspaceState(
@@ -259,7 +293,8 @@ public final class WorkbenchWindow {
                 model.events().rules().rulesDirectoryProperty().get(),
                 model.events().rules().levelProperty().get().name().toLowerCase(),
                 model.events().hideIgnoredProperty().get(),
-                dock.dock().captureState());
+                dock.dock().captureState(),
+                model.remote().alertViolationsProperty().get());
     }
 
     private static String css() {
@@ -285,34 +320,6 @@ public final class WorkbenchWindow {
         }
     }
 
-    private StatusBar statusBar() {
-        statusBar.setId("statusBar");
-        statusBar.textProperty().bind(model.statusProperty());
-        statusBar.progressProperty().bind(model.progressProperty());
-        Label counts = new Label();
-        counts.setId("verdictCounts");
-        counts.getStyleClass().add("status-verdict-counts");
-        counts.textProperty().bind(model.events().countsTextProperty());
-        Label lineCount = new Label();
-        lineCount.setId("lineCount");
-        lineCount.getStyleClass().add("status-line-count");
-        lineCount.textProperty().bind(model.lineCountTextProperty());
-        Label source = new Label();
-        source.setId("statusSource");
-        source.textProperty()
-                .bind(
-                        Bindings.createStringBinding(
-                                () -> {
-                                    SourceItem s = model.selectedProperty().get();
-                                    return s == null ? "No source" : s.path().toString();
-                                },
-                                model.selectedProperty()));
-        statusBar
-                .getRightItems()
-                .addAll(counts, new Separator(Orientation.VERTICAL), source, lineCount);
-        return statusBar;
-    }
-
     private MenuBar menuBar() {
         Menu file = actions.fileMenu();
         Menu view = new Menu("_View");
@@ -333,6 +340,7 @@ public final class WorkbenchWindow {
                         });
         view.getItems().addAll(toggleTheme, new SeparatorMenuItem(), focusSources);
         Menu events = eventsView.menu();
+        WorkbenchMenus.addRuleEditorItems(file, events, model, eventsView, dock.ruleEditing());
         Menu help = new Menu("_Help");
         MenuItem keys =
                 Controls.menuItem(

@@ -83,6 +83,32 @@ class FilteredViewTest {
     }
 
     @Test
+    void ruleFilterLeavesExactlyTheLinesThatRuleDecidedAloneOrWithText() throws Exception {
+        long[] counts = classified.ruleCounts();
+        int busiest = 0;
+        for (int r = 0; r < counts.length; r++) {
+            busiest = counts[r] > counts[busiest] ? r : busiest;
+        }
+        int rule = busiest;
+        assertThat(counts[rule]).isPositive();
+        List<Long> want = expected(i -> classified.ruleId(i) == rule);
+        assertThat((long) want.size()).isEqualTo(counts[rule]);
+        assertRows(built(LineFilter.ALL.withRule(rule), 2), want);
+        assertRows(built(LineFilter.ALL.withRule(rule), 1), want);
+        List<Long> withSeven = new ArrayList<>();
+        for (long i : want) {
+            if (file.fullLine(i).contains("7")) {
+                withSeven.add(i);
+            }
+        }
+        assertThat(withSeven).isNotEmpty().hasSizeLessThan(want.size());
+        assertRows(
+                built(LineFilter.ALL.withRule(rule).withQuick(QuickText.plain("7")), 2), withSeven);
+        assertThat(LineFilter.ALL.withRule(rule).isAll()).isFalse();
+        assertThat(LineFilter.ALL.withRule(rule).withRule(-1).isAll()).isTrue();
+    }
+
+    @Test
     void verdictFilterOfOnlyAttacksSkipsChunksAndFindsEveryAttack() {
         FilteredView v = built(LineFilter.ALL.withVerdicts(EnumSet.of(Verdict.ATTACK)), 2);
         assertRows(v, expected(i -> classified.verdict(i) == Verdict.ATTACK));

@@ -120,7 +120,17 @@ class IndexedFileTest {
             f.index(IndexProgress.NONE, () -> false);
             assertThat(f.lineCount()).isEqualTo(2);
             assertThat(f.rawLine(1)).isEqualTo("\0\1\2binary".getBytes(UTF_8));
+            assertThat(f.line(1)).isEqualTo("\\x00\\x01\\x02binary");
         }
+    }
+
+    @Test
+    void aFileOpenedAnywayShowsOddBytesAsEscapesAndKeepsRealCharacters() {
+        byte[] line = {'c', 'a', 'f', (byte) 0xc3, (byte) 0xa9, ' ', (byte) 0xc3, 'x', 0x7f, '\t'};
+        assertThat(LineText.escaped(line, 0, line.length)).isEqualTo("caf\u00e9 \\xc3x\\x7f\t");
+        byte[] overlong = {(byte) 0xc0, (byte) 0x80, (byte) 0xed, (byte) 0xa0, (byte) 0x80};
+        assertThat(LineText.escaped(overlong, 0, overlong.length))
+                .isEqualTo("\\xc0\\x80\\xed\\xa0\\x80");
     }
 
     @Test

@@ -23,9 +23,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /** Receivers on loopback with a fresh identity and the bundled rules, and TLS senders for them. */
-final class TestReceivers {
-    static final ServerIdentity IDENTITY;
-    static final Classifier CLASSIFIER;
+public final class TestReceivers {
+    public static final ServerIdentity IDENTITY;
+    public static final Classifier CLASSIFIER;
 
     static {
         try {
@@ -89,7 +89,7 @@ final class TestReceivers {
     }
 
     /** A TLS client that trusts any server, optionally presenting {@code client}. */
-    static SSLSocket connect(int port, ServerIdentity client) throws Exception {
+    public static SSLSocket connect(int port, ServerIdentity client) throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
         KeyManager[] kms = null;
         if (client != null) {
@@ -114,7 +114,7 @@ final class TestReceivers {
     }
 
     /** Sends {@code lines} octet-counted. */
-    static void send(Socket s, List<String> lines) throws IOException {
+    public static void send(Socket s, List<String> lines) throws IOException {
         OutputStream out = s.getOutputStream();
         StringBuilder b = new StringBuilder();
         for (String l : lines) {
@@ -139,7 +139,7 @@ final class TestReceivers {
         return r.status().rejections().get(why.name());
     }
 
-    static final class TrustAll implements X509TrustManager {
+    public static final class TrustAll implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 

@@ -147,11 +147,10 @@ class RuleEditorViewsTest {
                                 (input, node) -> opened.add(input), shownViews::add, l -> {}));
         assertThat(views.in(dev.logsentry.ui.dock.StandardPerspectives.RULES, "bottom"))
                 .extracting(dev.logsentry.ui.dock.ViewDescriptor::id)
-                .containsExactly(
-                        RuleEditorParts.PREVIEW,
-                        RuleEditorParts.TEST,
-                        RuleEditorParts.HEALTH,
-                        RuleEditorParts.IGNORE);
+                .containsExactly(RuleEditorParts.PREVIEW, RuleEditorParts.HEALTH);
+        assertThat(views.in(dev.logsentry.ui.dock.StandardPerspectives.RULES, RuleEditorParts.SIDE))
+                .extracting(dev.logsentry.ui.dock.ViewDescriptor::id)
+                .containsExactly(RuleEditorParts.IGNORE, RuleEditorParts.TEST);
         robot.interact(
                 () -> {
                     views.all().forEach(v -> assertThat(v.factory().get()).isNotNull());

@@ -180,6 +180,7 @@ class KeyboardShortcutsTest {
                                                                 && s.stateProperty().get()
                                                                         == SourceItem.State
                                                                                 .READY)));
+        c.put("Ctrl+Shift+L", new Check(() -> {}, () -> closeShown("Listen for Remote Hosts")));
         c.put("Ctrl+W", new Check(() -> openAndWait(robot, third), () -> !isOpen(third)));
         c.put("Ctrl+Q", new Check(() -> {}, quit::get));
         c.put("Ctrl+Shift+E", perspective(robot, Perspective.DNS, Perspective.EVENTS));
@@ -268,6 +269,35 @@ class KeyboardShortcutsTest {
                             dialogs.answers.add(export);
                         },
                         () -> size(export) > 0));
+        Path ruleDir = Files.createDirectories(temp.resolve("rules/ignore.d.server"));
+        Path ruleFile = Files.writeString(ruleDir.resolve("local-app"), "^x$\n");
+        c.put(
+                "Ctrl+E",
+                new Check(
+                        () -> dialogs.answers.add(List.of(ruleFile)),
+                        () ->
+                                window.dock().editors().stream()
+                                        .anyMatch(
+                                                e ->
+                                                        e.id().equals(
+                                                                        dev.logsentry.ui.ruleedit
+                                                                                        .RuleEditorParts
+                                                                                        .EDITOR_PREFIX
+                                                                                + ruleFile))));
+        c.put(
+                "Ctrl+I",
+                new Check(
+                        () -> {
+                            showSample(robot);
+                            select(robot, 0);
+                            robot.interact(() -> window.events().table().requestFocus());
+                        },
+                        () -> {
+                            var ignore = window.ruleEditing().parts().ignoreView().model();
+                            return window.perspectiveProperty().get() == Perspective.RULES
+                                    && !ignore.patternProperty().get().isEmpty()
+                                    && ignore.patternProperty().get().startsWith("^");
+                        }));
         c.put("F1", new Check(() -> {}, () -> shortcutsTable(robot) != null));
         c.put(
                 "/",
@@ -461,6 +491,8 @@ class KeyboardShortcutsTest {
                 () -> {
                     model.events().clearFilters();
                     window.perspectiveProperty().set(Perspective.EVENTS);
+                    // its tab in front (a rule file's editor may have been in front)
+                    window.dock().activate(LogEditors.id(model.selectedProperty().get()));
                 });
         waitUntil(
                 "the sample is classified",
@@ -503,6 +535,17 @@ class KeyboardShortcutsTest {
 
     private static TableView<?> shortcutsTable(FxRobot robot) {
         return robot.lookup("#shortcutsTable").tryQueryAs(TableView.class).orElse(null);
+    }
+
+    /** Closes the shown window titled {@code title} (FX thread); false while there is none. */
+    private static boolean closeShown(String title) {
+        for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w instanceof Stage s && title.equals(s.getTitle()) && s.isShowing()) {
+                s.close();
+                return true;
+            }
+        }
+        return false;
     }
 
     private void closeDialogs(FxRobot robot) {

@@ -36,6 +36,7 @@ public final class EditPreview {
     private final CheckOptions options;
     private final CheckLines lines;
     private final LineVerdicts verdicts;
+    private final LiteralHits hits;
 
     private EditPreview(
             RuleTree tree, CheckOptions options, CheckLines lines, LineVerdicts verdicts) {
@@ -43,6 +44,7 @@ public final class EditPreview {
         this.options = options;
         this.lines = lines;
         this.verdicts = verdicts;
+        this.hits = new LiteralHits(lines.size());
     }
 
     /** Classifies {@code lines} with {@code tree}: the verdicts edits are compared against. */
@@ -66,9 +68,12 @@ public final class EditPreview {
         return verdicts;
     }
 
-    /** The lines {@code rule} (the one being edited) matches. */
+    /**
+     * The lines {@code rule} (the one being edited) matches; the lines found to contain its
+     * literals are remembered for the next keystroke ({@link LiteralHits}).
+     */
     public RuleMatches matches(Rule rule, BooleanSupplier cancelled) {
-        return RulePreview.matches(rule, lines, options.threads(), cancelled);
+        return RulePreview.matches(rule, lines, options.threads(), cancelled, hits);
     }
 
     /** The change if rule file {@code source} had {@code fileLines} (unsaved editor content). */

@@ -46,35 +46,101 @@ public final class RulePreview {
      */
     public static RuleMatches matches(
             Rule rule, CheckLines lines, int threads, BooleanSupplier cancelled) {
+        return matches(rule, lines, threads, cancelled, null);
+    }
+
+    /**
+     * The lines of {@code lines} that {@code rule} matches, using and updating {@code hits} (the
+     * lines that contain literals of earlier previews of the same lines; null for none).
+     *
+     * <p>Two passes: the lines that contain the rule's longest required literal (from {@code hits},
+     * or found among the lines a remembered part of it bounds, or among all lines), then the rule's
+     * automaton on those lines only. The first pass is one {@code String.contains} per line, the
+     * part of a preview that grows with the loaded lines.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public static RuleMatches matches(
+            Rule rule, CheckLines lines, int threads, BooleanSupplier cancelled, LiteralHits hits) {
         if (hasBackReference(rule)) {
             return withBudget(rule, lines, cancelled);
         }
         GroupMatcher matcher = GroupMatcher.of(List.of(rule), new int[] {0}, 1);
         // the literals every match contains: a line without them is never walked
-        List<String> all = rule.ere().ignoreCase() ? List.of() : rule.ere().allOfLiterals();
-        List<String> any = rule.ere().ignoreCase() ? List.of() : rule.ere().requiredLiterals();
+        boolean literals = !rule.ere().ignoreCase();
+        String[] all = literals ? rule.ere().allOfLiterals().toArray(new String[0]) : new String[0];
+        String[] any =
+                literals ? rule.ere().requiredLiterals().toArray(new String[0]) : new String[0];
+        int[] candidates = null; // every line
+        if (all.length > 0) {
+            String longest = longest(all);
+            candidates = hits == null ? null : hits.exact(longest);
+            if (candidates == null) {
+                int[] bound = hits == null ? null : hits.narrowest(longest);
+                candidates = containing(longest, lines, bound, threads, cancelled);
+                if (hits != null) {
+                    hits.put(longest, candidates);
+                }
+            }
+        }
+        int[] among = candidates;
         int[] found =
                 LineScan.select(
-                        lines.size(),
+                        among == null ? lines.size() : among.length,
                         threads,
                         cancelled,
                         () -> {
                             LineScan.Bytes walk = new LineScan.Bytes(matcher.newSession());
-                            return i -> {
-                                String line = lines.latin1(i);
+                            return k -> {
+                                String line = lines.latin1(among == null ? k : among[k]);
                                 return contains(line, all, any) && walk.match(line)[0] != 0;
                             };
                         });
+        if (among != null) {
+            for (int k = 0; k < found.length; k++) {
+                found[k] = among[found[k]];
+            }
+        }
         return new RuleMatches(rule, lines.size(), found, null);
     }
 
-    private static boolean contains(String line, List<String> all, List<String> any) {
+    private static String longest(String[] literals) {
+        String best = literals[0];
+        for (String l : literals) {
+            if (l.length() > best.length()) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    /** The lines (of {@code bound}, or all when null) that contain {@code literal}, ascending. */
+    private static int[] containing(
+            String literal, CheckLines lines, int[] bound, int threads, BooleanSupplier cancelled) {
+        int[] found =
+                LineScan.select(
+                        bound == null ? lines.size() : bound.length,
+                        threads,
+                        cancelled,
+                        () ->
+                                bound == null
+                                        ? i -> lines.latin1(i).contains(literal)
+                                        : k -> lines.latin1(bound[k]).contains(literal));
+        if (bound != null) {
+            for (int k = 0; k < found.length; k++) {
+                found[k] = bound[found[k]];
+            }
+        }
+        return found;
+    }
+
+    private static boolean contains(String line, String[] all, String[] any) {
         for (String literal : all) {
             if (!line.contains(literal)) {
                 return false;
             }
         }
-        if (any.isEmpty()) {
+        if (any.length == 0) {
             return true;
         }
         for (String literal : any) {

@@ -94,6 +94,38 @@ final class PatternNfa {
         this.starts = b.starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** An NFA read back by {@link AutomataImage#readNfa} (arrays validated there). */
+    PatternNfa(
+            int[] packed,
+            long[] classBits,
+            int classWords,
+            byte[] classOfByte,
+            int classCount,
+            boolean[] wordClass,
+            int[] starts) {
+        this.packed = packed;
+        this.classBits = classBits;
+        this.classWords = classWords;
+        this.classOfByte = classOfByte;
+        this.classCount = classCount;
+        this.wordClass = wordClass;
+        this.starts = starts;
+    }
+
+    /** The packed states, four ints each (for {@link AutomataImage}). */
+    int[] packed() {
+        return packed;
+    }
+
+    /** The class sets, {@link #classWords} longs each (for {@link AutomataImage}). */
+    long[] classBits() {
+        return classBits;
+    }
+
+    int classWords() {
+        return classWords;
+    }
+
     int size() {
         return packed.length / 4;
     }
@@ -166,7 +198,8 @@ final class PatternNfa {
          * the scan starts (a rule's rest after a header already matched), else at every position.
          */
         void add(EreNode tree, int group, boolean anchored) throws Unsupported {
-            EreNode approximated = withoutBackReferences(tree, tree);
+            EreNode approximated =
+                    hasBackReference(tree) ? withoutBackReferences(tree, tree) : tree;
             if (estimate(approximated) > MAX_PATTERN_STATES) {
                 throw new Unsupported("pattern too large for the automaton");
             }

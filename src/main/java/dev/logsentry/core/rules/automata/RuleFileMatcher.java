@@ -5,6 +5,7 @@ import dev.logsentry.core.rules.Rule;
 import dev.logsentry.core.rules.RuleFile;
 import dev.logsentry.core.rules.RuleTree;
 import dev.logsentry.core.rules.ere.EreNode;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -29,7 +30,6 @@ import java.util.function.Predicate;
  */
 public final class RuleFileMatcher {
 
-    /** DFA cache of the automaton after the header (the whole-line one gets a quarter). */
     /**
      * The shared DFAs' cache before a flush: 160 MB, but at most an eighth of the heap (tables
      * double as they grow), so a run under a small heap (the bounded child of a large backlog,
@@ -51,7 +51,17 @@ public final class RuleFileMatcher {
     private final GroupMatcher wholeLine;
     private final GroupMatcher[] explainers;
 
-    private RuleFileMatcher(List<RuleFile> files, List<Rule> rules, Predicate<RuleFile> perRule) {
+    /** Where the automata are kept between runs, and the digest of what they are built from. */
+    private final AutomataStore store;
+
+    private final byte[] digest;
+
+    private RuleFileMatcher(
+            List<RuleFile> files,
+            Predicate<RuleFile> perRule,
+            AutomataStore store,
+            java.nio.file.Path root) {
+        this.store = store;
         this.files = List.copyOf(files);
         int n = files.size();
         groupBase = new int[n + 1];
@@ -82,20 +92,102 @@ public final class RuleFileMatcher {
             groups += this.perRule[f] ? own.size() : own.isEmpty() ? 0 : 1;
         }
         groupBase[n] = groups;
-        afterHeader = GroupMatcher.of(rests, Math.max(1, groups), true, MAX_CACHE_BYTES);
-        wholeLine = GroupMatcher.of(wholes, Math.max(1, groups), false, MAX_CACHE_BYTES / 4);
+        digest = AutomataDigest.of(rests, wholes, Math.max(1, groups), root);
+        ByteBuffer[] parts = store == AutomataStore.NONE ? null : parts(store.load(digest));
+        afterHeader =
+                GroupMatcher.of(
+                        rests,
+                        Math.max(1, groups),
+                        true,
+                        MAX_CACHE_BYTES,
+                        parts == null ? null : parts[0],
+                        store::ignored);
+        wholeLine =
+                GroupMatcher.of(
+                        wholes,
+                        Math.max(1, groups),
+                        false,
+                        MAX_CACHE_BYTES / 4,
+                        parts == null ? null : parts[1],
+                        store::ignored);
     }
+
+    /** The two automata's images in a stored one (each after its length), or null. */
+    private ByteBuffer[] parts(ByteBuffer image) {
+        if (image == null) {
+            return null;
+        }
+        ByteBuffer[] parts = new ByteBuffer[2];
+        for (int i = 0; i < 2; i++) {
+            int length = image.remaining() >= 4 ? image.getInt() : -1;
+            if (length < 0 || length > image.remaining()) {
+                store.ignored("damaged automata image");
+                return null;
+            }
+            parts[i] = image.slice(image.position(), length);
+            image.position(image.position() + length);
+        }
+        return parts;
+    }
+
+    /**
+     * Stores the automata when this run built DFA states the stored ones did not have (a file of at
+     * most about {@link #MAX_IMAGE_BYTES}). Call it when no line is being matched. Failures are the
+     * store's to report: a run never fails for its cache.
+     */
+    public void saveIfGrown() {
+        if (store == AutomataStore.NONE || !(afterHeader.grown() || wholeLine.grown())) {
+            return;
+        }
+        store.save(
+                digest,
+                out -> {
+                    java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+                    writePart(data, afterHeader, MAX_IMAGE_BYTES / 4 * 3);
+                    writePart(data, wholeLine, MAX_IMAGE_BYTES / 4);
+                    data.flush();
+                });
+    }
+
+    private static void writePart(java.io.DataOutputStream out, GroupMatcher m, long maxBytes)
+            throws java.io.IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 20);
+        java.io.DataOutputStream part = new java.io.DataOutputStream(buffer);
+        m.writeTo(part, maxBytes);
+        part.flush();
+        out.writeInt(buffer.size());
+        buffer.writeTo(out);
+    }
+
+    /** Whether both automata were read from the store rather than built (diagnostics, tests). */
+    public boolean restored() {
+        return afterHeader.restored() && wholeLine.restored();
+    }
+
+    /**
+     * Bound of a stored image: the DFA states beyond it are built again by the run needing them.
+     */
+    static final long MAX_IMAGE_BYTES = 64L << 20;
 
     /**
      * A matcher over every file of {@code tree}, file index = position in {@link #files()}
      * (categories in their order, files in tree order).
      */
     public static RuleFileMatcher of(RuleTree tree, Predicate<RuleFile> perRule) {
+        return of(tree, perRule, AutomataStore.NONE);
+    }
+
+    /**
+     * Like {@link #of(RuleTree, Predicate)}, with the automata read from {@code store} when it
+     * holds them for these rules ({@link #saveIfGrown} puts them there).
+     */
+    public static RuleFileMatcher of(
+            RuleTree tree, Predicate<RuleFile> perRule, AutomataStore store) {
         List<RuleFile> files = new ArrayList<>();
         for (Category c : Category.values()) {
             files.addAll(tree.files(c));
         }
-        return new RuleFileMatcher(files, tree.rules(), perRule);
+        return new RuleFileMatcher(files, perRule, store, tree.root());
     }
 
     /** The files, by index. */

@@ -262,6 +262,11 @@ public final class FollowedSource implements RawLineSource, FollowListener {
         return index < baseLines ? base.lineLength(index) : spill.lineLength(index - baseLines);
     }
 
+    /** Lines that came from the source the follow started from (their offsets are its own). */
+    public long baseLineCount() {
+        return baseLines;
+    }
+
     /**
      * The offset of a line in its own file for base lines; followed lines report their position in
      * the private copy, since they may come from several file generations.

@@ -43,6 +43,47 @@ class RulePreviewTest {
     }
 
     @Test
+    void typingARuleNarrowsTheSearchToLinesWithItsEarlierLiteralAndFindsTheSameLines()
+            throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            texts.add(
+                    "Dec  4 10:00:00 gw sshd["
+                            + i
+                            + "]: "
+                            + (i % 97 == 0 ? "Accepted publickey for u" + (i % 5) : "noise " + i)
+                            + " from 192.0.2."
+                            + (i % 250)
+                            + " port "
+                            + i);
+        }
+        CheckLines lines = PreviewFixture.lines(texts);
+        LiteralHits hits = new LiteralHits(lines.size());
+        // keystrokes: the longest literal grows, then shrinks again (backspace), then changes
+        String[] typed = {
+            "Accepted pu",
+            "Accepted publ",
+            "Accepted publickey for u3",
+            "Accepted publickey for u",
+            "Accepted publickey for u[0-9] from 192\\.0\\.2\\.1[0-9]+ port",
+            "noise 1[0-9]*7 from",
+            "Accepted publ",
+        };
+        for (String pattern : typed) {
+            Rule r = rule(pattern);
+            int[] plain = RulePreview.matches(r, lines, 2, CancelToken.NEVER).matching();
+            int[] narrowed = RulePreview.matches(r, lines, 2, CancelToken.NEVER, hits).matching();
+            assertThat(narrowed).as(pattern).containsExactly(plain);
+            assertThat(plain).as(pattern).isNotEmpty();
+        }
+        assertThat(hits.exact("Accepted publ")).as("remembered").isNotNull();
+        assertThat(hits.narrowest("Accepted publickey for u7"))
+                .as("a longer literal is bounded by a remembered part of it")
+                .hasSizeLessThanOrEqualTo(40_000 / 97 + 1);
+        assertThat(hits.exact("noise 1")).as("too common to remember").isNull();
+    }
+
+    @Test
     void manyLinesInChunksOnTwoThreadsKeepLineOrder() throws Exception {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
