@@ -302,7 +302,11 @@ public final class DockWorkbench {
     /** Opens the part in a window of its own; it docks again with {@link #dock(String)}. */
     public boolean detach(String id) {
         Dockable dockable = parts.existing(id);
-        return dockable != null && activated(dockable, stacks.detach(dockable));
+        boolean done = dockable != null && activated(dockable, stacks.detach(dockable));
+        if (done) { // the new window gets its view's title once it shows
+            javafx.application.Platform.runLater(() -> windows.refreshTitles(mainRoot));
+        }
+        return done;
     }
 
     public boolean isDetached(String id) {

@@ -94,6 +94,7 @@ class DetailsTimelineViewsTest {
                 .isNotSameAs(stage);
         // it looks like the main window: the application's stylesheet, and the dark theme too
         javafx.scene.Scene detached = header(robot, StandardView.DETAILS.id()).getScene();
+        Fx.waitUntil(() -> "Details".equals(((Stage) detached.getWindow()).getTitle()));
         assertThat(detached.getStylesheets())
                 .containsAll(Fx.onFx(() -> stage.getScene().getStylesheets()));
 
