@@ -73,6 +73,7 @@ public final class FastCheckArgs {
                     Map.entry("--support-cracking-ignore", c -> c.crackingIgnore = Boolean.TRUE),
                     Map.entry("--mail-attach", c -> c.mailAttach = Boolean.TRUE),
                     Map.entry("--no-cache", c -> c.noCache = true),
+                    Map.entry("--automata-cache", c -> c.automataCache = true),
                     Map.entry("--debug", c -> c.debug = true));
 
     /** Names of one option (a flag or an option given either way counts once). */

@@ -89,7 +89,7 @@ class CheckCommandTest {
     }
 
     @Test
-    void theCompiledRulesAreCachedBesideTheStateOrNotWithNoCache() throws IOException {
+    void theCompiledRulesAreCachedBesideTheStateOnlyWithAutomataCache() throws IOException {
         Path cacheHome = tmp.resolve("xdg-cache");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cacheHome.toString());
         // root keeps it beside the state; other users in $XDG_CACHE_HOME/logsentry
@@ -101,9 +101,16 @@ class CheckCommandTest {
         String[] args = {
             "--rules", rules.toString(), "--state", state.toString(), "--stdout", syslog.toString()
         };
-        assertThat(check(env, concat("--no-cache", args))).isZero();
+        assertThat(check(env, concat("--no-cache", concat("--automata-cache", args)))).isZero();
         String plain = stdout.toString(StandardCharsets.UTF_8);
         assertThat(cache).doesNotExist();
+        // off by default
+        append(syslog, CRON, SUDO, ODD);
+        stdout.reset();
+        assertThat(check(env, args)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(cache).doesNotExist();
+        args = concat("--automata-cache", args);
 
         append(syslog, CRON, SUDO, ODD);
         stdout.reset();

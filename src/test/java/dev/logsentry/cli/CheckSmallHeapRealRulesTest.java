@@ -79,6 +79,7 @@ class CheckSmallHeapRealRulesTest {
                                         "--level",
                                         "server",
                                         "--dry-run",
+                                        "--automata-cache",
                                         "--stdout",
                                         "--state",
                                         tmp.resolve(name + ".state").toString(),

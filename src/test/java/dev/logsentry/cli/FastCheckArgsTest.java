@@ -90,6 +90,7 @@ class FastCheckArgsTest {
                             "--profile",
                             "classic"),
                     a("check", "--no-cache", "--debug", "f"),
+                    a("check", "--automata-cache", "f"),
                     // picocli's business: help, version, errors, odd forms
                     a("check", "--help"),
                     a("check", "-h"),

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 
 /**
  * The timeline above the events table: classified lines per time bucket, stacked by verdict. The
@@ -91,6 +92,35 @@ public final class TimeHistogram {
         }
     }
 
+    /**
+     * Counts only the lines {@code include} accepts (the rows a filter leaves), on the bars of
+     * {@code axis} (the whole source's histogram), so that a filtered timeline lines up with the
+     * unfiltered one. A background job like {@link #compute}.
+     *
+     * @return the histogram, or null when cancelled
+     * @throws IOException when a line cannot be read (the message names source and line)
+     */
+    public static TimeHistogram compute(
+            ClassifiedSource classified,
+            SourceClock clock,
+            int threads,
+            BooleanSupplier cancelled,
+            LongPredicate include,
+            TimeHistogram axis)
+            throws IOException {
+        try (LineReader reader = LineReader.of(classified.source())) {
+            return compute(
+                    classified,
+                    clock,
+                    threads,
+                    (done, total) -> {},
+                    cancelled,
+                    reader,
+                    include,
+                    axis);
+        }
+    }
+
     private static TimeHistogram compute(
             ClassifiedSource classified,
             SourceClock clock,
@@ -98,6 +128,19 @@ public final class TimeHistogram {
             Progress progress,
             BooleanSupplier cancelled,
             LineReader reader)
+            throws IOException {
+        return compute(classified, clock, threads, progress, cancelled, reader, l -> true, null);
+    }
+
+    private static TimeHistogram compute(
+            ClassifiedSource classified,
+            SourceClock clock,
+            int threads,
+            Progress progress,
+            BooleanSupplier cancelled,
+            LineReader reader,
+            LongPredicate include,
+            TimeHistogram axis)
             throws IOException {
         long end = classified.classifiedCount();
         FineBins all = new FineBins();
@@ -113,7 +156,7 @@ public final class TimeHistogram {
                     (a, b, halt) -> {
                         try {
                             return new Counted(
-                                    b, count(classified, clock, a, b, halt, reader), null);
+                                    b, count(classified, clock, a, b, halt, reader, include), null);
                         } catch (IOException e) {
                             return new Counted(b, null, e);
                         }
@@ -140,7 +183,12 @@ public final class TimeHistogram {
                     "Cannot count " + classified.source().name() + ": " + e.getCause(),
                     e.getCause());
         }
-        return complete[0] ? of(all, clock.zone(), end) : null;
+        if (!complete[0]) {
+            return null;
+        }
+        return axis == null || axis.bucketCount() == 0
+                ? of(all, clock.zone(), end)
+                : onAxis(all, axis, end);
     }
 
     /** One unit's bins, or why there are none (null bins without error: cancelled). */
@@ -152,7 +200,8 @@ public final class TimeHistogram {
             long a,
             long b,
             BooleanSupplier halt,
-            LineReader reader)
+            LineReader reader,
+            LongPredicate include)
             throws IOException {
         FineBins bins = new FineBins();
         LineClock lineClock = new LineClock(classified.source(), clock.lineTimes());
@@ -169,6 +218,9 @@ public final class TimeHistogram {
                                     return false;
                                 }
                                 Instant t = lineClock.next(buf, off, len);
+                                if (!include.test(line)) {
+                                    return true; // read for the clock, not counted
+                                }
                                 if (t == null) {
                                     bins.untimed++;
                                 } else {
@@ -219,6 +271,30 @@ public final class TimeHistogram {
         long[][] counts = new long[VerdictStore.NONE + 1][bars];
         long[] firstLines = new long[bars];
         java.util.Arrays.fill(firstLines, -1);
+        for (Map.Entry<Long, long[]> e : fine.bins().entrySet()) {
+            long second = e.getKey() * res;
+            int bar = (int) Math.min(bars - 1, Math.max(0, Math.floorDiv(second - start, width)));
+            long[] bin = e.getValue();
+            for (int v = 0; v <= VerdictStore.NONE; v++) {
+                counts[v][bar] += bin[v];
+            }
+            long line = bin[FineBins.FIRST_LINE];
+            if (firstLines[bar] < 0 || line < firstLines[bar]) {
+                firstLines[bar] = line;
+            }
+        }
+        return new TimeHistogram(start, width, counts, firstLines, fine.untimed, lines);
+    }
+
+    /** Fills the bars of {@code axis} (same start and width) from {@code fine}. */
+    private static TimeHistogram onAxis(FineBins fine, TimeHistogram axis, long lines) {
+        int bars = axis.bucketCount();
+        long start = axis.startSecond;
+        long width = axis.width;
+        long[][] counts = new long[VerdictStore.NONE + 1][bars];
+        long[] firstLines = new long[bars];
+        java.util.Arrays.fill(firstLines, -1);
+        long res = fine.resolution();
         for (Map.Entry<Long, long[]> e : fine.bins().entrySet()) {
             long second = e.getKey() * res;
             int bar = (int) Math.min(bars - 1, Math.max(0, Math.floorDiv(second - start, width)));

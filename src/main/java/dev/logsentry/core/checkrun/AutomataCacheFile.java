@@ -112,6 +112,9 @@ public final class AutomataCacheFile implements AutomataStore {
         } catch (IOException e) {
             ignored(IoErrors.reason(e));
             return null;
+        } catch (OutOfMemoryError e) {
+            ignored("too large for this heap");
+            return null;
         }
         if (bytes == null) {
             return null;
@@ -169,11 +172,13 @@ public final class AutomataCacheFile implements AutomataStore {
                     || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
                 throw new IOException("writable by other users");
             }
-            if (a.size() > MAX_FILE_BYTES) {
-                throw new IOException("too large (" + a.size() + " bytes)");
+            // a small heap (the bounded child of a large backlog) reads no file it cannot afford
+            long limit = Math.min(MAX_FILE_BYTES, Runtime.getRuntime().maxMemory() / 8);
+            if (a.size() > limit) {
+                throw new IOException("too large for this heap (" + a.size() + " bytes)");
             }
             try (InputStream in = java.nio.channels.Channels.newInputStream(ch)) {
-                return in.readNBytes((int) MAX_FILE_BYTES + 1);
+                return in.readNBytes((int) limit + 1);
             }
         } catch (java.nio.file.FileSystemException e) {
             if (e instanceof NoSuchFileException) {
@@ -201,23 +206,22 @@ public final class AutomataCacheFile implements AutomataStore {
                 debug.accept("automata cache " + file + " not written: too large");
                 return;
             }
-            ByteArrayOutputStream whole = new ByteArrayOutputStream(content.size() + 128);
-            DataOutputStream out = new DataOutputStream(whole);
-            out.write(MAGIC);
-            out.writeInt(FORMAT);
-            out.write(key(digest));
-            out.writeInt(content.size());
-            content.writeTo(out);
-            out.flush();
-            byte[] bytes = whole.toByteArray();
-            int sum = crc(bytes, bytes.length);
+            byte[] key = key(digest);
             SafeFiles.writeAtomically(
                     file,
                     o -> {
-                        o.write(bytes);
-                        o.write(ByteBuffer.allocate(4).putInt(sum).array());
+                        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+                        DataOutputStream out =
+                                new DataOutputStream(new java.util.zip.CheckedOutputStream(o, crc));
+                        out.write(MAGIC);
+                        out.writeInt(FORMAT);
+                        out.write(key);
+                        out.writeInt(content.size());
+                        content.writeTo(out);
+                        out.flush();
+                        o.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
                     });
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             debug.accept("automata cache " + file + " not written: " + reason(e));
         }
     }
@@ -227,7 +231,7 @@ public final class AutomataCacheFile implements AutomataStore {
         debug.accept("automata cache " + file + " ignored (" + reason + "); rebuilt");
     }
 
-    private static String reason(Exception e) {
+    private static String reason(Throwable e) {
         return e instanceof IOException io ? IoErrors.reason(io) : e.toString();
     }
 

@@ -39,27 +39,30 @@ public final class SpoolLine {
         boolean space = m.app() != null && !msg.startsWith(" ");
         int year = local.getYear();
         int n = TIME_LENGTH + (year > 9999 || year < 0 ? 12 : 0) + 1 + host.length() + 1;
+        int appLength = m.app() == null ? 0 : escapedLength(m.app(), m.app().length());
+        int pidLength = m.procId() == null ? 0 : escapedLength(m.procId(), m.procId().length());
+        int msgLength = escapedLength(msg, msgEnd);
         if (m.app() != null) {
-            n += escapedLength(m.app(), m.app().length()) + 1 + (space ? 1 : 0);
+            n += appLength + 1 + (space ? 1 : 0);
             if (m.procId() != null) {
-                n += escapedLength(m.procId(), m.procId().length()) + 2;
+                n += pidLength + 2;
             }
         }
-        n += escapedLength(msg, msgEnd);
+        n += msgLength;
         Out o = new Out(new byte[n]);
         appendTime(o, local, off);
         o.put(' ').ascii(host).put(' ');
         if (m.app() != null) {
-            o.escape(m.app(), m.app().length());
+            o.escape(m.app(), m.app().length(), appLength);
             if (m.procId() != null) {
-                o.put('[').escape(m.procId(), m.procId().length()).put(']');
+                o.put('[').escape(m.procId(), m.procId().length(), pidLength).put(']');
             }
             o.put(':');
             if (space) {
                 o.put(' ');
             }
         }
-        o.escape(msg, msgEnd);
+        o.escape(msg, msgEnd, msgLength);
         return o.pos == n ? o.b : java.util.Arrays.copyOf(o.b, o.pos);
     }
 
@@ -137,8 +140,19 @@ public final class SpoolLine {
             return this;
         }
 
-        /** Appends {@code s} up to {@code end} (one char per byte), controls as {@code #ooo}. */
-        Out escape(String s, int end) {
+        /**
+         * Appends {@code s} up to {@code end} (one char per byte), controls as {@code #ooo}; {@code
+         * escaped} is its {@link #escapedLength}.
+         */
+        @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is what we mean
+        Out escape(String s, int end, int escaped) {
+            if (escaped == end) {
+                // no control character (the usual line): one bulk copy of each char's low byte,
+                // an array copy for the Latin-1 strings that frames decode to
+                s.getBytes(0, end, b, pos);
+                pos += end;
+                return this;
+            }
             for (int i = 0; i < end; i++) {
                 char c = s.charAt(i);
                 if (control(c)) {

@@ -61,7 +61,6 @@ public final class DnscacheService {
      * the lines.
      */
     public final class Stream {
-        private final boolean trackLines;
         private final DnscacheParser parser = new DnscacheParser(def.name());
         private final ResolutionTreeBuilder builder;
         private final List<ServiceSummary.Unmatched> unmatched = new ArrayList<>();
@@ -82,7 +81,6 @@ public final class DnscacheService {
         private DnscacheEntry.Stats prevStats;
 
         private Stream(boolean trackLines) {
-            this.trackLines = trackLines;
             lame = new Tally(null, trackLines);
             outcomes = new Tally(null, trackLines);
             names = new Tally(null, trackLines);
@@ -239,10 +237,6 @@ public final class DnscacheService {
                     qps.isEmpty() ? List.of() : List.of(series),
                     List.copyOf(unmatched),
                     unmatchedMore);
-        }
-
-        boolean tracksLines() {
-            return trackLines;
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -184,9 +183,9 @@ public final class PatternService {
         Map<String, String> fields = new HashMap<>(r.set);
         for (String name : r.names) {
             String v =
-                    matchers.last instanceof Matcher jm
-                            ? jm.group(name)
-                            : ((SimpleRegex.State) matchers.last).group(name);
+                    matchers.lastJava != null
+                            ? matchers.lastJava.group(name)
+                            : matchers.lastSimple.group(name);
             if (v != null) {
                 fields.put(name, v);
             }
@@ -198,7 +197,9 @@ public final class PatternService {
     private final class Matchers {
         final Matcher[] java = new Matcher[rules.size()];
         final SimpleRegex.State[] simple = new SimpleRegex.State[rules.size()];
-        MatchResult last;
+        final Groups last = new Groups();
+        Matcher lastJava;
+        SimpleRegex.State lastSimple;
     }
 
     /**
@@ -219,7 +220,9 @@ public final class PatternService {
                 }
                 int v = st.lookingAt(msg);
                 if (v == SimpleRegex.MATCH) {
-                    m.last = st;
+                    m.last.from(msg, st);
+                    m.lastSimple = st;
+                    m.lastJava = null;
                     return i;
                 }
                 if (v == SimpleRegex.NO_MATCH) {
@@ -234,7 +237,9 @@ public final class PatternService {
                 jm.reset(msg);
             }
             if (jm.lookingAt()) {
-                m.last = jm;
+                m.last.from(msg, jm);
+                m.lastJava = jm;
+                m.lastSimple = null;
                 return i;
             }
         }
@@ -302,10 +307,10 @@ public final class PatternService {
             if (r.group < 0) {
                 return;
             }
-            MatchResult m = matchers.last;
+            Groups m = matchers.last;
             long value = 0;
             if (r.sumRef != null) {
-                String v = r.sumRef.get(m);
+                String v = r.sumRef.get(m, matchers.lastJava);
                 if (v != null) {
                     try {
                         value = Long.parseLong(v);
@@ -320,7 +325,7 @@ public final class PatternService {
             Tally t = groups[r.group];
             t.hit(value, source, line);
             for (int k = 0; k < keys.size(); k++) {
-                t = keys.get(k).item(t, r.keyRefs[k], m, msg);
+                t = keys.get(k).item(t, r.keyRefs[k], m, matchers.lastJava, msg);
                 t.hit(value, source, line);
             }
         }
@@ -409,10 +414,10 @@ public final class PatternService {
         }
 
         /** The value (a named group that took part wins over {@code set}), or null. */
-        String get(MatchResult m) {
+        String get(Groups m, Matcher java) {
             // by name only when the groups could not be numbered: then the rule has no simple
-            // matcher and m is a Matcher
-            String v = number > 0 ? m.group(number) : number < 0 ? ((Matcher) m).group(name) : null;
+            // matcher and the match is Java's
+            String v = number > 0 ? m.group(number) : number < 0 ? java.group(name) : null;
             return v != null ? v : constant;
         }
     }
@@ -454,26 +459,26 @@ public final class PatternService {
         }
 
         /** The item of {@code parent} this match counts under. */
-        Tally item(Tally parent, FieldRef[] refs, MatchResult m, String msg) {
+        Tally item(Tally parent, FieldRef[] refs, Groups m, Matcher java, String msg) {
             if (field != null && refs[0].number > 0) {
                 int start = m.start(refs[0].number);
                 if (start >= 0 && m.end(refs[0].number) > start) {
                     return parent.item(msg, start, m.end(refs[0].number));
                 }
             }
-            return parent.item(apply(refs, m));
+            return parent.item(apply(refs, m, java));
         }
 
         /** The key of one match; {@code refs} resolve {@link #fields()} in order. */
-        String apply(FieldRef[] refs, MatchResult m) {
+        String apply(FieldRef[] refs, Groups m, Matcher java) {
             if (field != null) {
-                return value(refs[0].get(m));
+                return value(refs[0].get(m, java));
             }
             StringBuilder b = new StringBuilder();
             int f = 0;
             for (String p : parts) {
                 if (p.startsWith("{")) {
-                    b.append(value(refs[f++].get(m)));
+                    b.append(value(refs[f++].get(m, java)));
                 } else {
                     b.append(p);
                 }

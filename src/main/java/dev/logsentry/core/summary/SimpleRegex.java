@@ -167,7 +167,10 @@ final class SimpleRegex {
                 throw new IllegalArgumentException();
             }
             char c = r.charAt(j);
-            if (c == ']' && !first) {
+            if (c == ']') {
+                if (first) {
+                    throw new IllegalArgumentException(); // "[]...]": leave it to Java
+                }
                 j++;
                 break;
             }
@@ -330,6 +333,11 @@ final class SimpleRegex {
         @Override
         public String group(int group) {
             return text.substring(bounds[2 * group], bounds[2 * group + 1]);
+        }
+
+        /** Start and end of each group of the last match (group 0 first), not a copy. */
+        int[] bounds() {
+            return bounds;
         }
 
         /** The group called {@code name} (a named group of the pattern). */

@@ -20,6 +20,9 @@ public final class Classification {
     private volatile double fraction;
     private volatile TimeHistogram histogram;
     private volatile long[] ruleCounts;
+    private long summarizedLines = -1;
+    private long summarizedAt = System.nanoTime() - 60_000_000_000L;
+    private long summaryCost;
 
     Classification(
             OpenSource source,
@@ -40,7 +43,10 @@ public final class Classification {
         return classified;
     }
 
-    /** The timeline, once the source is fully classified; else null. */
+    /**
+     * The timeline, once the source is fully classified (for a followed source: as of the last
+     * lines classified, recounted as it grows); else null.
+     */
     public TimeHistogram histogram() {
         return histogram;
     }
@@ -83,6 +89,11 @@ public final class Classification {
                     summarize();
                     return;
                 }
+                if (classified.upToDate() && due()) {
+                    // a followed source: the timeline and counts follow it too, at most every
+                    // few times the last summary took, so a big log is not recounted all the time
+                    summarize();
+                }
                 source.awaitChange(seen, 1000);
             }
         } catch (InterruptedException e) {
@@ -99,7 +110,16 @@ public final class Classification {
         }
     }
 
+    /** Whether a followed source has new lines since the last summary, and it is time again. */
+    private boolean due() {
+        long lines = classified.classifiedCount();
+        return lines != summarizedLines
+                && System.nanoTime() - summarizedAt >= Math.max(1_000_000_000L, 4 * summaryCost);
+    }
+
     private void summarize() {
+        long started = System.nanoTime();
+        summarizedLines = classified.classifiedCount();
         long[] counts = classified.ruleCounts();
         try {
             histogram =
@@ -113,6 +133,8 @@ public final class Classification {
             listener.failed(this, "No timeline for " + source.path() + ": " + e.getMessage());
         }
         ruleCounts = counts;
+        summarizedAt = System.nanoTime();
+        summaryCost = summarizedAt - started;
         if (!cancelled) {
             listener.summarized(this);
         }

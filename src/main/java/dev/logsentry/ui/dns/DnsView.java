@@ -115,6 +115,14 @@ public final class DnsView extends BorderPane {
         setCenter(queries);
         tabs.getTabs().clear();
         resolution.getItems().clear();
+        // out of this view, the parts keep its stylesheet (the walk's boxes, the tree's columns)
+        String css = DnsView.class.getResource(STYLESHEET).toExternalForm();
+        for (Node part : java.util.List.of(treeBox, walkScroll, stats)) {
+            if (part instanceof javafx.scene.Parent p && !p.getStylesheets().contains(css)) {
+                p.getStylesheets().add(css);
+                p.getStyleClass().add("dns-view"); // where the glue colours are defined
+            }
+        }
         return new Parts(treeBox, walkScroll, stats);
     }
 

@@ -73,11 +73,21 @@ public final class ResolutionTreeTable extends TreeTableView<ResolutionStep> {
         Label empty = new Label();
         empty.setId("dnsTreeEmpty");
         empty.getStyleClass().add("dns-empty");
+        empty.setWrapText(true);
         empty.textProperty()
                 .bind(
-                        Bindings.when(model.analysisProperty().isNull())
-                                .then("No dnscache log shown")
-                                .otherwise("Select a query above to see how dnscache resolved it"));
+                        Bindings.createStringBinding(
+                                () ->
+                                        model.analysisProperty().get() != null
+                                                ? "Select a query in DNS Queries to see how"
+                                                        + " dnscache resolved it."
+                                                : model.openLogs().isEmpty()
+                                                        ? "No dnscache log open. Open one with"
+                                                                + " File > Open."
+                                                        : "Select the dnscache log in Sources (or"
+                                                                + " its tab) to see its queries.",
+                                model.analysisProperty(),
+                                model.openLogs()));
         setPlaceholder(empty);
         setRowFactory(t -> row());
         setOnContextMenuRequested(

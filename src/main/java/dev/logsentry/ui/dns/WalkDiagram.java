@@ -27,6 +27,7 @@ public final class WalkDiagram extends Pane {
     public WalkDiagram() {
         setId("dnsWalk");
         getStyleClass().add("walk");
+        show(null);
     }
 
     /** The boxes of the current walk, in order (for tests and accessibility). */
@@ -38,6 +39,11 @@ public final class WalkDiagram extends Pane {
         getChildren().clear();
         boxes.clear();
         if (tree == null) {
+            Label hint = new Label("Select a query to draw how dnscache walked to its answer.");
+            hint.setId("dnsWalkEmpty");
+            hint.getStyleClass().add("dns-empty");
+            hint.relocate(12, 12);
+            getChildren().add(hint);
             return;
         }
         List<Label> nodes = new ArrayList<>();

@@ -67,6 +67,12 @@ final class DockBento extends Bento {
                     } else {
                         container.selectDockable(dockable);
                         header.requestFocus();
+                        // a click activates the part even when the focus does not move (after a
+                        // perspective switch the stack may already own it): its editor's log
+                        // becomes the selected one
+                        if (container instanceof DockStack stack) {
+                            gestures.activated(stack, dockable);
+                        }
                     }
                 } else if (e.getButton() == MouseButton.SECONDARY) {
                     DockableMenuFactory factory = dockable.getContextMenuFactory();

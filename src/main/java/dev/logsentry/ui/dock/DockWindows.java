@@ -50,9 +50,40 @@ final class DockWindows {
                 .setSceneFactory(
                         (source, content, width, height) -> {
                             Scene scene = new Scene(content, width, height);
-                            scene.getStylesheets().add(DockWorkbench.css());
+                            styleLikeMain(scene);
                             return scene;
                         });
+    }
+
+    /**
+     * A detached window looks like the main one: the main scene's stylesheets (the application's,
+     * not only the docking layer's) and its root's pseudo-classes (the dark theme), kept in step.
+     */
+    private void styleLikeMain(Scene scene) {
+        scene.getStylesheets().add(DockWorkbench.css());
+        Scene main = host.getScene();
+        if (main == null || main.getRoot() == null) {
+            return;
+        }
+        main.getStylesheets().stream()
+                .filter(css -> !scene.getStylesheets().contains(css))
+                .forEach(scene.getStylesheets()::add);
+        javafx.scene.Parent root = scene.getRoot();
+        main.getRoot().getPseudoClassStates().forEach(p -> root.pseudoClassStateChanged(p, true));
+        javafx.collections.SetChangeListener<javafx.css.PseudoClass> mirror =
+                c -> {
+                    if (c.wasAdded()) {
+                        root.pseudoClassStateChanged(c.getElementAdded(), true);
+                    }
+                    if (c.wasRemoved()) {
+                        root.pseudoClassStateChanged(c.getElementRemoved(), false);
+                    }
+                };
+        // held by the detached root: the main root keeps only a weak reference to it. The set
+        // Node returns is a fresh read-only view each time; kept too, so its listener lives.
+        var states = main.getRoot().getPseudoClassStates();
+        root.getProperties().put(DockWindows.class, List.of(mirror, states));
+        states.addListener(new javafx.collections.WeakSetChangeListener<>(mirror));
     }
 
     /** Runs {@code action} now if the main window shows, else as soon as it does. */
@@ -77,7 +108,7 @@ final class DockWindows {
         }
         DragDropStage stage = new DragDropStage(true);
         Scene scene = new Scene(root, layout.width(), layout.height());
-        scene.getStylesheets().add(DockWorkbench.css());
+        styleLikeMain(scene);
         stage.setScene(scene);
         Window owner = host.getScene().getWindow();
         if (owner instanceof Stage ownerStage) {

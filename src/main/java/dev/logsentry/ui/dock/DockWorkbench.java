@@ -45,6 +45,7 @@ public final class DockWorkbench {
     private final Set<String> closing = new HashSet<>();
     private DockContainerRootBranch mainRoot;
     private Consumer<EditorInput> editorClosed = e -> {};
+    private boolean rebuilding;
 
     public DockWorkbench(ViewRegistry views, SelectionService selection) {
         this.views = views;
@@ -53,7 +54,7 @@ public final class DockWorkbench {
         this.codec = new DockTreeCodec(bento, parts::part);
         this.windows = new DockWindows(bento, codec, host, this::installKeys);
         this.stacks = new StackCommands(this, bento, codec, windows, views);
-        bento.gestures(new Gestures());
+        bento.gestures(new DockGestures(this));
         bento.events().addEventListener(this::onDockEvent);
         host.getStyleClass().add("ls-dock");
         host.getStylesheets().add(css());
@@ -301,7 +302,11 @@ public final class DockWorkbench {
     /** Opens the part in a window of its own; it docks again with {@link #dock(String)}. */
     public boolean detach(String id) {
         Dockable dockable = parts.existing(id);
-        return dockable != null && activated(dockable, stacks.detach(dockable));
+        boolean done = dockable != null && activated(dockable, stacks.detach(dockable));
+        if (done) { // the new window gets its view's title once it shows
+            javafx.application.Platform.runLater(() -> windows.refreshTitles(mainRoot));
+        }
+        return done;
     }
 
     public boolean isDetached(String id) {
@@ -345,15 +350,24 @@ public final class DockWorkbench {
     }
 
     private void apply(PerspectiveLayout layout) {
-        windows.closeAll(mainRoot);
-        stacks.forget();
-        rebuildMain(DockLayouts.withEditorArea(layout.main()));
-        layout.windows().forEach(windows::open);
-        if (layout.maximized() != null) {
-            stacks.maximize(layout.maximized(), codec.capture(mainRoot));
+        // a rebuild's tab selections are no activations: the editor active before stays active
+        List<String> before = List.copyOf(recent);
+        rebuilding = true;
+        try {
+            windows.closeAll(mainRoot);
+            stacks.forget();
+            rebuildMain(DockLayouts.withEditorArea(layout.main()));
+            layout.windows().forEach(windows::open);
+            if (layout.maximized() != null) {
+                stacks.maximize(layout.maximized(), codec.capture(mainRoot));
+            }
+        } finally {
+            rebuilding = false;
         }
         Optional<Dockable> active =
-                activePart()
+                before.stream()
+                        .filter(id -> parts.isEditor(id) && isShown(id))
+                        .findFirst()
                         .or(() -> recentParts(true).stream().findFirst())
                         .map(parts::existing)
                         .or(
@@ -363,6 +377,11 @@ public final class DockWorkbench {
                                                 .filter(d -> d != null)
                                                 .findFirst());
         active.ifPresent(this::activate);
+    }
+
+    /** Whether the layout is being rebuilt (its tab selections are no activations). */
+    boolean rebuilding() {
+        return rebuilding;
     }
 
     DockContainerRootBranch mainRoot() {
@@ -432,7 +451,7 @@ public final class DockWorkbench {
         }
     }
 
-    private void partActivated(Dockable dockable) {
+    void partActivated(Dockable dockable) {
         String id = dockable.getIdentifier();
         recent.remove(id);
         recent.addFirst(id);
@@ -475,25 +494,6 @@ public final class DockWorkbench {
             if (input != null) {
                 editorClosed.accept(input);
             }
-        }
-    }
-
-    /** BentoFX gestures routed to the workbench. */
-    private final class Gestures implements DockBento.Gestures {
-        @Override
-        public void doubleClicked(Dockable dockable) {
-            toggleMaximize(dockable.getIdentifier());
-        }
-
-        @Override
-        public void restoreMinimized(DockStack stack, Dockable dockable) {
-            stack.restore(dockable);
-            partActivated(dockable);
-        }
-
-        @Override
-        public void activated(DockStack stack, Dockable dockable) {
-            partActivated(dockable);
         }
     }
 }

@@ -24,7 +24,7 @@ public enum StandardView {
             "details",
             "Details",
             "mdi2i-information-outline",
-            "bottom",
+            "details",
             false,
             StandardPerspectives.EVENTS,
             StandardPerspectives.RULES),

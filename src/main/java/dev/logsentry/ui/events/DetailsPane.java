@@ -84,6 +84,7 @@ public final class DetailsPane extends VBox {
         line.getChildren().clear();
         others.getItems().clear();
         shownRule = null;
+        verdict.getStyleClass().removeAll(VerdictStyle.ALL_CLASSES);
         if (d == null) {
             verdict.setText("Select a line to see why it was classified as it was.");
             verdict.setGraphic(null);
@@ -118,7 +119,6 @@ public final class DetailsPane extends VBox {
         } else {
             verdict.setText(VerdictStyle.label(d.verdict()));
             verdict.setGraphic(VerdictStyle.icon(d.verdict()));
-            verdict.getStyleClass().removeAll(VerdictStyle.ALL_CLASSES);
             verdict.getStyleClass().add(VerdictStyle.styleClass(d.verdict()));
         }
         RuleHit hit = d.decidingRule();

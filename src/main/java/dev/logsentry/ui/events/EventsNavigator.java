@@ -120,8 +120,12 @@ final class EventsNavigator {
         if (row < 0) {
             status.set("No " + (forward ? "further " : "earlier ") + what + ".");
         } else {
-            status.set("");
-            reveal.accept(shown.lineAt(row));
+            long line = shown.lineAt(row);
+            // a message of its own, so an earlier "No further ..." does not stay in the status bar
+            status.set(
+                    String.format(
+                            "%s %s: line %,d", forward ? "Next" : "Previous", what, line + 1));
+            reveal.accept(line);
         }
     }
 

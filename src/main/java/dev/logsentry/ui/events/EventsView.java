@@ -42,6 +42,8 @@ public final class EventsView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private final TextField quickFilter = new TextField();
     private final Map<Verdict, ToggleButton> verdictButtons = new HashMap<>();
+    private final HBox filterBar;
+    private Parts parts;
 
     public EventsView(EventsViewModel model) {
         this.model = model;
@@ -65,6 +67,20 @@ public final class EventsView extends BorderPane {
                             }
                         });
         model.currentProperty().addListener((obs, old, now) -> showRows());
+        javafx.beans.InvalidationListener empty = obs -> table.setEmptyText(emptyText());
+        model.currentProperty().addListener(empty);
+        model.rowsProperty().addListener(empty);
+        model.filterStatusProperty().addListener(empty);
+        model.currentProperty()
+                .subscribe(
+                        (old, now) -> {
+                            if (old != null) {
+                                old.stateProperty().removeListener(empty);
+                            }
+                            if (now != null) {
+                                now.stateProperty().addListener(empty);
+                            }
+                        });
         model.rowsProperty().addListener((obs, old, now) -> showRows());
         model.rowsGrewProperty().addListener((obs, old, now) -> grow());
         model.revealRequests()
@@ -78,7 +94,8 @@ public final class EventsView extends BorderPane {
         split.getItems().addAll(table, details);
         split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(details, false);
-        setTop(new VBox(filterBar(), timeline));
+        filterBar = filterBar();
+        setTop(new VBox(filterBar, timeline));
         setCenter(split);
         table.getSelectionModel()
                 .selectedItemProperty()
@@ -109,6 +126,31 @@ public final class EventsView extends BorderPane {
         }
     }
 
+    /** Why the table has no rows: no log, an empty log, a filter without match, or still busy. */
+    private String emptyText() {
+        var item = model.currentProperty().get();
+        if (item == null) {
+            return null;
+        }
+        String name = item.nameProperty().get();
+        if (model.rowsProperty().get() != null) {
+            String status = model.filterStatusProperty().get();
+            return status != null && status.startsWith("Filtering")
+                    ? "Filtering " + name + "\u2026"
+                    : "No line of "
+                            + name
+                            + " matches the filter.\nChange it, or clear it with Events \u203a"
+                            + " Clear Filters (Ctrl+Shift+X).";
+        }
+        return switch (item.stateProperty().get()) {
+            case READY -> name + " is empty: it has no lines (yet).";
+            case CANCELLED -> "Reading " + name + " was cancelled.";
+            case FAILED -> name + " could not be read: see the message above.";
+            case CLOSED -> null;
+            case OPENING, INDEXING -> "Reading " + name + "\u2026";
+        };
+    }
+
     /** Publishes rows the shown source or filter has gained; called while sources grow. */
     public void grow() {
         var item = model.currentProperty().get();
@@ -123,6 +165,29 @@ public final class EventsView extends BorderPane {
                 table.scrollTo(after - 1); // follow mode reads like tail -f
             }
         }
+    }
+
+    /** The Details and Timeline, as a docking host shows them: views of their own. */
+    public record Parts(Node details, Node timeline) {}
+
+    /**
+     * For a docking host: this view keeps its filter bar and the table (the log editor's content);
+     * the details of the selected line and the timeline are returned, each to be placed as a view
+     * of its own that follows whichever log this view shows. Called once; later calls return the
+     * same parts.
+     */
+    public Parts dockParts() {
+        if (parts == null) {
+            split.getItems().clear();
+            setTop(filterBar);
+            setCenter(table);
+            parts = new Parts(new DetailsView(details), new TimelinePanel(timeline, model));
+        }
+        return parts;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
     }
 
     public LogTableView table() {
@@ -180,6 +245,16 @@ public final class EventsView extends BorderPane {
         status.textProperty().bind(model.filterStatusProperty());
         box.getChildren().add(status);
         box.getStyleClass().add("filter-bar");
+        // in a narrow editor (the DNS perspective's) the verdict toggles keep only their icons
+        box.widthProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            var display =
+                                    now.doubleValue() < 720
+                                            ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                                            : javafx.scene.control.ContentDisplay.LEFT;
+                            verdictButtons.values().forEach(b -> b.setContentDisplay(display));
+                        });
         return box;
     }
 

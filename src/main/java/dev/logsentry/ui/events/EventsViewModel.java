@@ -71,6 +71,7 @@ public final class EventsViewModel implements Classifications.Listener {
     private final LongProperty verdictsGrew = new javafx.beans.property.SimpleLongProperty();
     private final javafx.beans.InvalidationListener linesGrew = obs -> refresh();
     private TimeHistogram histogram;
+    private final TimelineFeed timelineFeed;
     private long lastLineCount = -1;
     private long selectedLine = -1;
 
@@ -90,6 +91,7 @@ public final class EventsViewModel implements Classifications.Listener {
         this.dialogs = dialogs;
         this.detailsLoader = new DetailsLoader(details, background, problems);
         this.filter = new FilterModel(background, problems, classified::get);
+        this.timelineFeed = new TimelineFeed(timeline, background, filter, problems);
         this.lineActions = new LineActions(dialogs, background, problems, status);
         this.rules = new RuleChoice(classifications, background, problems, dialogs, logcheckConf);
         this.navigator =
@@ -321,7 +323,7 @@ public final class EventsViewModel implements Classifications.Listener {
 
     private void showSummary(Classification s) {
         histogram = s == null ? null : s.histogram();
-        timeline.set(histogram == null ? null : new HistogramData(histogram));
+        timelineFeed.full(histogram);
         ruleCounts.set(s == null ? null : s.ruleCounts());
     }
 

@@ -206,7 +206,11 @@ final class FilterModel {
 
         void start() {
             status.set("Filtering\u2026");
-            background.submit(this::loop);
+            try {
+                background.submit(this::loop);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                cancelled = true; // the workbench is closing: a debounced refilter came late
+            }
         }
 
         void cancel() {

@@ -35,6 +35,7 @@ public final class LogTableView extends TableView<LogRow> {
     private final ObjectProperty<LongFunction<Verdict>> verdicts =
             new SimpleObjectProperty<>(l -> null);
     private LineListAdapter adapter;
+    private final Label emptyText = new Label();
     // the rows and verdict cells the virtual flow has made (a few dozen, reused while scrolling)
     private final java.util.Set<VerdictRow> liveRows =
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
@@ -50,7 +51,10 @@ public final class LogTableView extends TableView<LogRow> {
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setTableMenuButtonVisible(true);
-        setPlaceholder(new Label("Open a log: File \u203a Open (Ctrl+O), or drop files here."));
+        emptyText.setId("logTableEmpty");
+        emptyText.setWrapText(true);
+        setPlaceholder(emptyText);
+        setEmptyText(null);
 
         getColumns().add(column("number", "#", 70, r -> r.number()));
         getColumns()
@@ -104,6 +108,26 @@ public final class LogTableView extends TableView<LogRow> {
         verdicts.addListener((obs, old, now) -> repaintVerdicts());
         highlight.addListener(
                 (obs, old, now) -> liveMessageCells.forEach(HighlightCell::showHighlight));
+        // Ctrl+Home / Ctrl+End go to the first / last line and select it, as an editor does (the
+        // table's own binding only moves the focus, so the details kept showing the old line)
+        addEventFilter(
+                javafx.scene.input.KeyEvent.KEY_PRESSED,
+                e -> {
+                    if (e.isShortcutDown()
+                            && !e.isShiftDown()
+                            && (e.getCode() == javafx.scene.input.KeyCode.HOME
+                                    || e.getCode() == javafx.scene.input.KeyCode.END)
+                            && !getItems().isEmpty()) {
+                        int row =
+                                e.getCode() == javafx.scene.input.KeyCode.HOME
+                                        ? 0
+                                        : getItems().size() - 1;
+                        getSelectionModel().clearAndSelect(row);
+                        getFocusModel().focus(row);
+                        scrollTo(row);
+                        e.consume();
+                    }
+                });
     }
 
     private static String nullToEmpty(String s) {
@@ -119,6 +143,20 @@ public final class LogTableView extends TableView<LogRow> {
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
+    }
+
+    /**
+     * What the table says while it has no rows: why (an empty file, a filter that matches nothing)
+     * and what to do; null for the start, when no log is open.
+     */
+    public void setEmptyText(String text) {
+        emptyText.setText(
+                text == null ? "Open a log: File \u203a Open (Ctrl+O), or drop files here." : text);
+    }
+
+    /** The text shown while the table has no rows. */
+    public String emptyText() {
+        return emptyText.getText();
     }
 
     /** Where the quick filter matches in a message: [start, end) spans to highlight. */

@@ -18,11 +18,16 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The timeline above the table: lines per time bucket, stacked by verdict (ignored at the bottom,
- * attacks on top). Clicking a bar jumps to its first line; dragging selects a time range that
- * filters the table; a double click clears the range.
+ * attacks on top), with a mark above each bucket holding an attack (or else a violation) line.
+ * Clicking a bar jumps to its first line; dragging selects a time range that filters the table; a
+ * double click clears the range.
  */
 public final class TimelineView extends Region {
     private static final double HEIGHT = 64;
+
+    /** Height of the strip above the bars where attack and violation marks are drawn. */
+    static final double MARKS = 8;
+
     private static final DateTimeFormatter LABEL =
             DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
     private static final Verdict[] STACK = {
@@ -33,6 +38,8 @@ public final class TimelineView extends Region {
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range");
     private final ObjectProperty<Consumer<Instant>> onJump =
             new SimpleObjectProperty<>(this, "onJump", t -> {});
+    private final javafx.beans.property.StringProperty emptyText =
+            new javafx.beans.property.SimpleStringProperty(this, "emptyText", "No log open");
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
     private double dragStart = Double.NaN;
@@ -51,6 +58,7 @@ public final class TimelineView extends Region {
         Tooltip.install(this, tip);
         data.addListener((obs, old, now) -> draw());
         range.addListener((obs, old, now) -> draw());
+        emptyText.addListener((obs, old, now) -> draw());
         setOnMousePressed(
                 e -> {
                     dragStart = e.getX();
@@ -127,11 +135,7 @@ public final class TimelineView extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(
-                    data == null
-                            ? "Timeline: waiting for classification\u2026"
-                            : "No timestamps in this source",
-                    w / 2,
-                    h / 2);
+                    data == null ? emptyText.get() : "No timestamps in this source", w / 2, h / 2);
             return;
         }
         long max = 1;
@@ -140,6 +144,22 @@ public final class TimelineView extends Region {
         }
         double barW = w / data.buckets();
         double plotH = h - 14;
+        double plotTop = MARKS + 2;
+        // attack and violation marks above the bars: one attack among millions of lines stays
+        // visible where a bar of its share would be a fraction of a pixel
+        for (int b = 0; b < data.buckets(); b++) {
+            Verdict mark =
+                    data.count(b, Verdict.ATTACK) > 0
+                            ? Verdict.ATTACK
+                            : data.count(b, Verdict.VIOLATION) > 0 ? Verdict.VIOLATION : null;
+            if (mark != null) {
+                double cx = b * barW + Math.max(1, barW - 1) / 2;
+                double half = Math.max(3, Math.min(5, barW / 2));
+                g.setFill(color(mark, dark));
+                g.fillPolygon(
+                        new double[] {cx - half, cx + half, cx}, new double[] {0, 0, MARKS}, 3);
+            }
+        }
         for (int b = 0; b < data.buckets(); b++) {
             double y = plotH;
             for (Verdict v : STACK) {
@@ -147,7 +167,7 @@ public final class TimelineView extends Region {
                 if (n == 0) {
                     continue;
                 }
-                double bh = Math.max(1, plotH * n / max);
+                double bh = Math.max(1, (plotH - plotTop) * n / max);
                 g.setFill(color(v, dark));
                 g.fillRect(b * barW, y - bh, Math.max(1, barW - 1), bh);
                 y -= bh;
@@ -183,6 +203,11 @@ public final class TimelineView extends Region {
     /** What is drawn: counts per bucket and verdict, or null while there are none. */
     public ObjectProperty<TimelineData> dataProperty() {
         return data;
+    }
+
+    /** What the timeline says while it has no data (no log open, still classifying, ...). */
+    public javafx.beans.property.StringProperty emptyTextProperty() {
+        return emptyText;
     }
 
     /** The selected time range, or null: drag to set, double-click to clear. */

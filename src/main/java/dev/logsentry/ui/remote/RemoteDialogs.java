@@ -21,9 +21,11 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -138,8 +140,15 @@ public final class RemoteDialogs implements RemoteHostsViewModel.Presenter {
                 2,
                 row++);
         grid.add(violations, 0, row, 3, 1);
-        GridPane.setHgrow(spool, Priority.ALWAYS);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        ColumnConstraints buttons = new ColumnConstraints();
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().setAll(labels, fields, buttons);
         grid.setPadding(new Insets(8));
+        dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(LISTEN, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(LISTEN);
@@ -181,6 +190,7 @@ public final class RemoteDialogs implements RemoteHostsViewModel.Presenter {
 
     private static Button browse(Supplier<Optional<Path>> choose, TextField into) {
         Button b = new Button("Browse\u2026");
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.disableProperty().bind(into.disableProperty());
         b.setOnAction(e -> choose.get().ifPresent(p -> into.setText(p.toString())));
         return b;

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
@@ -199,7 +200,7 @@ public final class RemoteHostsViewModel implements AutoCloseable {
                                 null,
                                 generatedCertificateDir(),
                                 List.of(machine.hostName(), "localhost")),
-                        java.util.Set.of(),
+                        Set.of(),
                         new RuleSetup(
                                 null, Level.SERVER, CheckOptions.defaults(Profile.LOGCHECK_1_4)),
                         null,

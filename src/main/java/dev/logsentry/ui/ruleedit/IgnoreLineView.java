@@ -59,13 +59,20 @@ public final class IgnoreLineView extends VBox {
                         Bindings.createStringBinding(
                                 () -> {
                                     int n = model.countProperty().get();
+                                    String p = model.patternProperty().get();
+                                    if (p == null || p.isEmpty()) {
+                                        return "Select a line in the Events view, then Ignore"
+                                                + " Lines Like This (Ctrl+I or its context menu)";
+                                    }
                                     return n < 0
                                             ? "Matching..."
                                             : "Catches "
                                                     + n
                                                     + (n == 1 ? " loaded line" : " loaded lines");
                                 },
-                                model.countProperty()));
+                                model.countProperty(),
+                                model.patternProperty()));
+        count.setWrapText(true);
         Label self = new Label();
         self.setId("ignoreThisLine");
         self.textProperty().bind(model.thisLineProperty());
@@ -84,6 +91,7 @@ public final class IgnoreLineView extends VBox {
         add.setTooltip(
                 new Tooltip("Append the rule, with this line as its # sample:, to the file"));
         add.setOnAction(e -> model.addRule());
+        add.disableProperty().bind(model.patternProperty().isEmpty());
         Label status = new Label();
         status.setId("ignoreStatus");
         status.textProperty().bind(model.statusProperty());
@@ -95,11 +103,11 @@ public final class IgnoreLineView extends VBox {
                         rule,
                         file,
                         why,
+                        new FlowPane(8, 4, add, status),
                         count,
                         self,
                         summary,
-                        sample,
-                        new FlowPane(8, 4, add, status));
+                        sample);
         showParts();
         showRule(model.patternProperty().get());
     }

@@ -117,12 +117,20 @@ public final class RuleEditorParts {
                         "Ignore lines like this",
                         "mdi2e-eye-off-outline",
                         SIDE,
-                        parts::ignoreView,
+                        () -> scrolled(parts.ignoreView()),
                         rules));
         views.register(
                 ViewDescriptor.view(
                         TEST, "Test line", "mdi2t-test-tube", SIDE, parts::testView, rules));
         return parts;
+    }
+
+    /** A tall view in a stack that may be short: scrolls instead of pushing the tabs away. */
+    private static javafx.scene.control.ScrollPane scrolled(Node view) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view);
+        scroll.setFitToWidth(true);
+        scroll.setMinSize(0, 0);
+        return scroll;
     }
 
     public RuleWorkspace workspace() {

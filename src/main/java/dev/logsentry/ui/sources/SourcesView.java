@@ -131,13 +131,17 @@ public final class SourcesView extends VBox {
                             + humanSize(item.sizeProperty().get());
             String lines = String.format("%,d lines", item.lineCountProperty().get());
             String follow = item.followingProperty().get() ? " \u00b7 following" : "";
+            // the line count on a line of its own: "file · 200.0 MB · 1,929,840 lines" was cut
+            // to "1,929,840 l" in a Sources view of the default width. Always two lines, so a
+            // cell keeps its height when the state changes.
+            String kind = item.kindProperty().get();
             return switch (item.stateProperty().get()) {
-                case OPENING -> "opening\u2026";
-                case INDEXING -> size + " \u00b7 " + lines + " \u00b7 indexing";
-                case READY -> size + " \u00b7 " + lines + follow;
-                case CANCELLED -> size + " \u00b7 " + lines + " \u00b7 cancelled";
-                case FAILED -> "failed";
-                case CLOSED -> "closed";
+                case OPENING -> kind + "\nopening\u2026";
+                case INDEXING -> size + "\n" + lines + " \u00b7 indexing";
+                case READY -> size + "\n" + lines + follow;
+                case CANCELLED -> size + "\n" + lines + " \u00b7 cancelled";
+                case FAILED -> kind + "\nfailed";
+                case CLOSED -> kind + "\nclosed";
             };
         }
     }

@@ -84,7 +84,7 @@ final class LogEditors {
                                         i));
         syncing = true;
         try {
-            dock.openEditor(input, placeholder());
+            dock.openEditor(input, placeholder(input));
             moveEvents(input);
         } finally {
             syncing = false;
@@ -109,7 +109,7 @@ final class LogEditors {
     private void moveEvents(EditorInput active) {
         for (EditorInput e : dock.editors()) {
             if (!e.id().equals(active.id())) {
-                dock.setEditorContent(e.id(), placeholder());
+                dock.setEditorContent(e.id(), placeholder(e));
             }
         }
         dock.setEditorContent(active.id(), events);
@@ -122,8 +122,15 @@ final class LogEditors {
         }
     }
 
-    private static Node placeholder() {
-        Label l = new Label("");
-        return new StackPane(l);
+    /**
+     * What an editor shows while another log's tab is the active one: only visible when the editor
+     * area is split so that two tabs show at once; a click there activates this log.
+     */
+    private Node placeholder(EditorInput input) {
+        Label l = new Label(input.title() + "\nClick to show its lines here.");
+        l.getStyleClass().add("editor-placeholder");
+        StackPane pane = new StackPane(l);
+        pane.setOnMouseClicked(e -> dock.activate(input.id()));
+        return pane;
     }
 }

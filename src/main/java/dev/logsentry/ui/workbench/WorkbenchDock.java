@@ -69,7 +69,10 @@ final class WorkbenchDock {
                                                                                                         .path()))
                                                                 .toList()));
         DnsView.Parts dnsParts = dns.dockParts();
+        EventsView.Parts eventParts = events.dockParts();
         register(StandardView.SOURCES.with(() -> sources));
+        register(StandardView.TIMELINE.with(eventParts::timeline));
+        register(StandardView.DETAILS.with(eventParts::details));
         register(StandardView.RULES_TREE.with(() -> rules));
         register(StandardView.DNS_QUERIES.with(() -> dns));
         register(StandardView.RESOLUTION_TREE.with(dnsParts::tree));
@@ -97,8 +100,8 @@ final class WorkbenchDock {
     }
 
     /**
-     * Events: Sources on the left, the open logs (each with its own filter bar, timeline and
-     * details pane) over most of the height, Progress and Summary in a stack below.
+     * Events: Sources on the left; the timeline of the active log above the open logs; the details
+     * of its selected line below them, beside Progress and Summary. Proportioned for 1280x800.
      */
     private static PerspectiveDescriptor events() {
         PerspectiveDescriptor standard = StandardPerspectives.events();
@@ -111,14 +114,20 @@ final class WorkbenchDock {
                         new double[] {0.19},
                         DockLayouts.stack("left"),
                         DockLayouts.vertical(
-                                new double[] {0.8},
+                                new double[] {0.14, 0.66},
+                                DockLayouts.stack("top"),
                                 DockLayouts.editorArea(),
-                                DockLayouts.stack("bottom"))));
+                                DockLayouts.horizontal(
+                                        new double[] {0.62},
+                                        DockLayouts.stack("details"),
+                                        DockLayouts.stack("bottom")))));
     }
 
     /**
-     * DNS: the dnscache log's tab above (tall enough for its filter bar and some rows), queries
-     * beside their resolution tree, the walk diagram and statistics below.
+     * DNS, for 1280x800 and up: the queries and the selected query's resolution tree side by side
+     * over the upper half; below them the dnscache log's editor (its lines) beside a stack of the
+     * walk diagram, the statistics and Progress (the template has no other area, so they join the
+     * last stack). Sources stays on the left, narrow.
      */
     private static PerspectiveDescriptor dns() {
         PerspectiveDescriptor standard = StandardPerspectives.dns();
@@ -128,19 +137,18 @@ final class WorkbenchDock {
                 standard.icon(),
                 standard.accelerator(),
                 DockLayouts.horizontal(
-                        new double[] {0.17},
+                        new double[] {0.15},
                         DockLayouts.stack("left"),
                         DockLayouts.vertical(
-                                new double[] {0.36, 0.70},
-                                DockLayouts.editorArea(),
+                                new double[] {0.5},
                                 DockLayouts.horizontal(
-                                        new double[] {0.45},
+                                        new double[] {0.52},
                                         DockLayouts.stack("queries"),
                                         DockLayouts.stack("tree")),
                                 DockLayouts.horizontal(
-                                        new double[] {0.55},
-                                        DockLayouts.stack("walk"),
-                                        DockLayouts.stack("bottom")))));
+                                        new double[] {0.5},
+                                        DockLayouts.editorArea(),
+                                        DockLayouts.stack("walk")))));
     }
 
     private void register(ViewDescriptor view) {

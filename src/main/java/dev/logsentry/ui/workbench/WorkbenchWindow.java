@@ -246,6 +246,7 @@ public final class WorkbenchWindow {
         sourcesDivider = state.sourcesDivider();
         var events = model.events();
         events.hideIgnoredProperty().set(state.hideIgnored());
+        model.remote().alertViolationsProperty().set(state.notifyViolations());
         if (state.rulesDirectory() != null) {
             events.rules().rulesDirectoryProperty().set(state.rulesDirectory());
         }
@@ -292,7 +293,8 @@ public final class WorkbenchWindow {
                 model.events().rules().rulesDirectoryProperty().get(),
                 model.events().rules().levelProperty().get().name().toLowerCase(),
                 model.events().hideIgnoredProperty().get(),
-                dock.dock().captureState());
+                dock.dock().captureState(),
+                model.remote().alertViolationsProperty().get());
     }
 
     private static String css() {

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * What the workbench remembers between runs: window geometry, theme, perspective, open sources,
  * split positions, table columns, the check settings and the dock layout of every perspective
- * (detached windows included; null until first saved). Every field has a default, so a file from an
- * older or newer version still loads.
+ * (detached windows included; null until first saved), and whether remote hosts' security
+ * violations raise notifications. Every field has a default, so a file from an older or newer
+ * version still loads.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkspaceState(
@@ -23,7 +24,8 @@ public record WorkspaceState(
         String rulesDirectory,
         String level,
         boolean hideIgnored,
-        DockState dock) {
+        DockState dock,
+        boolean notifyViolations) {
 
     public WorkspaceState {
         window = window == null ? WindowGeometry.DEFAULT : window;
@@ -53,12 +55,13 @@ public record WorkspaceState(
                 rulesDirectory,
                 level,
                 hideIgnored,
-                dock);
+                dock,
+                notifyViolations);
     }
 
     public static WorkspaceState defaults() {
         return new WorkspaceState(
-                null, null, null, null, null, 0, 0, null, null, null, false, null);
+                null, null, null, null, null, 0, 0, null, null, null, false, null, false);
     }
 
     /** Window position and size; NaN position means "let the system place it". */

@@ -77,6 +77,51 @@ class TimeHistogramTest {
     }
 
     @Test
+    void aFilteredCountUsesTheWholeLogsBarsAndCountsOnlyTheIncludedLines() throws Exception {
+        byte[] log = log(2_000, 3);
+        IndexedFile file = Fixtures.indexed(dir, "filtered", log);
+        ClassifiedSource c = Fixtures.classified(file, Fixtures.debianRules(Level.SERVER), 2);
+        TimeHistogram all = TimeHistogram.compute(c, CLOCK, 2, Progress.NONE, () -> false);
+        // the lines with an even number: about half of every bar
+        TimeHistogram even = TimeHistogram.compute(c, CLOCK, 2, () -> false, l -> l % 2 == 0, all);
+
+        assertThat(even.bucketCount()).isEqualTo(all.bucketCount());
+        assertThat(even.start()).isEqualTo(all.start());
+        assertThat(even.bucketSize()).isEqualTo(all.bucketSize());
+        long expected = 0;
+        try (LineReader reader = LineReader.of(c.source())) {
+            LineClock clock = new LineClock(c.source(), CLOCK.lineTimes());
+            long[] timedEven = {0};
+            reader.read(
+                    0,
+                    c.classifiedCount(),
+                    (line, buf, off, len) -> {
+                        Instant t = clock.next(buf, off, len);
+                        if (t != null && line % 2 == 0) {
+                            timedEven[0]++;
+                        }
+                        return true;
+                    });
+            expected = timedEven[0];
+        }
+        long counted = 0;
+        for (int b = 0; b < even.bucketCount(); b++) {
+            counted += even.total(b);
+            assertThat(even.total(b)).isLessThanOrEqualTo(all.total(b));
+        }
+        assertThat(counted).isEqualTo(expected).isLessThan(sum(all));
+        file.close();
+    }
+
+    private static long sum(TimeHistogram h) {
+        long n = 0;
+        for (int b = 0; b < h.bucketCount(); b++) {
+            n += h.total(b);
+        }
+        return n;
+    }
+
+    @Test
     void twoHoursOfSecondsGiveThirtySecondBarsStackedByVerdict() throws Exception {
         TimeHistogram h = histogram(log(7200, 1), 2);
         assertThat(h.bucketSize()).isEqualTo(Duration.ofSeconds(30));

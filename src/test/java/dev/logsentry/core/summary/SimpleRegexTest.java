@@ -40,6 +40,8 @@ class SimpleRegexTest {
                         "^\\bword",
                         "^[[a]]+ x",
                         "^[a&&b]+ x",
+                        "^[]a]+ x",
+                        "^[^]a]+ x",
                         "^(?<x>\\S+?) x",
                         "^(?<x>\\S++) x",
                         "^x\\)? y")) {

@@ -159,6 +159,55 @@ class ListenForRemoteHostsTest {
     }
 
     @Test
+    void closingTheWindowStopsListeningAndTheViolationsSettingIsKept(FxRobot robot)
+            throws Exception {
+        fillListenDialog(robot, "0", temp.resolve("spool"));
+        robot.clickOn("#remoteViolations");
+        robot.clickOn("#remoteListen");
+        Fx.waitUntil(() -> robot.lookup("#remoteSheet").tryQuery().isPresent());
+        assertThat(Fx.onFx(() -> window.capture().notifyViolations()))
+                .as("notify on violations, remembered in workspace.json")
+                .isTrue();
+        String sheet =
+                Fx.onFx(() -> robot.lookup("#remoteSheet").queryAs(TextArea.class).getText());
+        Matcher m = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)").matcher(sheet);
+        assertThat(m.find()).isTrue();
+        int port = Integer.parseInt(m.group(1));
+        assertThat(refused(port)).as("listening on %d", port).isFalse();
+        robot.interact(() -> closeWindowsTitled("Listening for Remote Hosts"));
+        // what the application does when its window closes (WorkbenchApp.stop)
+        robot.interact(() -> model.close());
+        assertThat(refused(port)).as("nothing listens on %d after closing", port).isTrue();
+    }
+
+    @Test
+    void followingARunningServicesSpoolShowsItsHosts(FxRobot robot) throws Exception {
+        Path spool = temp.resolve("served");
+        Path day = spool.resolve("db1").resolve("2026-12-04.log");
+        Files.createDirectories(day.getParent());
+        Files.writeString(day, "2026-12-04T10:00:00.000000+00:00 db1 cron[1]: hello\n");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L)
+                .release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.waitUntil(() -> robot.lookup("#remoteFollow").tryQuery().isPresent());
+        robot.clickOn("#remoteFollow");
+        replace(robot, "#remoteSpool", spool.toString());
+        robot.clickOn("#remoteListen");
+        Fx.waitUntil(
+                () -> {
+                    SourceItem db1 = item("db1 \u00b7 2026-12-04");
+                    return db1 != null
+                            && db1.followingProperty().get()
+                            && db1.lineCountProperty().get() == 1
+                            && db1.remoteProperty().get() != null;
+                });
+        assertThat(model.remote().listeningProperty().get()).isTrue();
+        assertThat(robot.lookup("#remoteSheet").tryQuery()).as("no certificate to show").isEmpty();
+        robot.clickOn("File");
+        robot.clickOn("Stop Listening");
+        Fx.waitUntil(() -> !model.remote().listeningProperty().get());
+    }
+
+    @Test
     void aPortInUseIsOneClearDialogWithoutAStackTrace(FxRobot robot) throws Exception {
         try (ServerSocket taken =
                 new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

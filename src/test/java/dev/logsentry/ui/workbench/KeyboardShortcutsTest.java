@@ -295,7 +295,7 @@ class KeyboardShortcutsTest {
                         () -> {
                             var ignore = window.ruleEditing().parts().ignoreView().model();
                             return window.perspectiveProperty().get() == Perspective.RULES
-                                    && ignore.patternProperty().get() != null
+                                    && !ignore.patternProperty().get().isEmpty()
                                     && ignore.patternProperty().get().startsWith("^");
                         }));
         c.put("F1", new Check(() -> {}, () -> shortcutsTable(robot) != null));

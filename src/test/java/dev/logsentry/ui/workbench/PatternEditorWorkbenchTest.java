@@ -243,7 +243,7 @@ class PatternEditorWorkbenchTest {
 
         Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
         var ignore = window.ruleEditing().parts().ignoreView().model();
-        Fx.waitUntil(() -> ignore.patternProperty().get() != null);
+        Fx.waitUntil(() -> !ignore.patternProperty().get().isEmpty());
         assertThat(Fx.onFx(() -> ignore.patternProperty().get()))
                 .startsWith("^")
                 .contains("myd")
@@ -298,7 +298,7 @@ class PatternEditorWorkbenchTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.I);
         var ignore = window.ruleEditing().parts().ignoreView().model();
-        Fx.waitUntil(() -> ignore.patternProperty().get() != null);
+        Fx.waitUntil(() -> !ignore.patternProperty().get().isEmpty());
         robot.clickOn("#ignoreAdd");
         Path local = tree.resolve("ignore.d.server/local-myd");
         Fx.waitUntil(() -> isOpen(local));
@@ -315,6 +315,38 @@ class PatternEditorWorkbenchTest {
     private dev.logsentry.core.check.Verdict verdictOfFirstLine() {
         var c = model.events().classifiedProperty().get();
         return c == null || c.classifiedCount() < 1 ? null : c.verdict(0);
+    }
+
+    @Test
+    void ctrlIKeepsTheSelectedLogWhenTheRulesPerspectiveIsBuilt(FxRobot robot) throws Exception {
+        // the samples as --samples opens them: a syslog, then a dnscache log (placed last)
+        Path first = Files.writeString(temp.resolve("first.log"), "Dec  4 10:00:00 h a[1]: one\n");
+        Path dns = Files.createDirectories(temp.resolve("dnscache"));
+        try (var in = getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
+            Files.copy(in, dns.resolve("current"));
+        }
+        robot.interact(() -> model.open(List.of(first, dns.resolve("current"))));
+        Fx.waitUntil(() -> model.sources().size() == 2);
+        robot.interact(
+                () -> {
+                    model.selectedProperty().set(model.sources().get(0));
+                    window.perspectiveProperty().set(Perspective.EVENTS);
+                });
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        robot.interact(
+                () -> {
+                    window.events().table().getSelectionModel().select(0);
+                    window.events().table().requestFocus();
+                });
+
+        robot.push(KeyCode.CONTROL, KeyCode.I);
+
+        Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
+        WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.perspectiveProperty().get()).isEqualTo(Perspective.RULES);
+        assertThat(model.selectedProperty().get().path())
+                .isEqualTo(first.toAbsolutePath().normalize());
     }
 
     private TreeItem<Object> firstRuleItem() {

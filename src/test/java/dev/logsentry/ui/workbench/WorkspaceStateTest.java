@@ -21,7 +21,8 @@ class WorkspaceStateTest {
                         null,
                         "paranoid",
                         true,
-                        null);
+                        null,
+                        true);
 
         WorkspaceState saved = s.without(List.of("/tmp/s/syslog"));
 
@@ -29,6 +30,7 @@ class WorkspaceStateTest {
         assertThat(saved.selectedSource()).isNull();
         assertThat(saved.theme()).isEqualTo(Theme.DARK);
         assertThat(saved.level()).isEqualTo("paranoid");
+        assertThat(saved.notifyViolations()).isTrue();
         assertThat(saved.without(List.of()).openSources()).containsExactly("/var/log/auth.log");
     }
 }

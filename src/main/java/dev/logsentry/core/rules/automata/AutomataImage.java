@@ -180,6 +180,107 @@ final class AutomataImage {
         }
     }
 
+    /** Writes {@code nfa} for {@link #readNfa} (the automata cache). */
+    static void writeNfa(PatternNfa nfa, DataOutputStream out) throws IOException {
+        int[] packed = nfa.packed();
+        long[] classBits = nfa.classBits();
+        int classWords = nfa.classWords();
+        byte[] classOfByte = nfa.classOfByte;
+        int classCount = nfa.classCount;
+        boolean[] wordClass = nfa.wordClass;
+        int[] starts = nfa.starts;
+        out.writeInt(packed.length / 4);
+        for (int v : packed) {
+            out.writeInt(v);
+        }
+        out.writeInt(classWords);
+        out.writeInt(classBits.length);
+        for (long v : classBits) {
+            out.writeLong(v);
+        }
+        out.write(classOfByte);
+        out.writeInt(classCount);
+        for (boolean w : wordClass) {
+            out.writeBoolean(w);
+        }
+        out.writeInt(starts.length);
+        for (int v : starts) {
+            out.writeInt(v);
+        }
+    }
+
+    /**
+     * Reads an NFA written by {@link #writeNfa}, checking that every state, class set and class it
+     * refers to exists and that its groups are below {@code groupLimit}.
+     *
+     * @throws Invalid when it does not hold together
+     */
+    static PatternNfa readNfa(ByteBuffer in, int groupLimit) throws Invalid {
+        int n = count(in, 4, MAX_IMAGE_STATES);
+        int[] packed = new int[n * 4];
+        in.asIntBuffer().get(packed);
+        in.position(in.position() + 4 * packed.length);
+        int classWords = count(in, 1, 4);
+        int words = count(in, 8, Integer.MAX_VALUE);
+        if (words % classWords != 0) {
+            throw new Invalid("class sets");
+        }
+        long[] classBits = new long[words];
+        in.asLongBuffer().get(classBits);
+        in.position(in.position() + 8 * words);
+        byte[] classOfByte = new byte[256];
+        need(in, 256);
+        in.get(classOfByte);
+        int classCount = count(in, 1, 256);
+        if (classCount == 0 || (classCount + 63) >>> 6 != classWords) {
+            throw new Invalid("class count");
+        }
+        for (byte c : classOfByte) {
+            if ((c & 0xff) >= classCount) {
+                throw new Invalid("byte class");
+            }
+        }
+        boolean[] wordClass = new boolean[classCount];
+        need(in, classCount);
+        for (int c = 0; c < classCount; c++) {
+            wordClass[c] = in.get() != 0;
+        }
+        int[] starts = new int[count(in, 4, n)];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = index(in.getInt(), n);
+        }
+        int sets = words / classWords;
+        int kinds = dev.logsentry.core.rules.ere.EreNode.Anchor.Kind.values().length;
+        for (int q = 0; q < n; q++) {
+            int op = packed[4 * q] & 3;
+            int group = packed[4 * q] >>> 2;
+            int out = packed[4 * q + 1];
+            int out2 = packed[4 * q + 2];
+            int arg = packed[4 * q + 3];
+            boolean ok =
+                    group < groupLimit
+                            && switch (op) {
+                                case PatternNfa.BYTE -> ok(out, n) && out2 == -1 && ok(arg, sets);
+                                case PatternNfa.SPLIT -> ok(out, n) && (out2 == -1 || ok(out2, n));
+                                case PatternNfa.ASSERT ->
+                                        ok(out, n) && out2 == -1 && ok(arg, kinds);
+                                default -> out == -1 && out2 == -1 && ok(arg, groupLimit);
+                            };
+            if (!ok) {
+                throw new Invalid("NFA state " + q);
+            }
+        }
+        return new PatternNfa(
+                packed, classBits, classWords, classOfByte, classCount, wordClass, starts);
+    }
+
+    /** An NFA of more states than this is not read back (none is near it). */
+    private static final int MAX_IMAGE_STATES = 1 << 24;
+
+    private static boolean ok(int index, int size) {
+        return index >= 0 && index < size;
+    }
+
     /** An int count of {@code unit}-byte items at most {@code max} that fit in the rest. */
     static int count(ByteBuffer in, int unit, int max) throws Invalid {
         need(in, 4);

@@ -158,8 +158,8 @@ public final class GroupMatcher {
         AutomataImage states = null;
         if (image != null) {
             try {
-                nfa = PatternNfa.readFrom(image, groupLimit);
-                long rowBytes = (4L << Table.shiftFor(nfa.classCount)) + 24;
+                nfa = AutomataImage.readNfa(image, groupLimit);
+                long rowBytes = (4L << DfaTable.shiftFor(nfa.classCount)) + 24;
                 states =
                         AutomataImage.readFrom(image, nfa, groupLimit, maxCacheBytes / 2, rowBytes);
             } catch (AutomataImage.Invalid e) {
@@ -188,7 +188,7 @@ public final class GroupMatcher {
      * {@code maxBytes} in the file. Call it when no line is being matched.
      */
     void writeTo(java.io.DataOutputStream out, long maxBytes) throws java.io.IOException {
-        nfa.writeTo(out);
+        AutomataImage.writeNfa(nfa, out);
         dfa.image(maxBytes).writeTo(out);
     }
 
@@ -259,7 +259,7 @@ public final class GroupMatcher {
         private final Matcher[] sideMatchers = new Matcher[sideRules.size()];
 
         /** The table the last {@link Dfa#step} returned. */
-        private Table current;
+        private DfaTable current;
 
         private Session(Dfa shared) {
             this.shared = shared;
@@ -289,7 +289,7 @@ public final class GroupMatcher {
          */
         long[] match(byte[] bytes, int from, int to, String latin1) {
             Arrays.fill(result, 0);
-            Table table = shared.table();
+            DfaTable table = shared.table();
             finish(table, table.start, bytes, from, from, to, latin1, result);
             return result;
         }
@@ -310,7 +310,7 @@ public final class GroupMatcher {
                 long[] outB) {
             Arrays.fill(outA, 0);
             Arrays.fill(outB, 0);
-            Table table = shared.table();
+            DfaTable table = shared.table();
             int[] t = table.trans;
             int dead = table.dead;
             int sa = table.start;
@@ -337,7 +337,7 @@ public final class GroupMatcher {
          * {@code from}) and adds the matching groups to {@code out}.
          */
         private void finish(
-                Table table,
+                DfaTable table,
                 int s,
                 byte[] bytes,
                 int from,
@@ -489,72 +489,6 @@ public final class GroupMatcher {
         return rule.ere().anchored() ? PatternMatch.lookingAt(m) : PatternMatch.find(m);
     }
 
-    /**
-     * One generation of the DFA cache. State {@code k} has row {@code k << shift} in {@link #trans}
-     * (rows are a power of two wide, at least the number of byte classes, so that a row index turns
-     * back into a state with a shift); an entry is 0 while not built, {@code p} for a target state
-     * whose row is {@code p}, {@code -p} when entering the target state matches groups ({@link
-     * #accepts}). State 0 is unused (so 0 can mean "not built"), state 1 is dead (no threads left),
-     * the start state is 2. Arrays only ever grow into a new table; a table never changes but for
-     * entries going from 0 or null to their final value.
-     */
-    private static final class Table {
-        final int shift;
-        final int dead;
-        final int start;
-        final int generation;
-        final int[] trans;
-
-        /** Per state: groups matched on entering it (empty if none); null while unknown. */
-        final int[][] accepts;
-
-        /** Per state: groups matching at the end of the line from it; null while unknown. */
-        final int[][] atEnd;
-
-        final int[][] members;
-        final byte[] flags;
-
-        /** States in use (written under the lock only). */
-        int count;
-
-        /** Rows are a power of two wide, at least {@code classes}: the shift of that width. */
-        static int shiftFor(int classes) {
-            return 32 - Integer.numberOfLeadingZeros(Math.max(1, classes - 1));
-        }
-
-        Table(int classes, int capacity, int generation) {
-            this.shift = shiftFor(classes);
-            int nc = 1 << shift;
-            this.dead = nc;
-            this.start = 2 * nc;
-            this.generation = generation;
-            trans = new int[capacity << shift];
-            accepts = new int[capacity][];
-            atEnd = new int[capacity][];
-            members = new int[capacity][];
-            flags = new byte[capacity];
-            // the dead state's row leads back to it
-            Arrays.fill(trans, nc, 2 * nc, nc);
-        }
-
-        Table(Table from, int capacity) {
-            this.shift = from.shift;
-            this.dead = from.dead;
-            this.start = from.start;
-            this.generation = from.generation;
-            trans = Arrays.copyOf(from.trans, capacity << shift);
-            accepts = Arrays.copyOf(from.accepts, capacity);
-            atEnd = Arrays.copyOf(from.atEnd, capacity);
-            members = Arrays.copyOf(from.members, capacity);
-            flags = Arrays.copyOf(from.flags, capacity);
-            count = from.count;
-        }
-
-        int capacity() {
-            return flags.length;
-        }
-    }
-
     /** The lazily built DFA shared by sessions: construction under its lock. */
     private final class Dfa {
         private static final byte FLAG_AT_START = 1;
@@ -563,7 +497,7 @@ public final class GroupMatcher {
         private static final EreNode.Anchor.Kind[] KINDS = EreNode.Anchor.Kind.values();
 
         private final long maxCacheBytes;
-        private volatile Table table;
+        private volatile DfaTable table;
         private Map<StateKey, Integer> stateIds = new HashMap<>();
         private long cacheBytes;
         private volatile long flushes;
@@ -597,7 +531,7 @@ public final class GroupMatcher {
             this.maxCacheBytes = maxCacheBytes;
             mark = new int[nfa.size()];
             groupMark = new int[groupCount + verifiedRules.size()];
-            Table t = fresh(0);
+            DfaTable t = fresh(0);
             this.restored =
                     image != null
                             && Arrays.equals(image.members[2], t.members[2])
@@ -607,12 +541,11 @@ public final class GroupMatcher {
         }
 
         /** The first generation as {@code image} has it (its start state checked by the caller). */
-        private Table restore(AutomataImage image, byte startFlags) {
-            int capacity = 64;
-            while (capacity < image.count) {
-                capacity *= 2;
-            }
-            Table t = new Table(nfa.classCount, capacity, 0);
+        private DfaTable restore(AutomataImage image, byte startFlags) {
+            // room for an eighth more before the first growth (not the next power of two: the
+            // table of 70,000 states would take 64 MB at once)
+            int capacity = Math.max(64, image.count + image.count / 8);
+            DfaTable t = new DfaTable(nfa.classCount, capacity, 0);
             System.arraycopy(image.members, 2, t.members, 2, image.count - 2);
             System.arraycopy(image.accepts, 2, t.accepts, 2, image.count - 2);
             System.arraycopy(image.atEnd, 2, t.atEnd, 2, image.count - 2);
@@ -639,7 +572,7 @@ public final class GroupMatcher {
 
         /** The first states of the current table, as many as take about {@code maxBytes}. */
         synchronized AutomataImage image(long maxBytes) {
-            Table t = table;
+            DfaTable t = table;
             int n = 3;
             long bytes = 0;
             while (n < t.count) {
@@ -673,13 +606,13 @@ public final class GroupMatcher {
             return new AutomataImage(n, t.flags, t.members, t.accepts, t.atEnd, edges, e);
         }
 
-        Table table() {
+        DfaTable table() {
             return table;
         }
 
         /** A new, empty generation with the dead and start states. */
-        private Table fresh(int generation) {
-            Table t = new Table(nfa.classCount, 64, generation);
+        private DfaTable fresh(int generation) {
+            DfaTable t = new DfaTable(nfa.classCount, 64, generation);
             stateIds.clear();
             idsComplete = true;
             cacheBytes = 0;
@@ -704,8 +637,8 @@ public final class GroupMatcher {
          * read) on class {@code c}; leaves the table to use from now on in {@code session.current}
          * and returns the entry there.
          */
-        synchronized int step(Session session, Table seen, int row, int c) {
-            Table t = table;
+        synchronized int step(Session session, DfaTable seen, int row, int c) {
+            DfaTable t = table;
             int state = row >>> seen.shift;
             if (seen.generation != t.generation) {
                 // flushed meanwhile: find or rebuild the same state in the new generation
@@ -730,12 +663,12 @@ public final class GroupMatcher {
         }
 
         /** The groups matched on entering state {@code state} of {@code seen}. */
-        synchronized int[] accepts(Table seen, int state) {
+        synchronized int[] accepts(DfaTable seen, int state) {
             return seen.accepts[state];
         }
 
         /** The groups matching at the end of the line in state {@code state} of {@code seen}. */
-        synchronized int[] atEnd(Table seen, int state) {
+        synchronized int[] atEnd(DfaTable seen, int state) {
             int[] groups = seen.atEnd[state];
             if (groups == null) {
                 byte f = seen.flags[state];
@@ -754,7 +687,7 @@ public final class GroupMatcher {
 
         /** Fills in the entry of {@code state} on class {@code c} in the current table. */
         private int compute(int state, int c) {
-            Table t = table;
+            DfaTable t = table;
             byte f = t.flags[state];
             boolean prevWord = (f & FLAG_PREV_WORD) != 0;
             boolean atStart = (f & FLAG_AT_START) != 0;
@@ -885,7 +818,7 @@ public final class GroupMatcher {
         /**
          * The index of the state (members, flags, groups matched on entry) in the current table.
          */
-        private int intern(Table t, int[] members, int stateFlags, int[] accepted) {
+        private int intern(DfaTable t, int[] members, int stateFlags, int[] accepted) {
             if (!idsComplete) {
                 // a table read from an image: its states are looked up from the first new one on
                 stateIds = new HashMap<>(t.count * 2);
@@ -904,7 +837,7 @@ public final class GroupMatcher {
                 return 1;
             }
             if (t.count == t.capacity()) {
-                t = new Table(t, t.capacity() * 2);
+                t = new DfaTable(t, t.capacity() * 2);
                 table = t;
                 // the table is allocated for its capacity: count it
                 cacheBytes += (long) t.capacity() / 2 * ((4L << t.shift) + 24);
@@ -974,52 +907,5 @@ public final class GroupMatcher {
         }
         array[at] = value;
         return array;
-    }
-
-    /** A state's members, flags and groups matched on entry, as a hash key. */
-    private static final class StateKey {
-        private final int[] items;
-        private final byte flags;
-        private final int[] accepted;
-        private final int hash;
-
-        StateKey(int[] items, byte flags, int[] accepted) {
-            this.items = items;
-            this.flags = flags;
-            this.accepted = accepted;
-            this.hash = hash(items, flags, accepted);
-        }
-
-        /**
-         * A well-mixed hash: members are small sorted integers, for which {@link
-         * Arrays#hashCode(int[])} collides all the time ({x, y} and {x + 1, y - 31}), and a map of
-         * tens of thousands of states then degrades into long bucket scans.
-         */
-        private static int hash(int[] items, byte flags, int[] accepted) {
-            long h = 0x9E3779B97F4A7C15L * (flags + 1);
-            for (int x : items) {
-                h = (h + x) * 0xBF58476D1CE4E5B9L;
-                h ^= h >>> 31;
-            }
-            for (int x : accepted) {
-                h = (h + x + 0x632BE59BD9B4E019L) * 0x94D049BB133111EBL;
-                h ^= h >>> 29;
-            }
-            return (int) (h ^ (h >>> 32));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof StateKey k
-                    && k.hash == hash
-                    && k.flags == flags
-                    && Arrays.equals(k.items, items)
-                    && Arrays.equals(k.accepted, accepted);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

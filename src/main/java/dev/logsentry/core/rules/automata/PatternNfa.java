@@ -94,8 +94,8 @@ final class PatternNfa {
         this.starts = b.starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** An NFA read back from {@link #writeTo} (arrays already validated by the reader). */
-    private PatternNfa(
+    /** An NFA read back by {@link AutomataImage#readNfa} (arrays validated there). */
+    PatternNfa(
             int[] packed,
             long[] classBits,
             int classWords,
@@ -112,98 +112,18 @@ final class PatternNfa {
         this.starts = starts;
     }
 
-    /** Writes this NFA for {@link #readFrom} (the automata cache, {@link AutomataImage}). */
-    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
-        out.writeInt(packed.length / 4);
-        for (int v : packed) {
-            out.writeInt(v);
-        }
-        out.writeInt(classWords);
-        out.writeInt(classBits.length);
-        for (long v : classBits) {
-            out.writeLong(v);
-        }
-        out.write(classOfByte);
-        out.writeInt(classCount);
-        for (boolean w : wordClass) {
-            out.writeBoolean(w);
-        }
-        out.writeInt(starts.length);
-        for (int v : starts) {
-            out.writeInt(v);
-        }
+    /** The packed states, four ints each (for {@link AutomataImage}). */
+    int[] packed() {
+        return packed;
     }
 
-    /**
-     * Reads an NFA written by {@link #writeTo}, checking that every state, class set and class it
-     * refers to exists and that its groups are below {@code groupLimit}.
-     *
-     * @throws AutomataImage.Invalid when it does not hold together
-     */
-    static PatternNfa readFrom(java.nio.ByteBuffer in, int groupLimit)
-            throws AutomataImage.Invalid {
-        int n = AutomataImage.count(in, 4, MAX_IMAGE_STATES);
-        int[] packed = new int[n * 4];
-        in.asIntBuffer().get(packed);
-        in.position(in.position() + 4 * packed.length);
-        int classWords = AutomataImage.count(in, 1, 4);
-        int words = AutomataImage.count(in, 8, Integer.MAX_VALUE);
-        if (words % classWords != 0) {
-            throw new AutomataImage.Invalid("class sets");
-        }
-        long[] classBits = new long[words];
-        in.asLongBuffer().get(classBits);
-        in.position(in.position() + 8 * words);
-        byte[] classOfByte = new byte[256];
-        AutomataImage.need(in, 256);
-        in.get(classOfByte);
-        int classCount = AutomataImage.count(in, 1, 256);
-        if (classCount == 0 || (classCount + 63) >>> 6 != classWords) {
-            throw new AutomataImage.Invalid("class count");
-        }
-        for (byte c : classOfByte) {
-            if ((c & 0xff) >= classCount) {
-                throw new AutomataImage.Invalid("byte class");
-            }
-        }
-        boolean[] wordClass = new boolean[classCount];
-        AutomataImage.need(in, classCount);
-        for (int c = 0; c < classCount; c++) {
-            wordClass[c] = in.get() != 0;
-        }
-        int[] starts = new int[AutomataImage.count(in, 4, n)];
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = AutomataImage.index(in.getInt(), n);
-        }
-        int sets = words / classWords;
-        int kinds = EreNode.Anchor.Kind.values().length;
-        for (int q = 0; q < n; q++) {
-            int op = packed[4 * q] & 3;
-            int group = packed[4 * q] >>> 2;
-            int out = packed[4 * q + 1];
-            int out2 = packed[4 * q + 2];
-            int arg = packed[4 * q + 3];
-            boolean ok =
-                    group < groupLimit
-                            && switch (op) {
-                                case BYTE -> ok(out, n) && out2 == -1 && ok(arg, sets);
-                                case SPLIT -> ok(out, n) && (out2 == -1 || ok(out2, n));
-                                case ASSERT -> ok(out, n) && out2 == -1 && ok(arg, kinds);
-                                default -> out == -1 && out2 == -1 && ok(arg, groupLimit);
-                            };
-            if (!ok) {
-                throw new AutomataImage.Invalid("NFA state " + q);
-            }
-        }
-        return new PatternNfa(
-                packed, classBits, classWords, classOfByte, classCount, wordClass, starts);
+    /** The class sets, {@link #classWords} longs each (for {@link AutomataImage}). */
+    long[] classBits() {
+        return classBits;
     }
 
-    /** An NFA of more states than this is not read back (none is near it). */
-    private static final int MAX_IMAGE_STATES = 1 << 24;
-
-    private static boolean ok(int index, int size) {
-        return index >= 0 && index < size;
+    int classWords() {
+        return classWords;
     }
 
     int size() {

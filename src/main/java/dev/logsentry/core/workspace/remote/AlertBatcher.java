@@ -53,7 +53,8 @@ final class AlertBatcher {
         }
     }
 
-    private void flush() {
+    /** The end of a window: what gathered goes out (the timer calls it; tests too). */
+    void flush() {
         RemoteHosts.AlertDigest d;
         synchronized (this) {
             scheduled = false;

@@ -189,6 +189,61 @@ class RemoteHostsTest {
     }
 
     @Test
+    void violationsRaiseAlertsOnlyWhenAskedAndHostsMergeWithLocalLogs() throws Exception {
+        Path spool = temp.resolve("served");
+        Path day = spool.resolve("web3").resolve("2026-12-04.log");
+        Files.createDirectories(day.getParent());
+        Files.writeString(day, "2026-12-04T10:00:00.000000+00:00 web3 cron[1]: hi\n");
+        String violation =
+                "2026-12-04T10:00:02.000000+00:00 web3 sshd[7]: Failed password for root from"
+                        + " 10.0.0.9 port 2222 ssh2\n";
+        try (RemoteHosts hosts =
+                RemoteHosts.follow(
+                        workspace,
+                        classifications,
+                        spool,
+                        null,
+                        Duration.ofMillis(100),
+                        recorder)) {
+            Await.until("web3 followed", () -> followed("web3", 1));
+            Files.writeString(day, violation, StandardOpenOption.APPEND);
+            Await.until("the violation classified", () -> followed("web3", 2));
+            assertThat(classifications.of(source("web3")).classified().verdict(1))
+                    .isEqualTo(Verdict.VIOLATION);
+            Files.writeString(
+                    day,
+                    "2026-12-04T10:00:03.000000+00:00 web3 kernel: " + ATTACK + "\n",
+                    StandardOpenOption.APPEND);
+            Await.until("the attack alerted", () -> !recorder.digests.isEmpty());
+            assertThat(recorder.digests.get(0).count()).isEqualTo(1);
+            assertThat(recorder.digests.get(0).first().verdict()).isEqualTo(Verdict.ATTACK);
+
+            hosts.alertViolations(true);
+            Files.writeString(day, violation, StandardOpenOption.APPEND);
+            Await.until("the violation alerted", () -> recorder.digests.size() == 2);
+            assertThat(recorder.digests.get(1).first().verdict()).isEqualTo(Verdict.VIOLATION);
+            assertThat(recorder.digests.get(1).first().line()).isEqualTo(3);
+
+            // a host's source merges with a local log by time
+            Path local = temp.resolve("local.log");
+            Files.writeString(local, "Dec  4 10:00:01 admin app[2]: local line\n");
+            workspace.open(local);
+            Await.until(
+                    "the local log indexed",
+                    () ->
+                            workspace
+                                    .find(local)
+                                    .map(s -> s.state() == OpenSource.State.READY)
+                                    .orElse(false));
+            OpenSource merged = workspace.mergeOpenLogs();
+            assertThat(merged).isNotNull();
+            Await.until("the merged view", () -> merged.state() == OpenSource.State.READY);
+            assertThat(merged.lines().lineCount()).isEqualTo(5);
+            assertThat(merged.lines().line(1)).contains("local line");
+        }
+    }
+
+    @Test
     void aSpoolThatIsNoFolderIsAClearError() {
         Path missing = temp.resolve("nothing");
         try {

@@ -1,0 +1,152 @@
+package dev.logsentry.ui.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logsentry.testkit.FakeDialogs;
+import dev.logsentry.ui.sources.SourceItem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import software.coley.bentofx.control.Header;
+
+/**
+ * Each open log's editor tab shows that log, in every perspective: clicking a tab (a syslog or a
+ * dnscache log, in Events or DNS) shows its lines, never an empty pane.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EditorTabsTest {
+    @TempDir Path temp;
+    private WorkbenchViewModel model;
+    private WorkbenchWindow window;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        model =
+                new WorkbenchViewModel(
+                        new FakeDialogs(),
+                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
+        window = new WorkbenchWindow(stage, model);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeModel(FxRobot robot) {
+        robot.interact(() -> model.close());
+    }
+
+    @Test
+    void everyEditorTabShowsItsLogInEveryPerspective(FxRobot robot) throws IOException {
+        Path dnslog = temp.resolve("current");
+        try (InputStream in =
+                getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
+            Files.copy(in, dnslog);
+        }
+        Path syslog = Files.writeString(temp.resolve("sys.log"), "Dec  4 10:00:00 h a: one\n");
+        robot.interact(() -> model.open(List.of(syslog, dnslog)));
+        waitUntil(() -> model.sources().size() == 2 && window.dock().editors().size() == 2);
+        waitUntil(() -> !model.dns().openLogs().isEmpty());
+        SourceItem sys =
+                model.sources().stream().filter(s -> !s.isDnscache()).findFirst().orElseThrow();
+        SourceItem dns =
+                model.sources().stream().filter(SourceItem::isDnscache).findFirst().orElseThrow();
+
+        for (Perspective p : List.of(Perspective.DNS, Perspective.EVENTS, Perspective.DNS)) {
+            robot.clickOn("#perspective" + p.name());
+            WaitForAsyncUtils.waitForFxEvents();
+            for (SourceItem item : List.of(dns, sys, dns)) {
+                robot.clickOn(header(robot, LogEditors.id(item)));
+                WaitForAsyncUtils.waitForFxEvents();
+                waitUntil(() -> window.perspectiveProperty().get() != null);
+                assertThat(model.selectedProperty().get())
+                        .as("%s tab in %s selects its log", item.nameProperty().get(), p)
+                        .isSameAs(item);
+                assertThat(onFx(() -> shows(header(robot, LogEditors.id(item)))))
+                        .as("%s tab in %s shows its lines", item.nameProperty().get(), p)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theDnsPerspectiveIsUsableAt1280x800(FxRobot robot) throws IOException {
+        Path dnslog = temp.resolve("current");
+        try (InputStream in =
+                getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
+            Files.copy(in, dnslog);
+        }
+        robot.interact(() -> model.open(List.of(dnslog)));
+        waitUntil(() -> model.dns().analysisProperty().get() != null);
+        waitUntil(() -> window.perspectiveProperty().get() == Perspective.DNS);
+        robot.interact(() -> window.dock().resetPerspective());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> window.stage().getScene().getWidth())).isEqualTo(1280);
+
+        // the log's lines: its filter field and a dozen rows
+        assertThat(onFx(() -> window.events().table().getHeight())).isGreaterThan(200);
+        assertThat(onFx(() -> window.events().quickFilter().getWidth())).isGreaterThan(150);
+        // the queries with their names, the tree and the walk each with room to read
+        assertThat(onFx(() -> height(robot, "dns.queries"))).isGreaterThan(250);
+        assertThat(onFx(() -> width(robot, "dns.queries"))).isGreaterThan(500);
+        assertThat(onFx(() -> height(robot, "dns.tree"))).isGreaterThan(250);
+        assertThat(onFx(() -> width(robot, "dns.tree"))).isGreaterThan(450);
+        assertThat(onFx(() -> height(robot, "dns.walk"))).isGreaterThan(250);
+    }
+
+    private static double height(FxRobot robot, String view) {
+        Node n = header(robot, view).getDockable().getNode();
+        return n.getLayoutBounds().getHeight();
+    }
+
+    private static double width(FxRobot robot, String view) {
+        Node n = header(robot, view).getDockable().getNode();
+        return n.getLayoutBounds().getWidth();
+    }
+
+    /** Whether the tab's content is the log table in the scene, laid out with some height. */
+    private boolean shows(Header h) {
+        Node content = h.getDockable().getNode();
+        Node table = window.events().table();
+        for (Node n = table; n != null; n = n.getParent()) {
+            if (n == content) {
+                return table.getScene() != null
+                        && table.isVisible()
+                        && table.getLayoutBounds().getHeight() > 20;
+            }
+        }
+        return false;
+    }
+
+    private static Header header(FxRobot robot, String id) {
+        return robot.lookup(
+                        n -> n instanceof Header h && h.getDockable().getIdentifier().equals(id))
+                .queryAs(Header.class);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> query) {
+        try {
+            return dev.logsentry.testkit.Fx.onFx(query);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            dev.logsentry.testkit.Fx.waitUntil(condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
