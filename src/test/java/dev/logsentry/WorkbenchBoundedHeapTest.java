@@ -58,7 +58,7 @@ class WorkbenchBoundedHeapTest {
             }
             assertThat(args)
                     .as(Files.readString(home.resolve("out.txt")))
-                    .contains("-Xmx192m", "-XX:+UseSerialGC", "-Dprism.order=sw")
+                    .contains("-Xmx512m", "-XX:+UseSerialGC", "-Dprism.order=sw")
                     .contains(Main.class.getName(), log.toString());
             assertThat(parent.isAlive()).as("the parent waits for its child").isTrue();
         } finally {
