@@ -184,8 +184,22 @@ final class RotationSoak {
         count(outcome[0], rec);
     }
 
-    /** A child JVM that is killed (SIGKILL) at a random moment; its report, if any, not counted. */
+    /** The longest wait before the SIGKILL; halved whenever a child ended before it. */
+    private int killWindowMillis = 1400;
+
+    /**
+     * A child JVM killed (SIGKILL) at a random moment; when a child ends before its kill (a fast
+     * machine), another one is started with a shorter window, so that a kill does happen.
+     */
     private void killedRun() throws Exception {
+        int before = killed;
+        for (int attempt = 0; attempt < 6 && killed == before; attempt++) {
+            childRun();
+        }
+    }
+
+    /** One child JVM, killed at a random moment if it has not ended; its report counts if kept. */
+    private void childRun() throws Exception {
         history.add("child run");
         Path out = dir.resolve("child-report.txt");
         Files.deleteIfExists(out);
@@ -214,7 +228,13 @@ final class RotationSoak {
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("child.out").toFile())
                         .start();
-        boolean ended = p.waitFor(200 + rnd.nextInt(1200), TimeUnit.MILLISECONDS);
+        boolean ended =
+                p.waitFor(
+                        killWindowMillis / 7 + rnd.nextInt(killWindowMillis * 6 / 7),
+                        TimeUnit.MILLISECONDS);
+        if (ended) {
+            killWindowMillis = Math.max(70, killWindowMillis / 2);
+        }
         if (!ended) {
             p.destroyForcibly(); // SIGKILL
             p.waitFor(30, TimeUnit.SECONDS);
