@@ -125,6 +125,17 @@ public final class SummaryView extends BorderPane {
         count.setPrefWidth(160);
         tree.getColumns().setAll(List.of(label, count));
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showChart(b));
+        Label empty = new Label();
+        empty.setId("summaryPlaceholder");
+        empty.setWrapText(true);
+        empty.textProperty()
+                .bind(
+                        javafx.beans.binding.Bindings.createStringBinding(
+                                this::placeholderText,
+                                model.busyProperty(),
+                                model.summaryProperty(),
+                                model.inputs()));
+        tree.setPlaceholder(empty);
         chart.setId("summaryChart");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
@@ -133,6 +144,22 @@ public final class SummaryView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
         return split;
+    }
+
+    /** Why the outline is empty: nothing open, not run yet, running, or nothing in the range. */
+    private String placeholderText() {
+        if (model.busyProperty().get()) {
+            return "Summarising\u2026";
+        }
+        if (model.inputs().isEmpty()) {
+            return "No log open: open logs (File \u203a Open) to summarise them.";
+        }
+        if (model.summaryProperty().get() == null) {
+            return "Choose a range and press Summarise: the open logs are summarised here.";
+        }
+        return "Nothing to summarise: no line of the open logs in \u201c"
+                + model.rangeProperty().get()
+                + "\u201d is claimed by a service.";
     }
 
     /** A number as a link to its lines; a plain label when no line is behind it. */

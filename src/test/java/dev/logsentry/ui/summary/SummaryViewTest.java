@@ -97,6 +97,21 @@ class SummaryViewTest {
     }
 
     @Test
+    void anEmptyOutlineSaysWhy(FxRobot robot) throws Exception {
+        Label placeholder = robot.lookup("#summaryPlaceholder").queryAs(Label.class);
+        assertThat(placeholder.getText()).startsWith("Choose a range and press Summarise");
+        summarise(robot, "2020/01/01");
+        assertThat(view.model().outline()).isEmpty();
+        assertThat(placeholder.getText())
+                .isEqualTo(
+                        "Nothing to summarise: no line of the open logs in \u201c2020/01/01\u201d"
+                                + " is claimed by a service.");
+        assertThat(placeholder.isVisible()).isTrue();
+        robot.interact(() -> view.model().inputs().clear());
+        assertThat(placeholder.getText()).startsWith("No log open");
+    }
+
+    @Test
     void aNumberLinksToTheLinesBehindIt(FxRobot robot) throws Exception {
         summarise(robot, "Today");
         assertThat(robot.lookup("#summaryStatus").queryAs(Label.class).getText())
