@@ -74,7 +74,7 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
         synchronized (this) {
             for (RemoteLine l : batch) {
                 Verdict v = l.classification().verdict();
-                if (v != Verdict.ATTACK && !(settings.violations() && v == Verdict.VIOLATION)) {
+                if (!settings.alerts(v)) {
                     continue;
                 }
                 if (pendingLines == 0) {

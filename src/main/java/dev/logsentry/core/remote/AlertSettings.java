@@ -1,5 +1,6 @@
 package dev.logsentry.core.remote;
 
+import dev.logsentry.core.check.Verdict;
 import java.time.Duration;
 
 /**
@@ -20,6 +21,20 @@ public record AlertSettings(
             throw new IllegalArgumentException(
                     "alert delay must not be negative, and mail and line limits positive");
         }
+    }
+
+    /**
+     * Whether a line of verdict {@code v} raises a live alert (a mail from {@code serve}, a desktop
+     * notification in the workbench): attacks always, security violations when asked for. The one
+     * place this rule lives.
+     */
+    public static boolean alerts(Verdict v, boolean violations) {
+        return v == Verdict.ATTACK || (violations && v == Verdict.VIOLATION);
+    }
+
+    /** Whether a line of verdict {@code v} is mailed under these settings. */
+    public boolean alerts(Verdict v) {
+        return alerts(v, violations);
     }
 
     /** 30 seconds, 6 mails an hour, 200 lines a mail, attacks only. */

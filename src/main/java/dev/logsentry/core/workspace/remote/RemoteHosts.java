@@ -3,6 +3,7 @@ package dev.logsentry.core.workspace.remote;
 import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.core.index.LineSource;
+import dev.logsentry.core.remote.AlertSettings;
 import dev.logsentry.core.remote.ReceiverStatus;
 import dev.logsentry.core.remote.RemoteLine;
 import dev.logsentry.core.remote.RemoteListener;
@@ -266,7 +267,7 @@ public final class RemoteHosts implements AutoCloseable {
             long n = cs.classifiedCount();
             for (long i = h.scanned(); i < n; i++) {
                 Verdict v = cs.verdict(i);
-                if (v != Verdict.ATTACK && !(violations && v == Verdict.VIOLATION)) {
+                if (!AlertSettings.alerts(v, violations)) {
                     continue;
                 }
                 if (!news(cs.source(), i, h.alertFrom())) {
