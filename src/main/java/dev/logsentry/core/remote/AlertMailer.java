@@ -102,8 +102,10 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
     private void flushOnce() {
         FinishedReport mail;
         int lines;
-        int quotedNow;
+        List<RemoteLine> mailedQuoted;
         Map<String, Integer> mailedPerHost;
+        Instant mailedSince;
+        boolean wasDeferred;
         synchronized (this) {
             scheduled = null;
             if (pendingLines == 0) {
@@ -120,38 +122,44 @@ public final class AlertMailer implements RemoteListener, AutoCloseable {
                 return;
             }
             mail = render(deferred);
+            // the mail takes what is pending; lines arriving while it is sent start afresh,
+            // with the full quota of quoted lines for the next mail
             lines = pendingLines;
-            quotedNow = quoted.size();
+            mailedQuoted = new ArrayList<>(quoted);
             mailedPerHost = new TreeMap<>(perHost);
+            mailedSince = firstPending;
+            wasDeferred = deferred;
+            quoted.clear();
+            perHost.clear();
+            pendingLines = 0;
+            deferred = false;
         }
         try {
             delivery.deliver(mail);
             synchronized (this) {
                 sent.addLast(clock.instant());
-                // the lines just mailed are gone; those that arrived while sending stay
-                quoted.subList(0, quotedNow).clear();
-                deferred = false;
-                pendingLines -= lines;
-                if (pendingLines <= 0) {
-                    pendingLines = 0;
-                    perHost.clear();
-                    quoted.clear();
-                } else {
-                    // lines that arrived while the mail was being sent stay for the next one
-                    mailedPerHost.forEach(
-                            (h, n) ->
-                                    perHost.computeIfPresent(
-                                            h, (k, v) -> v - n > 0 ? v - n : null));
-                    firstPending = clock.instant();
-                    if (scheduled == null) {
-                        schedule(settings.delay());
-                    }
+                if (pendingLines > 0 && scheduled == null) {
+                    schedule(settings.delay());
                 }
             }
             log.accept("mailed " + lines + " alert line(s) " + delivery.describe());
         } catch (DeliveryException e) {
             log.accept(e.getMessage() + "; trying again in " + settings.delay().toSeconds() + " s");
             synchronized (this) {
+                // not mailed: the lines go back in front of those that arrived meanwhile
+                List<RemoteLine> arrived = new ArrayList<>(quoted);
+                quoted.clear();
+                quoted.addAll(mailedQuoted);
+                for (RemoteLine l : arrived) {
+                    if (quoted.size() >= settings.maxLinesPerMail()) {
+                        break;
+                    }
+                    quoted.add(l);
+                }
+                mailedPerHost.forEach((h, n) -> perHost.merge(h, n, Integer::sum));
+                pendingLines += lines;
+                firstPending = mailedSince;
+                deferred = deferred || wasDeferred;
                 if (scheduled == null) {
                     schedule(settings.delay().isZero() ? Duration.ofSeconds(1) : settings.delay());
                 }

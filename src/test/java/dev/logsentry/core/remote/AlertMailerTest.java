@@ -213,4 +213,90 @@ class AlertMailerTest {
                 .isEqualTo("[logsentry] admin: 3 attack lines from web1");
         assertThat(log).containsExactly("mailed 3 alert line(s) slowly");
     }
+
+    /** A delivery the test holds in deliver() until released; it fails while {@code failing} is set. */
+    static final class HeldDelivery implements Delivery {
+        final java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        final List<FinishedReport> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean failing;
+
+        @Override
+        public void deliver(FinishedReport report)
+                throws dev.logsentry.core.report.delivery.DeliveryException {
+            sending.countDown();
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failing) {
+                throw new dev.logsentry.core.report.delivery.DeliveryException(
+                        "the mail server refused", null);
+            }
+            delivered.add(report);
+        }
+
+        @Override
+        public String describe() {
+            return "held";
+        }
+    }
+
+    @Test
+    void linesArrivingWhileAMailIsSentHaveTheNextMailsWholeQuota() throws Exception {
+        HeldDelivery held = new HeldDelivery();
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AlertMailer mailer =
+                new AlertMailer(
+                        new AlertSettings(false, Duration.ofMillis(50), 6, 50),
+                        held,
+                        "admin",
+                        log::add,
+                        Clock.systemUTC());
+        mailer.lines(lines("web1", 1, ATTACK));
+        assertThat(held.sending.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        mailer.lines(lines("web2", 60, ATTACK)); // while the first mail is in deliver()
+        held.release.countDown();
+        mailer.close();
+        assertThat(held.delivered).hasSize(2);
+        assertThat(held.delivered.get(0).subject())
+                .isEqualTo("[logsentry] admin: 1 attack line from web1");
+        String second = held.delivered.get(1).bodyText();
+        assertThat(held.delivered.get(1).subject())
+                .isEqualTo("[logsentry] admin: 60 attack lines from web2");
+        assertThat(second.lines().filter(l -> l.startsWith("ATTACK")).count()).isEqualTo(50);
+        assertThat(second).contains("== web2 (60 lines").contains("10 more lines are not quoted");
+    }
+
+    @Test
+    void aFailedMailKeepsItsLinesAheadOfThoseThatArrivedMeanwhile() throws Exception {
+        HeldDelivery held = new HeldDelivery();
+        held.failing = true;
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AlertMailer mailer =
+                new AlertMailer(
+                        new AlertSettings(false, Duration.ofHours(1), 6, 50),
+                        held,
+                        "admin",
+                        log::add,
+                        Clock.systemUTC());
+        mailer.lines(lines("web1", 2, ATTACK));
+        Thread flush = new Thread(mailer::flush);
+        flush.start();
+        assertThat(held.sending.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        mailer.lines(lines("web2", 3, ATTACK));
+        held.release.countDown();
+        flush.join(20_000);
+        assertThat(held.delivered).isEmpty();
+        assertThat(log).anyMatch(l -> l.startsWith("the mail server refused; trying again"));
+        held.failing = false;
+        mailer.close();
+        assertThat(held.delivered).hasSize(1);
+        assertThat(held.delivered.get(0).subject())
+                .isEqualTo("[logsentry] admin: 5 attack lines from web1, web2");
+        String body = held.delivered.get(0).bodyText();
+        assertThat(body.indexOf("== web1 (2 lines")).isGreaterThanOrEqualTo(0)
+                .isLessThan(body.indexOf("== web2 (3 lines"));
+    }
 }
