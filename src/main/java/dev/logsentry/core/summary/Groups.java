@@ -11,6 +11,7 @@ final class Groups {
     private int[] bounds = new int[2];
     private String text;
     private byte[] bytes; // the subject when the byte engine matched (ASCII), else null
+    private byte[] scratch = new byte[128]; // a template key being put together
 
     void from(String msg, Matcher m) {
         text = msg;
@@ -33,6 +34,49 @@ final class Groups {
             bounds = new int[b.length];
         }
         System.arraycopy(b, 0, bounds, 0, b.length);
+    }
+
+    /**
+     * The item of {@code parent} named by a template ({@code ascii}: its literal parts, null where
+     * a field goes) filled from a byte match, put together in a buffer instead of a String; null
+     * when the match is not the byte engine's or a value is not ASCII.
+     */
+    Tally templateItem(Tally parent, byte[][] ascii, FieldRef[] refs) {
+        if (bytes == null) {
+            return null;
+        }
+        int n = 0;
+        int f = 0;
+        for (byte[] lit : ascii) {
+            if (lit != null) {
+                n = append(lit, 0, lit.length, n);
+                continue;
+            }
+            FieldRef r = refs[f++];
+            int g = r.number();
+            if (g > 0 && bounds[2 * g] >= 0 && bounds[2 * g + 1] > bounds[2 * g]) {
+                n = append(bytes, bounds[2 * g], bounds[2 * g + 1], n);
+            } else {
+                String v = KeyTemplate.value(r.get(this, null));
+                for (int k = 0; k < v.length(); k++) {
+                    if (v.charAt(k) >= 128) {
+                        return null;
+                    }
+                }
+                byte[] vb = v.getBytes(StandardCharsets.ISO_8859_1);
+                n = append(vb, 0, vb.length, n);
+            }
+        }
+        return parent.item(scratch, 0, n);
+    }
+
+    private int append(byte[] b, int from, int to, int n) {
+        int len = to - from;
+        if (n + len > scratch.length) {
+            scratch = java.util.Arrays.copyOf(scratch, Math.max(2 * scratch.length, n + len));
+        }
+        System.arraycopy(b, from, scratch, n, len);
+        return n + len;
     }
 
     int start(int g) {

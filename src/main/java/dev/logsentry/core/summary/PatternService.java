@@ -22,7 +22,6 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PatternService {
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
-    private static final Pattern FIELD_REF = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
 
     private final ServiceDefinition def;
     private final Pattern program;
@@ -206,7 +205,7 @@ public final class PatternService {
     /** As {@link #read(String)}; {@code javaOnly}: every rule by {@code java.util.regex}. */
     Reading read(String msg, boolean javaOnly) {
         Matchers matchers = new Matchers();
-        byte[] b = javaOnly ? null : plainBytes(msg);
+        byte[] b = javaOnly ? null : ByteRegex.plainBytes(msg);
         int i = b == null ? match(msg, matchers) : match(b, 0, b.length, matchers);
         if (i < 0) {
             return new Reading(0, -1, Map.of());
@@ -224,17 +223,6 @@ public final class PatternService {
             }
         }
         return new Reading(r.number, r.group, fields);
-    }
-
-    /** The message as bytes when {@link ByteRegex} can read it (ASCII, no CR/LF), else null. */
-    static byte[] plainBytes(String msg) {
-        for (int k = 0; k < msg.length(); k++) {
-            char c = msg.charAt(k);
-            if (c >= 128 || c == '\r' || c == '\n') {
-                return null;
-            }
-        }
-        return msg.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** One reader's matchers, one per rule, made when needed, and the last match. */
@@ -286,10 +274,11 @@ public final class PatternService {
         String decoded = null;
         for (int i = 0; i < rules.size(); i++) {
             CompiledRule r = rules.get(i);
-            if (r.required.rejects(b, from, to)) {
-                continue;
-            }
             if (r.bytes != null) {
+                // no prefilter: the engine turns a line down at its first differing byte
+                if (!r.bytes.canStart(b, from, to)) {
+                    continue;
+                }
                 ByteRegex.Matcher bm = m.bytes[i];
                 if (bm == null) {
                     bm = r.bytes.matcher();
@@ -300,6 +289,9 @@ public final class PatternService {
                     m.lastJava = null;
                     return i;
                 }
+                continue;
+            }
+            if (r.required.rejects(b, from, to)) {
                 continue;
             }
             if (decoded == null) {
@@ -362,7 +354,7 @@ public final class PatternService {
 
         /** As {@link #accept(String, String, int, long)}; the line is made only if unmatched. */
         void accept(String msg, Supplier<String> fullLine, int source, long line) {
-            byte[] b = javaOnly ? null : plainBytes(msg);
+            byte[] b = javaOnly ? null : ByteRegex.plainBytes(msg);
             if (b != null) {
                 accept(b, 0, b.length, fullLine, source, line);
                 return;
@@ -407,8 +399,8 @@ public final class PatternService {
             long value = 0;
             FieldRef sum = r.sumRef;
             if (sum != null) {
-                if (sum.number > 0 && m.start(sum.number) >= 0) {
-                    value = m.number(sum.number);
+                if (sum.number() > 0 && m.start(sum.number()) >= 0) {
+                    value = m.number(sum.number());
                 } else {
                     String v = sum.get(m, matchers.lastJava);
                     if (v != null) {
@@ -498,93 +490,4 @@ public final class PatternService {
             FieldRef[][] keyRefs,
             FieldRef sumRef,
             ByteRegex bytes) {}
-
-    /**
-     * Where a field of a rule's match comes from, resolved once: its capturing group's number (or,
-     * when the groups could not be numbered, its name), else the rule's {@code set} value.
-     */
-    private record FieldRef(int number, String name, String constant) {
-        static FieldRef of(
-                String field, List<String> names, List<String> numbered, Map<String, String> set) {
-            String constant = set.get(field);
-            if (!names.contains(field)) {
-                return new FieldRef(0, null, constant);
-            }
-            int number = numbered == null ? -1 : numbered.indexOf(field) + 1;
-            return new FieldRef(number, field, constant);
-        }
-
-        /** The value (a named group that took part wins over {@code set}), or null. */
-        String get(Groups m, Matcher java) {
-            // by name only when the groups could not be numbered: then the rule has no simple
-            // matcher and the match is Java's
-            String v = number > 0 ? m.group(number) : number < 0 ? java.group(name) : null;
-            return v != null ? v : constant;
-        }
-    }
-
-    private static String value(String v) {
-        return v == null || v.isEmpty() ? "(none)" : v;
-    }
-
-    /** A key: a field name, or a template with {@code {field}} references. */
-    private record KeyTemplate(String field, List<String> parts) {
-        static KeyTemplate of(String k) {
-            if (!k.contains("{")) {
-                return new KeyTemplate(k, null);
-            }
-            List<String> parts = new ArrayList<>();
-            Matcher m = FIELD_REF.matcher(k);
-            int last = 0;
-            while (m.find()) {
-                parts.add(k.substring(last, m.start()));
-                parts.add("{" + m.group(1));
-                last = m.end();
-            }
-            parts.add(k.substring(last));
-            return new KeyTemplate(null, parts);
-        }
-
-        /** The fields the key refers to, in order. */
-        List<String> fields() {
-            if (field != null) {
-                return List.of(field);
-            }
-            List<String> out = new ArrayList<>();
-            for (String p : parts) {
-                if (p.startsWith("{")) {
-                    out.add(p.substring(1));
-                }
-            }
-            return out;
-        }
-
-        /** The item of {@code parent} this match counts under. */
-        Tally item(Tally parent, FieldRef[] refs, Groups m, Matcher java) {
-            if (field != null && refs[0].number > 0) {
-                int start = m.start(refs[0].number);
-                if (start >= 0 && m.end(refs[0].number) > start) {
-                    return m.item(parent, refs[0].number);
-                }
-            }
-            return parent.item(apply(refs, m, java));
-        }
-
-        /** The key of one match; {@code refs} resolve {@link #fields()} in order. */
-        String apply(FieldRef[] refs, Groups m, Matcher java) {
-            if (field != null) {
-                return value(refs[0].get(m, java));
-            }
-            StringBuilder b = new StringBuilder();
-            int f = 0;
-            for (String p : parts) {
-                if (p.startsWith("{")) {
-                    b.append(value(refs[f++].get(m, java)));
-                } else {
-                    b.append(p);
-                }
-            }
-            return b.toString();
-        }
-    }
 }

@@ -181,9 +181,9 @@ class ByteRegexTest {
         assertThat(plain("caf\u00e9")).isFalse();
         assertThat(plain("a\r")).isFalse();
         assertThat(plain("a\nb")).isFalse();
-        assertThat(PatternService.plainBytes("a\u2028")).isNull();
-        assertThat(PatternService.plainBytes("a\u0085")).isNull();
-        assertThat(PatternService.plainBytes("a\tb")).containsExactly('a', '\t', 'b');
+        assertThat(ByteRegex.plainBytes("a\u2028")).isNull();
+        assertThat(ByteRegex.plainBytes("a\u0085")).isNull();
+        assertThat(ByteRegex.plainBytes("a\tb")).containsExactly('a', '\t', 'b');
     }
 
     private static boolean plain(String s) {
