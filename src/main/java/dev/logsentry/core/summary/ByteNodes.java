@@ -90,7 +90,11 @@ final class ByteNodes {
         }
     }
 
-    /** A class (or one literal byte) repeated {@code min} to {@code max} times. */
+    /**
+     * A class (or one literal byte) repeated {@code min} to {@code max} times; with {@code cap > 0}
+     * the run is capturing group {@code cap} (a group of one run, the commonest, without the
+     * group's own nodes).
+     */
     static final class Run extends Node {
         private final boolean[] cls;
         private final int min;
@@ -98,15 +102,23 @@ final class ByteNodes {
         private final boolean lazy;
         private final boolean[] follow; // bytes the rest can begin with, or null
         private final int id; // its row in the matcher's memo of failures
+        private final int cap;
+        private final boolean once; // greedy, and the rest cannot begin inside the run
 
-        Run(boolean[] cls, int min, int max, boolean lazy, int id, Node next) {
+        Run(boolean[] cls, int min, int max, boolean lazy, int id, int cap, Node next) {
             super(next);
             this.id = id;
+            this.cap = cap;
             this.cls = cls;
             this.min = min;
             this.max = max;
             this.lazy = lazy;
             this.follow = next.first();
+            boolean disjoint = follow != null;
+            for (int k = 0; disjoint && k < 128; k++) {
+                disjoint = !(cls[k] && follow[k]);
+            }
+            this.once = !lazy && disjoint;
         }
 
         /**
@@ -117,6 +129,9 @@ final class ByteNodes {
          */
         @Override
         boolean m(ByteRegex.Matcher c, int i) {
+            if (once) {
+                return match(c, i); // one way to split: nothing worth remembering
+            }
             int rel = i - c.from;
             int[] memo = null;
             if (rel < ByteRegex.MEMO) {
@@ -152,7 +167,7 @@ final class ByteNodes {
                 }
                 boolean[] f = follow;
                 while (true) {
-                    if ((f == null || (j < end && f[b[j]])) && next.m(c, j)) {
+                    if ((f == null || (j < end && f[b[j]])) && rest(c, i, j)) {
                         return true;
                     }
                     if (j >= lim || !cls[b[j]]) {
@@ -170,17 +185,35 @@ final class ByteNodes {
             boolean[] f = follow;
             if (f == null) {
                 for (; j >= lo; j--) {
-                    if (next.m(c, j)) {
+                    if (rest(c, i, j)) {
                         return true;
                     }
                 }
                 return false;
             }
             for (; j >= lo; j--) {
-                if (j < end && f[b[j]] && next.m(c, j)) {
+                if (j < end && f[b[j]] && rest(c, i, j)) {
                     return true;
                 }
             }
+            return false;
+        }
+
+        /** The rest of the pattern after the run took {@code [i, j)}. */
+        private boolean rest(ByteRegex.Matcher c, int i, int j) {
+            if (cap == 0) {
+                return next.m(c, j);
+            }
+            int[] bounds = c.bounds;
+            int s = bounds[2 * cap];
+            int e = bounds[2 * cap + 1];
+            bounds[2 * cap] = i;
+            bounds[2 * cap + 1] = j;
+            if (next.m(c, j)) {
+                return true;
+            }
+            bounds[2 * cap] = s;
+            bounds[2 * cap + 1] = e;
             return false;
         }
 

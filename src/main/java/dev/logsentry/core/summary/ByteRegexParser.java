@@ -52,7 +52,7 @@ final class ByteRegexParser {
     record Repeat(boolean[] cls, int min, int max, boolean lazy, int id) implements Part {
         @Override
         public ByteNodes.Node compile(ByteNodes.Node next) {
-            return new ByteNodes.Run(cls, min, max, lazy, id, next);
+            return new ByteNodes.Run(cls, min, max, lazy, id, 0, next);
         }
     }
 
@@ -67,6 +67,13 @@ final class ByteRegexParser {
     record Group(List<Seq> alts, int number, boolean optional) implements Part {
         @Override
         public ByteNodes.Node compile(ByteNodes.Node next) {
+            if (number > 0
+                    && !optional
+                    && alts.size() == 1
+                    && alts.get(0).parts().size() == 1
+                    && alts.get(0).parts().get(0) instanceof Repeat r) {
+                return new ByteNodes.Run(r.cls(), r.min(), r.max(), r.lazy(), r.id(), number, next);
+            }
             ByteNodes.Node after = number > 0 ? new ByteNodes.Close(number, next) : next;
             ByteNodes.Node body;
             if (alts.size() == 1) {
