@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.core.checkrun.SettingsResolver;
+import dev.logsentry.core.remote.ServerIdentity;
 import dev.logsentry.core.remote.TestReceivers;
 import dev.logsentry.core.workspace.Classification;
 import dev.logsentry.core.workspace.Workspace;
@@ -20,8 +21,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -250,6 +255,74 @@ class ListenForRemoteHostsTest {
                 .doesNotContain("Exception");
         assertThat(model.remote().listeningProperty().get()).isFalse();
         robot.interact(() -> closeWindowsTitled("Cannot Listen for Remote Hosts"));
+    }
+
+    @Test
+    void aPasswordProtectedPkcs12StoreIsUsedWithItsPasswordAndAWrongOneIsNamed(FxRobot robot)
+            throws Exception {
+        // a real PKCS#12 store with a password, made the way keytool/openssl make one
+        ServerIdentity id = ServerIdentity.generate(List.of("localhost"), Instant.now());
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry(
+                "server",
+                id.key(),
+                "s3cret!".toCharArray(),
+                id.chain().toArray(new java.security.cert.Certificate[0]));
+        Path store = temp.resolve("admin.p12");
+        try (var out = Files.newOutputStream(store)) {
+            ks.store(out, "s3cret!".toCharArray());
+        }
+
+        fillListenDialog(robot, "0", temp.resolve("spool"));
+        assertThat(robot.lookup("#remotePassword").query().isVisible())
+                .as("no password field for the generated certificate")
+                .isFalse();
+        replace(robot, "#remoteCert", store.toString());
+        Fx.waitUntil(() -> robot.lookup("#remotePassword").query().isVisible());
+        assertThat(robot.lookup("#remoteKey").query().isDisabled())
+                .as("a PKCS#12 store holds its key")
+                .isTrue();
+
+        // a wrong password: one dialog naming the file, no stack trace
+        robot.clickOn("#remotePassword").write("wrong");
+        robot.clickOn("#remoteListen");
+        Fx.waitUntil(() -> robot.lookup("#remoteError").tryQuery().isPresent());
+        String text =
+                Fx.onFx(
+                        () ->
+                                ((javafx.scene.control.DialogPane)
+                                                robot.lookup("#remoteError").query())
+                                        .getContentText());
+        assertThat(text)
+                .contains(store.toString())
+                .contains("password is wrong")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(model.remote().listeningProperty().get()).isFalse();
+        robot.interact(() -> closeWindowsTitled("Cannot Listen for Remote Hosts"));
+
+        // the right one: listening with the store's certificate
+        fillListenDialog(robot, "0", temp.resolve("spool"));
+        replace(robot, "#remoteCert", store.toString());
+        Fx.waitUntil(() -> robot.lookup("#remotePassword").query().isVisible());
+        robot.clickOn("#remotePassword").write("s3cret!");
+        robot.clickOn("#remoteListen");
+        Fx.waitUntil(() -> robot.lookup("#remoteSheet").tryQuery().isPresent());
+        String sheet =
+                Fx.onFx(() -> robot.lookup("#remoteSheet").queryAs(TextArea.class).getText());
+        String sha256 =
+                HexFormat.ofDelimiter(":")
+                        .withUpperCase()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256")
+                                        .digest(id.certificate().getEncoded()));
+        assertThat(sheet).contains(sha256);
+        assertThat(Files.exists(temp.resolve("state").resolve("tls").resolve("server-cert.pem")))
+                .as("nothing generated: the admin's own certificate is used")
+                .isFalse();
+        assertThat(model.remote().listeningProperty().get()).isTrue();
+        robot.interact(() -> closeWindowsTitled("Listening for Remote Hosts"));
     }
 
     /** Rules of the test's own, so the verdict does not depend on this machine's /etc/logcheck. */
