@@ -294,9 +294,18 @@ public final class RemoteHostsViewModel implements AutoCloseable {
             return;
         }
         for (RemoteHost h : s.hosts()) {
-            SourceItem item = sources.itemOf(h.source());
-            if (item != null) {
-                item.remoteProperty().set(h.counters());
+            mirror(h);
+        }
+    }
+
+    /** Copies a host's counters and day files into its item in the Sources view (FX thread). */
+    private void mirror(RemoteHost h) {
+        SourceItem item = sources.itemOf(h.source());
+        if (item != null) {
+            item.remoteProperty().set(h.counters());
+            List<java.nio.file.Path> files = h.files();
+            if (!files.equals(item.remoteFilesProperty().get())) {
+                item.remoteFilesProperty().set(files);
             }
         }
     }
@@ -307,12 +316,14 @@ public final class RemoteHostsViewModel implements AutoCloseable {
         public void hostAdded(RemoteHost host) {
             Platform.runLater(
                     () -> {
-                        SourceItem item = sources.itemOf(host.source());
-                        if (item != null) {
-                            item.remoteProperty().set(host.counters());
-                        }
+                        mirror(host);
                         status.set("Remote host " + host.host() + " is sending");
                     });
+        }
+
+        @Override
+        public void nextDay(RemoteHost host) {
+            Platform.runLater(() -> mirror(host));
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.logsentry.core.remote.ServerIdentity;
 import dev.logsentry.core.remote.TestReceivers;
 import dev.logsentry.core.workspace.Classification;
 import dev.logsentry.core.workspace.Workspace;
+import dev.logsentry.testkit.ContextMenuRobot;
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
 import dev.logsentry.ui.events.LogRow;
@@ -24,8 +25,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +118,7 @@ class ListenForRemoteHostsTest {
                             "<38>1 2026-12-04T10:00:00Z web1 cron 9 - - hello",
                             "<38>1 2026-12-04T10:00:01Z web1 kernel - - - " + ATTACK));
         }
-        String name = "web1 \u00b7 " + LocalDate.now(ZoneId.systemDefault());
+        String name = "web1";
         Fx.waitUntil(
                 () -> {
                     SourceItem web1 = item(name);
@@ -199,7 +198,7 @@ class ListenForRemoteHostsTest {
         robot.clickOn("#remoteListen");
         Fx.waitUntil(
                 () -> {
-                    SourceItem db1 = item("db1 \u00b7 2026-12-04");
+                    SourceItem db1 = item("db1");
                     return db1 != null
                             && db1.followingProperty().get()
                             && db1.lineCountProperty().get() == 1
@@ -207,6 +206,101 @@ class ListenForRemoteHostsTest {
                 });
         assertThat(model.remote().listeningProperty().get()).isTrue();
         assertThat(robot.lookup("#remoteSheet").tryQuery()).as("no certificate to show").isEmpty();
+        robot.clickOn("File");
+        robot.clickOn("Stop Listening");
+        Fx.waitUntil(() -> !model.remote().listeningProperty().get());
+    }
+
+    @Test
+    void aHostStaysOneSourceAcrossMidnightWithItsFilterSelectionAndFollowKept(FxRobot robot)
+            throws Exception {
+        // the day is the spool's: the test writes the next day's file as serve does at midnight
+        Path spool = temp.resolve("served");
+        Path monday = spool.resolve("db1").resolve("2026-12-07.log");
+        Files.createDirectories(monday.getParent());
+        Files.writeString(
+                monday,
+                "2026-12-07T23:59:57.000000+00:00 db1 cron[1]: backup started\n"
+                        + "2026-12-07T23:59:58.000000+00:00 db1 postfix[2]: queue run\n"
+                        + "2026-12-07T23:59:59.000000+00:00 db1 cron[1]: backup done\n");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L)
+                .release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.waitUntil(() -> robot.lookup("#remoteFollow").tryQuery().isPresent());
+        robot.clickOn("#remoteFollow");
+        replace(robot, "#remoteSpool", spool.toString());
+        robot.clickOn("#remoteListen");
+        Fx.waitUntil(
+                () -> {
+                    SourceItem db1 = item("db1");
+                    return db1 != null
+                            && db1.followingProperty().get()
+                            && db1.lineCountProperty().get() == 3;
+                });
+        SourceItem db1 = Fx.onFx(() -> item("db1"));
+        robot.interact(() -> model.selectedProperty().set(db1));
+
+        // the admin filters for cron and selects monday's last cron line
+        robot.clickOn("#quickFilter").write("cron");
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
+        robot.interact(() -> window.events().table().getSelectionModel().select(1));
+        LogRow picked =
+                Fx.onFx(() -> window.events().table().getSelectionModel().getSelectedItem());
+        assertThat(picked.text()).contains("backup done");
+
+        // midnight: tuesday's file begins
+        Path tuesday = spool.resolve("db1").resolve("2026-12-08.log");
+        Files.writeString(
+                tuesday,
+                "2026-12-08T00:00:01.000000+00:00 db1 cron[1]: rotate logs\n"
+                        + "2026-12-08T00:00:02.000000+00:00 db1 postfix[2]: queue run\n");
+        Fx.waitUntil(
+                () ->
+                        window.events().table().getItems().stream()
+                                .anyMatch(r -> r.text().contains("rotate logs")));
+        assertThat(
+                        Fx.onFx(
+                                () ->
+                                        model.sources().stream()
+                                                .filter(
+                                                        i ->
+                                                                i.nameProperty()
+                                                                        .get()
+                                                                        .startsWith("db1"))
+                                                .toList()))
+                .as("one source for the host, not one per day")
+                .containsExactly(db1);
+        assertThat(Fx.onFx(() -> model.selectedProperty().get())).isSameAs(db1);
+        assertThat(Fx.onFx(() -> db1.followingProperty().get())).as("still followed").isTrue();
+        assertThat(Fx.onFx(() -> robot.lookup("#quickFilter").queryAs(TextField.class).getText()))
+                .isEqualTo("cron");
+        assertThat(
+                        Fx.onFx(
+                                () ->
+                                        window.events().table().getItems().stream()
+                                                .noneMatch(r -> r.text().contains("postfix"))))
+                .as("the filter applies to tuesday's lines too")
+                .isTrue();
+        LogRow still = Fx.onFx(() -> window.events().table().getSelectionModel().getSelectedItem());
+        assertThat(still).as("the selected line stays selected").isNotNull();
+        assertThat(still.line()).isEqualTo(picked.line());
+        Fx.waitUntil(
+                () -> {
+                    Classification c = model.classifications().of(db1.handle());
+                    return c != null
+                            && c.classified().classifiedCount() == db1.lineCountProperty().get();
+                });
+
+        // its properties list the day files
+        Fx.waitUntil(() -> db1.remoteFilesProperty().get().size() == 2);
+        robot.interact(() -> window.dock().showView("sources"));
+        ContextMenuRobot.fire(robot, "sourceProperties", window.sourcesList());
+        Fx.waitUntil(() -> !dialogs.informed.isEmpty());
+        assertThat(dialogs.informed.get(dialogs.informed.size() - 1))
+                .contains("Path:       " + tuesday.toAbsolutePath())
+                .contains("2 day files")
+                .contains(monday.toAbsolutePath().toString())
+                .contains(tuesday.toAbsolutePath().toString())
+                .contains("Following:  yes");
         robot.clickOn("File");
         robot.clickOn("Stop Listening");
         Fx.waitUntil(() -> !model.remote().listeningProperty().get());
