@@ -32,6 +32,13 @@ final class QuickJit {
 
     private static void install() {
         try {
+            for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (option.startsWith("-XX:TieredStopAtLevel=")) {
+                    // the package's launcher and the bounded child say it already; the MBean
+                    // server would only cost its start (0.1-0.3 s of CPU)
+                    return;
+                }
+            }
             Path file = Files.createTempFile("logsentry-jit", ".json"); // 0600
             try {
                 Files.writeString(file, DIRECTIVE);

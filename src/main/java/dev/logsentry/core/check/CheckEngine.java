@@ -94,6 +94,46 @@ public final class CheckEngine {
         return result;
     }
 
+    /**
+     * Starts classifying {@code lines} on {@code pool} with up to {@code workers} of its threads
+     * (in chunks, order preserved) and returns at once; the future gives every line's facts.
+     */
+    java.util.concurrent.CompletableFuture<LineFacts[]> classifyAsync(
+            List<InputLine> lines,
+            ExecutorService pool,
+            int workers,
+            boolean explain,
+            boolean strip) {
+        LineFacts[] facts = new LineFacts[lines.size()];
+        int chunks = (lines.size() + CHUNK - 1) / CHUNK;
+        AtomicInteger next = new AtomicInteger();
+        Runnable work =
+                () -> {
+                    for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                        int from = c * CHUNK;
+                        classifyRange(
+                                lines,
+                                facts,
+                                from,
+                                Math.min(lines.size(), from + CHUNK),
+                                explain,
+                                strip);
+                    }
+                };
+        int n = Math.max(1, Math.min(workers, chunks));
+        java.util.concurrent.CompletableFuture<?>[] parts =
+                new java.util.concurrent.CompletableFuture<?>[n];
+        for (int t = 0; t < n; t++) {
+            parts[t] = java.util.concurrent.CompletableFuture.runAsync(work, pool);
+        }
+        return java.util.concurrent.CompletableFuture.allOf(parts).thenApply(v -> facts);
+    }
+
+    /** A pool of {@code threads} daemon classification threads. */
+    static ExecutorService pool(int threads) {
+        return Executors.newFixedThreadPool(threads, daemon());
+    }
+
     /** Classifies {@code lines} (in parallel chunks, order preserved). */
     LineFacts[] classifyAll(List<InputLine> lines, int threads, boolean explain, boolean strip) {
         LineFacts[] facts = new LineFacts[lines.size()];

@@ -52,6 +52,12 @@ public final class CheckRun implements AutoCloseable {
     private boolean attack;
     private boolean binary;
 
+    /** Classification threads of this run (when it has more than one), and the chunk on them. */
+    private java.util.concurrent.ExecutorService pool;
+
+    private java.util.concurrent.CompletableFuture<LineFacts[]> pending;
+    private List<InputLine> pendingLines;
+
     /**
      * @param engines gives the engine when the first chunk is classified (so rules can compile
      *     while the first lines are read)
@@ -85,7 +91,7 @@ public final class CheckRun implements AutoCloseable {
 
     /** Lines added so far. */
     public long lines() {
-        return seq + chunk.size();
+        return seq + chunk.size() + (pendingLines == null ? 0 : pendingLines.size());
     }
 
     private CheckEngine engine() {
@@ -127,21 +133,62 @@ public final class CheckRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts classifying the lines gathered so far while the caller reads on; the chunk before it
+     * is placed first (its classification is awaited), so at most two chunks are held.
+     */
     private void classifyChunk() {
         if (chunk.isEmpty()) {
             return;
         }
         CheckEngine e = engine();
         CheckOptions options = e.classifier().options();
-        LineFacts[] facts =
-                e.classifyAll(
-                        chunk, options.threads(), false, options.profile() == Profile.LOGCHECK_1_4);
-        for (int i = 0; i < facts.length; i++) {
-            place(chunk.get(i), facts[i], seq + i);
-        }
-        seq += chunk.size();
+        List<InputLine> lines = new ArrayList<>(chunk);
         chunk.clear();
         chunkBytes = 0;
+        placePending();
+        boolean strip = options.profile() == Profile.LOGCHECK_1_4;
+        if (options.threads() <= 1) {
+            place(lines, e.classifyAll(lines, 1, false, strip));
+            return;
+        }
+        if (pool == null) {
+            pool = CheckEngine.pool(options.threads());
+        }
+        pendingLines = lines;
+        pending = e.classifyAsync(lines, pool, options.threads(), false, strip);
+    }
+
+    /** Waits for the chunk being classified, if any, and places its lines. */
+    private void placePending() {
+        if (pending == null) {
+            return;
+        }
+        LineFacts[] facts;
+        try {
+            facts = pending.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("classification failed", cause);
+        } finally {
+            pending = null;
+        }
+        List<InputLine> lines = pendingLines;
+        pendingLines = null;
+        place(lines, facts);
+    }
+
+    private void place(List<InputLine> lines, LineFacts[] facts) {
+        for (int i = 0; i < facts.length; i++) {
+            place(lines.get(i), facts[i], seq + i);
+        }
+        seq += lines.size();
         if (retained > budget) {
             spillAll();
         }
@@ -174,7 +221,9 @@ public final class CheckRun implements AutoCloseable {
         SectionEntry e = SectionEntry.of(at, line, p == null ? null : p.rule(), conditional, keyed);
         store.add(e, p == null ? null : p.heading());
         retained += e.weight();
-        binary |= line.looksBinary();
+        if (!binary) {
+            binary = line.looksBinary();
+        }
     }
 
     private void spillAll() {
@@ -206,6 +255,10 @@ public final class CheckRun implements AutoCloseable {
      */
     public CheckResult finish(List<String> errors, List<String> warnings) {
         classifyChunk();
+        placePending();
+        if (pool != null) {
+            pool.shutdown();
+        }
         CheckEngine e = engine();
         if (spill != null) {
             spillAll(); // every section read back the same way: one merge over its runs
@@ -272,6 +325,9 @@ public final class CheckRun implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
         if (spill != null) {
             spill.close();
         }

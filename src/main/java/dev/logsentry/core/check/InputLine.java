@@ -49,6 +49,9 @@ public record InputLine(String source, long offset, String latin1) {
      * as logcheck does; binary lines are shown escaped.
      */
     public boolean looksBinary() {
+        if (plainText(latin1)) {
+            return false;
+        }
         int odd = 0;
         int n = latin1.length();
         for (int i = 0; i < n; i++) {
@@ -76,6 +79,17 @@ public record InputLine(String source, long offset, String latin1) {
             }
         }
         return odd >= 4 && odd * 5 >= n;
+    }
+
+    /** Whether {@code s} is printable ASCII and tabs only (most lines): then no byte is odd. */
+    private static boolean plainText(String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        for (byte x : b) {
+            if (x < 0x20 && x != '\t' || x == 0x7f || x < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same line with other text (same source and offset). */

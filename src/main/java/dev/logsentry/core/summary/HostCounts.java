@@ -13,9 +13,17 @@ final class HostCounts {
     long inRange;
 
     HostCounts(List<PatternService> patterns, boolean trackLines) {
+        this(patterns, trackLines, false);
+    }
+
+    /** {@code javaOnly}: every message by {@code java.util.regex} (the reference path). */
+    HostCounts(List<PatternService> patterns, boolean trackLines, boolean javaOnly) {
         services = new PatternService.Accumulator[patterns.size()];
         for (int i = 0; i < services.length; i++) {
             services[i] = patterns.get(i).accumulator(trackLines);
+            if (javaOnly) {
+                services[i].javaOnly();
+            }
         }
     }
 

@@ -28,6 +28,7 @@ final class LineReader {
     final Map<String, int[]> byProgram = new HashMap<>();
     final int[] byMessage;
     long count;
+    boolean javaOnly; // the reference path: every rule by java.util.regex
     private String lastHost;
     private HostCounts lastCounts;
 
@@ -116,21 +117,20 @@ final class LineReader {
         lineBytes = b;
         lineOff = off;
         lineLen = len;
-        String message = header.message();
         for (int i : claim.services()) {
             if (i < 0) {
                 dnsOrder.add(
                         part,
                         lastHost,
-                        DnscacheService.labelled(Instant.ofEpochSecond(time), message),
+                        DnscacheService.labelled(Instant.ofEpochSecond(time), header.message()),
                         lineNo);
             } else {
-                c.services[i].accept(message, lineText, source, lineNo);
+                c.services[i].accept(b, ms, end, lineText, source, lineNo);
             }
         }
         for (int i : claim.byMessage()) {
-            if (patterns.get(i).claimsMessage(message)) {
-                c.services[i].accept(message, lineText, source, lineNo);
+            if (patterns.get(i).claimsMessage(b, ms, end)) {
+                c.services[i].accept(b, ms, end, lineText, source, lineNo);
             }
         }
         lineBytes = null;
@@ -226,7 +226,8 @@ final class LineReader {
             return lastCounts;
         }
         HostCounts c =
-                hosts.computeIfAbsent(key, k -> new HostCounts(patterns, options.trackLines()));
+                hosts.computeIfAbsent(
+                        key, k -> new HostCounts(patterns, options.trackLines(), javaOnly));
         lastHost = key;
         lastCounts = c;
         return c;

@@ -21,6 +21,34 @@ final class Literals {
             return (!prefix.isEmpty() && !s.startsWith(prefix))
                     || (!inner.isEmpty() && !s.contains(inner));
         }
+
+        /** As {@link #rejects(String)} for an ASCII message {@code b[from, to)}. */
+        boolean rejects(byte[] b, int from, int to) {
+            return (!prefix.isEmpty() && !startsWith(b, from, to, prefix))
+                    || (!inner.isEmpty() && indexOf(b, from, to, inner) < 0);
+        }
+    }
+
+    private static boolean startsWith(byte[] b, int from, int to, String p) {
+        if (to - from < p.length()) {
+            return false;
+        }
+        for (int k = 0; k < p.length(); k++) {
+            if (b[from + k] != p.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, String p) {
+        char first = p.charAt(0);
+        for (int i = from, last = to - p.length(); i <= last; i++) {
+            if (b[i] == first && startsWith(b, i, to, p)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static Required of(String regex) {

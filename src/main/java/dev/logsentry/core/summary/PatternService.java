@@ -2,7 +2,9 @@ package dev.logsentry.core.summary;
 
 import dev.logsentry.core.summary.ServiceDefinition.Group;
 import dev.logsentry.core.summary.ServiceDefinition.Rule;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,6 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PatternService {
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
-    private static final Pattern FIELD_REF = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
 
     private final ServiceDefinition def;
     private final Pattern program;
@@ -107,6 +108,10 @@ public final class PatternService {
                 String sum = def.groups().get(group).sum();
                 sumRef = sum == null ? null : FieldRef.of(sum, names, numbered, r.set());
             }
+            ByteRegex bytes = numbered == null ? null : ByteRegex.compile(r.pattern());
+            if (bytes != null && !bytes.names().equals(numbered)) {
+                bytes = null; // numbered otherwise than Java does: let Java match
+            }
             rules.add(
                     new CompiledRule(
                             n,
@@ -117,7 +122,7 @@ public final class PatternService {
                             Literals.of(r.pattern()),
                             keyRefs,
                             sumRef,
-                            numbered == null ? null : SimpleRegex.compile(r.pattern())));
+                            bytes));
         }
     }
 
@@ -154,6 +159,23 @@ public final class PatternService {
         return message != null;
     }
 
+    /** As {@link #claimsMessage(String)} for the UTF-8 message {@code b[from, to)}. */
+    boolean claimsMessage(byte[] b, int from, int to) {
+        if (message == null) {
+            return true;
+        }
+        if (wholeMessagePrefix != null) {
+            return Arrays.equals(
+                    b,
+                    from,
+                    Math.min(to, from + messagePrefix.length),
+                    messagePrefix,
+                    0,
+                    messagePrefix.length);
+        }
+        return claimsMessage(new String(b, from, to - from, StandardCharsets.UTF_8));
+    }
+
     public boolean claimsMessage(String msg) {
         if (message == null) {
             return true;
@@ -172,20 +194,30 @@ public final class PatternService {
         }
     }
 
-    /** Reads one message with the first rule that matches. */
+    /**
+     * Reads one message with the first rule that matches (with the byte engine where it applies, as
+     * the summary does).
+     */
     public Reading read(String msg) {
+        return read(msg, false);
+    }
+
+    /** As {@link #read(String)}; {@code javaOnly}: every rule by {@code java.util.regex}. */
+    Reading read(String msg, boolean javaOnly) {
         Matchers matchers = new Matchers();
-        int i = match(msg, matchers);
+        byte[] b = javaOnly ? null : ByteRegex.plainBytes(msg);
+        int i = b == null ? match(msg, matchers) : match(b, 0, b.length, matchers);
         if (i < 0) {
             return new Reading(0, -1, Map.of());
         }
         CompiledRule r = rules.get(i);
         Map<String, String> fields = new HashMap<>(r.set);
-        for (String name : r.names) {
+        for (int k = 0; k < r.names.size(); k++) {
+            String name = r.names.get(k);
             String v =
                     matchers.lastJava != null
                             ? matchers.lastJava.group(name)
-                            : matchers.lastSimple.group(name);
+                            : matchers.last.group(r.bytes.names().indexOf(name) + 1);
             if (v != null) {
                 fields.put(name, v);
             }
@@ -196,15 +228,14 @@ public final class PatternService {
     /** One reader's matchers, one per rule, made when needed, and the last match. */
     private final class Matchers {
         final Matcher[] java = new Matcher[rules.size()];
-        final SimpleRegex.State[] simple = new SimpleRegex.State[rules.size()];
+        final ByteRegex.Matcher[] bytes = new ByteRegex.Matcher[rules.size()];
         final Groups last = new Groups();
         Matcher lastJava;
-        SimpleRegex.State lastSimple;
     }
 
     /**
      * The index of the first rule that matches {@code msg}, its groups left in {@code m.last}, or
-     * -1. A rule of the simple form is decided by {@link SimpleRegex} when it can.
+     * -1; by {@code java.util.regex} only.
      */
     private int match(String msg, Matchers m) {
         for (int i = 0; i < rules.size(); i++) {
@@ -212,34 +243,61 @@ public final class PatternService {
             if (r.required.rejects(msg)) {
                 continue; // the text every match needs is not there
             }
-            if (r.simple != null) {
-                SimpleRegex.State st = m.simple[i];
-                if (st == null) {
-                    st = r.simple.state();
-                    m.simple[i] = st;
+            if (java(r, i, msg, m)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean java(CompiledRule r, int i, String msg, Matchers m) {
+        Matcher jm = m.java[i];
+        if (jm == null) {
+            jm = r.pattern.matcher(msg);
+            m.java[i] = jm;
+        } else {
+            jm.reset(msg);
+        }
+        if (jm.lookingAt()) {
+            m.last.from(msg, jm);
+            m.lastJava = jm;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * As {@link #match(String, Matchers)} for a {@link ByteRegex#plain} message {@code b[from,
+     * to)}: by {@link ByteRegex}, a rule it does not take by Java on the decoded message.
+     */
+    private int match(byte[] b, int from, int to, Matchers m) {
+        String decoded = null;
+        for (int i = 0; i < rules.size(); i++) {
+            CompiledRule r = rules.get(i);
+            if (r.bytes != null) {
+                // no prefilter: the engine turns a line down at its first differing byte
+                if (!r.bytes.canStart(b, from, to)) {
+                    continue;
                 }
-                int v = st.lookingAt(msg);
-                if (v == SimpleRegex.MATCH) {
-                    m.last.from(msg, st);
-                    m.lastSimple = st;
+                ByteRegex.Matcher bm = m.bytes[i];
+                if (bm == null) {
+                    bm = r.bytes.matcher();
+                    m.bytes[i] = bm;
+                }
+                if (bm.lookingAt(b, from, to)) {
+                    m.last.from(b, bm);
                     m.lastJava = null;
                     return i;
                 }
-                if (v == SimpleRegex.NO_MATCH) {
-                    continue;
-                }
+                continue;
             }
-            Matcher jm = m.java[i];
-            if (jm == null) {
-                jm = r.pattern.matcher(msg);
-                m.java[i] = jm;
-            } else {
-                jm.reset(msg);
+            if (r.required.rejects(b, from, to)) {
+                continue;
             }
-            if (jm.lookingAt()) {
-                m.last.from(msg, jm);
-                m.lastJava = jm;
-                m.lastSimple = null;
+            if (decoded == null) {
+                decoded = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            }
+            if (java(r, i, decoded, m)) {
                 return i;
             }
         }
@@ -271,6 +329,7 @@ public final class PatternService {
         private final List<ServiceSummary.Unmatched> unmatched = new ArrayList<>();
         private final boolean trackLines;
         private final Matchers matchers = new Matchers();
+        private boolean javaOnly;
         private long lines;
         private long unmatchedMore;
 
@@ -287,10 +346,39 @@ public final class PatternService {
             accept(msg, () -> fullLine, source, line);
         }
 
+        /** Every rule by {@code java.util.regex} (the reference the byte engine is tested on). */
+        Accumulator javaOnly() {
+            javaOnly = true;
+            return this;
+        }
+
         /** As {@link #accept(String, String, int, long)}; the line is made only if unmatched. */
         void accept(String msg, Supplier<String> fullLine, int source, long line) {
+            byte[] b = javaOnly ? null : ByteRegex.plainBytes(msg);
+            if (b != null) {
+                accept(b, 0, b.length, fullLine, source, line);
+                return;
+            }
             lines++;
-            int ri = match(msg, matchers);
+            count(match(msg, matchers), fullLine, source, line);
+        }
+
+        /**
+         * As {@link #accept(String, Supplier, int, long)} for the UTF-8 message {@code b[from, to)}
+         * (valid only during the call): read in place when it is plain ASCII.
+         */
+        void accept(byte[] b, int from, int to, Supplier<String> fullLine, int source, long line) {
+            if (javaOnly || !ByteRegex.plain(b, from, to)) {
+                lines++;
+                String msg = new String(b, from, to - from, StandardCharsets.UTF_8);
+                count(match(msg, matchers), fullLine, source, line);
+                return;
+            }
+            lines++;
+            count(match(b, from, to, matchers), fullLine, source, line);
+        }
+
+        private void count(int ri, Supplier<String> fullLine, int source, long line) {
             if (ri < 0) {
                 if (!"ignore".equals(def.unmatched())) {
                     if (unmatched.size() < ServiceSummary.MAX_UNMATCHED) {
@@ -309,13 +397,18 @@ public final class PatternService {
             }
             Groups m = matchers.last;
             long value = 0;
-            if (r.sumRef != null) {
-                String v = r.sumRef.get(m, matchers.lastJava);
-                if (v != null) {
-                    try {
-                        value = Long.parseLong(v);
-                    } catch (NumberFormatException e) {
-                        value = 0;
+            FieldRef sum = r.sumRef;
+            if (sum != null) {
+                if (sum.number() > 0 && m.start(sum.number()) >= 0) {
+                    value = m.number(sum.number());
+                } else {
+                    String v = sum.get(m, matchers.lastJava);
+                    if (v != null) {
+                        try {
+                            value = Long.parseLong(v);
+                        } catch (NumberFormatException e) {
+                            value = 0;
+                        }
                     }
                 }
             }
@@ -325,7 +418,7 @@ public final class PatternService {
             Tally t = groups[r.group];
             t.hit(value, source, line);
             for (int k = 0; k < keys.size(); k++) {
-                t = keys.get(k).item(t, r.keyRefs[k], m, matchers.lastJava, msg);
+                t = keys.get(k).item(t, r.keyRefs[k], m, matchers.lastJava);
                 t.hit(value, source, line);
             }
         }
@@ -396,94 +489,5 @@ public final class PatternService {
             Literals.Required required,
             FieldRef[][] keyRefs,
             FieldRef sumRef,
-            SimpleRegex simple) {}
-
-    /**
-     * Where a field of a rule's match comes from, resolved once: its capturing group's number (or,
-     * when the groups could not be numbered, its name), else the rule's {@code set} value.
-     */
-    private record FieldRef(int number, String name, String constant) {
-        static FieldRef of(
-                String field, List<String> names, List<String> numbered, Map<String, String> set) {
-            String constant = set.get(field);
-            if (!names.contains(field)) {
-                return new FieldRef(0, null, constant);
-            }
-            int number = numbered == null ? -1 : numbered.indexOf(field) + 1;
-            return new FieldRef(number, field, constant);
-        }
-
-        /** The value (a named group that took part wins over {@code set}), or null. */
-        String get(Groups m, Matcher java) {
-            // by name only when the groups could not be numbered: then the rule has no simple
-            // matcher and the match is Java's
-            String v = number > 0 ? m.group(number) : number < 0 ? java.group(name) : null;
-            return v != null ? v : constant;
-        }
-    }
-
-    private static String value(String v) {
-        return v == null || v.isEmpty() ? "(none)" : v;
-    }
-
-    /** A key: a field name, or a template with {@code {field}} references. */
-    private record KeyTemplate(String field, List<String> parts) {
-        static KeyTemplate of(String k) {
-            if (!k.contains("{")) {
-                return new KeyTemplate(k, null);
-            }
-            List<String> parts = new ArrayList<>();
-            Matcher m = FIELD_REF.matcher(k);
-            int last = 0;
-            while (m.find()) {
-                parts.add(k.substring(last, m.start()));
-                parts.add("{" + m.group(1));
-                last = m.end();
-            }
-            parts.add(k.substring(last));
-            return new KeyTemplate(null, parts);
-        }
-
-        /** The fields the key refers to, in order. */
-        List<String> fields() {
-            if (field != null) {
-                return List.of(field);
-            }
-            List<String> out = new ArrayList<>();
-            for (String p : parts) {
-                if (p.startsWith("{")) {
-                    out.add(p.substring(1));
-                }
-            }
-            return out;
-        }
-
-        /** The item of {@code parent} this match counts under. */
-        Tally item(Tally parent, FieldRef[] refs, Groups m, Matcher java, String msg) {
-            if (field != null && refs[0].number > 0) {
-                int start = m.start(refs[0].number);
-                if (start >= 0 && m.end(refs[0].number) > start) {
-                    return parent.item(msg, start, m.end(refs[0].number));
-                }
-            }
-            return parent.item(apply(refs, m, java));
-        }
-
-        /** The key of one match; {@code refs} resolve {@link #fields()} in order. */
-        String apply(FieldRef[] refs, Groups m, Matcher java) {
-            if (field != null) {
-                return value(refs[0].get(m, java));
-            }
-            StringBuilder b = new StringBuilder();
-            int f = 0;
-            for (String p : parts) {
-                if (p.startsWith("{")) {
-                    b.append(value(refs[f++].get(m, java)));
-                } else {
-                    b.append(p);
-                }
-            }
-            return b.toString();
-        }
-    }
+            ByteRegex bytes) {}
 }

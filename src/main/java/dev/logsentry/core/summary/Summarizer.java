@@ -194,6 +194,7 @@ public final class Summarizer {
         String fixed = dnscacheLines(List.of(f)) ? "dnscache" : null;
         if (referencePath) {
             LineReader r = newReader(source, ref, fixed);
+            r.javaOnly = true;
             long n = LineChunks.read(f, 0, Long.MAX_VALUE, r::line, cancelled);
             merge(hosts, r.hosts, 0);
             r.finished(n);

@@ -96,6 +96,42 @@ public final class Tally {
         return c;
     }
 
+    /** As {@link #item(CharSequence, int, int)} for ASCII bytes {@code b[from, to)}. */
+    Tally item(byte[] b, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        if (table != null) {
+            int mask = table.length - 1;
+            for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+                Tally t = table[i];
+                if (t == null) {
+                    break;
+                }
+                if (t.key.length() == to - from && same(t.key, b, from)) {
+                    return t;
+                }
+            }
+        }
+        Tally c =
+                new Tally(
+                        new String(
+                                b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1),
+                        lines != null);
+        insert(c);
+        return c;
+    }
+
+    private static boolean same(String key, byte[] b, int from) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The item {@code key}, made when new. */
     Tally item(String key) {
         Tally c = child(key);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -17,6 +18,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -85,6 +87,18 @@ public final class RemoteDialogs implements RemoteHostsViewModel.Presenter {
                         "",
                         "self-signed, generated once in " + model.generatedCertificateDir());
         TextField key = field("remoteKey", "", "the key of a PEM certificate");
+        PasswordField password = new PasswordField();
+        password.setId("remotePassword");
+        password.setPromptText("the PKCS#12 store's password (empty if it has none)");
+        Label passwordLabel = new Label("Password");
+        BooleanBinding p12 =
+                Bindings.createBooleanBinding(
+                        () -> ListenRequest.isPkcs12(cert.getText()), cert.textProperty());
+        for (Node n : List.of(passwordLabel, password)) {
+            n.visibleProperty().bind(p12);
+            n.managedProperty().bind(p12);
+        }
+        key.disableProperty().bind(follow.selectedProperty().or(p12));
         CheckBox violations = new CheckBox("Notify on security violations too (attacks always)");
         violations.setId("remoteViolations");
         violations.setSelected(d.alertViolations());
@@ -92,7 +106,7 @@ public final class RemoteDialogs implements RemoteHostsViewModel.Presenter {
                 .addListener(
                         (obs, old, now) ->
                                 spool.setText((now ? model.serviceSpool() : d.spool()).toString()));
-        for (Node n : List.of(address, port, cert, key)) {
+        for (Node n : List.of(address, port, cert, password)) {
             n.disableProperty().bind(follow.selectedProperty());
         }
         GridPane grid = new GridPane();
@@ -130,6 +144,8 @@ public final class RemoteDialogs implements RemoteHostsViewModel.Presenter {
                         key),
                 2,
                 row++);
+        grid.add(passwordLabel, 0, row);
+        grid.add(password, 1, row++);
         grid.add(follow, 0, row++, 3, 1);
         grid.add(new Label("Spool folder"), 0, row);
         grid.add(spool, 1, row);
@@ -174,6 +190,7 @@ public final class RemoteDialogs implements RemoteHostsViewModel.Presenter {
                                         Path.of(spool.getText().strip()),
                                         pathOrNull(cert.getText()),
                                         pathOrNull(key.getText()),
+                                        password.getText().toCharArray(),
                                         violations.isSelected()));
         return dialog;
     }

@@ -142,6 +142,7 @@ public final class RemoteHostsViewModel implements AutoCloseable {
                 machine.defaultStateDir().resolve("spool"),
                 null,
                 null,
+                new char[0],
                 alertViolations.get());
     }
 
@@ -170,7 +171,7 @@ public final class RemoteHostsViewModel implements AutoCloseable {
                         String sheet = r.receive() ? sheet(r, s) : null;
                         Platform.runLater(() -> started(r, s, sheet));
                     } catch (IOException | RuntimeException e) {
-                        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+                        String m = message(r, e);
                         Platform.runLater(() -> failed(r, m));
                     } finally {
                         busy.set(false);
@@ -197,7 +198,7 @@ public final class RemoteHostsViewModel implements AutoCloseable {
                                 p12 ? null : r.certificate(),
                                 p12 ? null : r.key(),
                                 p12 ? r.certificate() : null,
-                                null,
+                                p12 ? r.password() : null,
                                 generatedCertificateDir(),
                                 List.of(machine.hostName(), "localhost")),
                         Set.of(),
@@ -208,6 +209,24 @@ public final class RemoteHostsViewModel implements AutoCloseable {
                         null,
                         machine.hostName());
         return RemoteHosts.listen(workspace, classifications, c, ALERT_WINDOW, l);
+    }
+
+    /**
+     * What went wrong, for a person: a PKCS#12 store that cannot be opened is, nearly always, a
+     * wrong password (the JDK says "keystore password was incorrect" or names a MAC or padding).
+     */
+    static String message(ListenRequest r, Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (r.receive() && r.pkcs12() && m.contains("PKCS#12") && m.contains("wrong password")) {
+            return "Cannot open the certificate store "
+                    + r.certificate()
+                    + ": the password is wrong"
+                    + (r.password() == null || r.password().length == 0
+                            ? " (none was given; enter the store's password)"
+                            : "")
+                    + ", or the file is no PKCS#12 store.";
+        }
+        return m;
     }
 
     private String sheet(ListenRequest r, RemoteHosts s) {
@@ -275,9 +294,18 @@ public final class RemoteHostsViewModel implements AutoCloseable {
             return;
         }
         for (RemoteHost h : s.hosts()) {
-            SourceItem item = sources.itemOf(h.source());
-            if (item != null) {
-                item.remoteProperty().set(h.counters());
+            mirror(h);
+        }
+    }
+
+    /** Copies a host's counters and day files into its item in the Sources view (FX thread). */
+    private void mirror(RemoteHost h) {
+        SourceItem item = sources.itemOf(h.source());
+        if (item != null) {
+            item.remoteProperty().set(h.counters());
+            List<java.nio.file.Path> files = h.files();
+            if (!files.equals(item.remoteFilesProperty().get())) {
+                item.remoteFilesProperty().set(files);
             }
         }
     }
@@ -288,12 +316,14 @@ public final class RemoteHostsViewModel implements AutoCloseable {
         public void hostAdded(RemoteHost host) {
             Platform.runLater(
                     () -> {
-                        SourceItem item = sources.itemOf(host.source());
-                        if (item != null) {
-                            item.remoteProperty().set(host.counters());
-                        }
+                        mirror(host);
                         status.set("Remote host " + host.host() + " is sending");
                     });
+        }
+
+        @Override
+        public void nextDay(RemoteHost host) {
+            Platform.runLater(() -> mirror(host));
         }
 
         @Override

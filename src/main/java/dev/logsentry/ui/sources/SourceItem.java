@@ -5,6 +5,7 @@ import dev.logsentry.core.remote.ReceiverStatus;
 import dev.logsentry.core.workspace.ContentKind;
 import dev.logsentry.core.workspace.OpenSource;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -44,6 +45,7 @@ public final class SourceItem {
     private final StringProperty kind = new SimpleStringProperty("log");
     private final BooleanProperty following = new SimpleBooleanProperty(false);
     private final ObjectProperty<ReceiverStatus.Host> remote = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<Path>> remoteFiles = new SimpleObjectProperty<>(List.of());
 
     public SourceItem(OpenSource handle) {
         this.handle = handle;
@@ -131,6 +133,14 @@ public final class SourceItem {
      */
     public ObjectProperty<ReceiverStatus.Host> remoteProperty() {
         return remote;
+    }
+
+    /**
+     * A remote host's day files in the spool shown by this source, oldest first (the last is the
+     * one followed now); empty for other sources. Set by the remote hosts' model.
+     */
+    public ObjectProperty<List<Path>> remoteFilesProperty() {
+        return remoteFiles;
     }
 
     /** The message shown when opening failed, naming the file. */

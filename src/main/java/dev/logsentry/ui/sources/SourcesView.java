@@ -119,7 +119,19 @@ public final class SourcesView extends VBox {
             progress.visibleProperty()
                     .bind(item.stateProperty().isNotEqualTo(SourceItem.State.READY));
             progress.managedProperty().bind(progress.visibleProperty());
-            setTooltip(new Tooltip(item.path().toString()));
+            Tooltip tip = new Tooltip();
+            // a remote host's source follows a link: show the day file it reads now
+            tip.textProperty()
+                    .bind(
+                            Bindings.createStringBinding(
+                                    () -> {
+                                        var days = item.remoteFilesProperty().get();
+                                        return days.isEmpty()
+                                                ? item.path().toString()
+                                                : days.get(days.size() - 1).toString();
+                                    },
+                                    item.remoteFilesProperty()));
+            setTooltip(tip);
             setGraphic(box);
         }
 

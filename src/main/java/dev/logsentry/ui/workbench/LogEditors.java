@@ -8,20 +8,22 @@ import java.util.HashMap;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 
 /**
  * The editor area's documents: each open log is an editor tab. Selecting a source (in the Sources
  * view, or by opening it) activates its tab; activating a tab selects its source, so every view
  * that follows the selected source (Events, Details, Timeline, Rules counts, DNS) follows the
- * active editor. The one Events view moves into the active tab; closing a tab closes the source.
+ * active editor. The one Events view moves into the active tab; every other log's tab shows its
+ * lines in a {@link LogPeek} (seen when the editor area is split into stacks side by side); closing
+ * a tab closes the source.
  */
 final class LogEditors {
     private final WorkbenchViewModel model;
     private final DockWorkbench dock;
     private final EventsView events;
     private final Map<SourceItem, EditorInput> inputs = new HashMap<>();
+    private final Map<String, LogPeek> peeks = new HashMap<>();
     private boolean syncing;
 
     LogEditors(WorkbenchViewModel model, DockWorkbench dock, EventsView events) {
@@ -84,7 +86,7 @@ final class LogEditors {
                                         i));
         syncing = true;
         try {
-            dock.openEditor(input, placeholder(input));
+            dock.openEditor(input, peek(input));
             moveEvents(input);
         } finally {
             syncing = false;
@@ -109,13 +111,17 @@ final class LogEditors {
     private void moveEvents(EditorInput active) {
         for (EditorInput e : dock.editors()) {
             if (!e.id().equals(active.id())) {
-                dock.setEditorContent(e.id(), placeholder(e));
+                dock.setEditorContent(e.id(), peek(e));
             }
         }
         dock.setEditorContent(active.id(), events);
     }
 
     private void closed(SourceItem item) {
+        LogPeek p = peeks.remove(id(item));
+        if (p != null) {
+            p.dispose();
+        }
         EditorInput input = inputs.remove(item);
         if (input != null && !syncing) {
             dock.closeEditor(input.id());
@@ -123,14 +129,15 @@ final class LogEditors {
     }
 
     /**
-     * What an editor shows while another log's tab is the active one: only visible when the editor
-     * area is split so that two tabs show at once; a click there activates this log.
+     * What an editor shows while another log's tab is the active one: its own lines (one table per
+     * log, made once); a click there activates this log.
      */
-    private Node placeholder(EditorInput input) {
-        Label l = new Label(input.title() + "\nClick to show its lines here.");
-        l.getStyleClass().add("editor-placeholder");
-        StackPane pane = new StackPane(l);
-        pane.setOnMouseClicked(e -> dock.activate(input.id()));
-        return pane;
+    private Node peek(EditorInput input) {
+        if (!(input.input() instanceof SourceItem item)) {
+            return new StackPane();
+        }
+        return peeks.computeIfAbsent(
+                input.id(),
+                id -> new LogPeek(item, model.classifications(), () -> dock.activate(id)));
     }
 }

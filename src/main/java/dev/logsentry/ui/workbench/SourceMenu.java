@@ -47,13 +47,16 @@ final class SourceMenu {
                 item("sourceProperties", "Properties\u2026", () -> properties(model, source)));
     }
 
-    /** The folder holding the source's file (a multilog directory's parent); null for views. */
+    /**
+     * The folder holding the source's file (a multilog directory's parent; a remote host's folder
+     * in the spool); null for views.
+     */
     static Path folderOf(SourceItem source) {
         SourceKind kind = source.handle().sourceKind();
         if (kind == SourceKind.JOURNAL || kind == SourceKind.MERGED) {
             return null;
         }
-        Path parent = source.path().toAbsolutePath().getParent();
+        Path parent = pathOf(source).toAbsolutePath().getParent();
         return parent != null && Files.isDirectory(parent) ? parent : null;
     }
 
@@ -82,7 +85,7 @@ final class SourceMenu {
         String title = "Properties of " + source.nameProperty().get();
         if (lines == null) {
             model.dialogs()
-                    .inform(title, source.path().toString(), facts(source, kind, following, null));
+                    .inform(title, pathOf(source).toString(), facts(source, kind, following, null));
             return;
         }
         model.background()
@@ -106,7 +109,7 @@ final class SourceMenu {
                                             model.dialogs()
                                                     .inform(
                                                             title,
-                                                            source.path().toString(),
+                                                            pathOf(source).toString(),
                                                             shown));
                         });
     }
@@ -134,10 +137,23 @@ final class SourceMenu {
         return source.isDnscache() ? kind + " (dnscache log)" : kind;
     }
 
+    /** The file the source reads: a remote host's day file of today, else its path. */
+    static Path pathOf(SourceItem source) {
+        List<Path> days = source.remoteFilesProperty().get();
+        return days.isEmpty() ? source.path() : days.get(days.size() - 1);
+    }
+
     private static String facts(SourceItem source, String kind, boolean following, SourceFacts f) {
         StringBuilder b = new StringBuilder();
-        b.append("Path:       ").append(source.path()).append('\n');
+        b.append("Path:       ").append(pathOf(source)).append('\n');
         b.append("Kind:       ").append(kind).append('\n');
+        List<Path> days = source.remoteFilesProperty().get();
+        if (days.size() > 1) {
+            b.append("Files:      ").append(days.size()).append(" day files, oldest first\n");
+            for (Path d : days) {
+                b.append("            ").append(d).append('\n');
+            }
+        }
         if (f != null) {
             b.append(String.format("Size:       %,d bytes%n", f.bytes()));
             b.append(String.format("Lines:      %,d%n", f.lines()));

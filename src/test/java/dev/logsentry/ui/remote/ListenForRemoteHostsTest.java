@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.core.checkrun.SettingsResolver;
+import dev.logsentry.core.remote.ServerIdentity;
 import dev.logsentry.core.remote.TestReceivers;
 import dev.logsentry.core.workspace.Classification;
 import dev.logsentry.core.workspace.Workspace;
+import dev.logsentry.testkit.ContextMenuRobot;
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
 import dev.logsentry.ui.events.LogRow;
@@ -20,8 +22,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -114,7 +118,7 @@ class ListenForRemoteHostsTest {
                             "<38>1 2026-12-04T10:00:00Z web1 cron 9 - - hello",
                             "<38>1 2026-12-04T10:00:01Z web1 kernel - - - " + ATTACK));
         }
-        String name = "web1 \u00b7 " + LocalDate.now(ZoneId.systemDefault());
+        String name = "web1";
         Fx.waitUntil(
                 () -> {
                     SourceItem web1 = item(name);
@@ -194,7 +198,7 @@ class ListenForRemoteHostsTest {
         robot.clickOn("#remoteListen");
         Fx.waitUntil(
                 () -> {
-                    SourceItem db1 = item("db1 \u00b7 2026-12-04");
+                    SourceItem db1 = item("db1");
                     return db1 != null
                             && db1.followingProperty().get()
                             && db1.lineCountProperty().get() == 1
@@ -202,6 +206,101 @@ class ListenForRemoteHostsTest {
                 });
         assertThat(model.remote().listeningProperty().get()).isTrue();
         assertThat(robot.lookup("#remoteSheet").tryQuery()).as("no certificate to show").isEmpty();
+        robot.clickOn("File");
+        robot.clickOn("Stop Listening");
+        Fx.waitUntil(() -> !model.remote().listeningProperty().get());
+    }
+
+    @Test
+    void aHostStaysOneSourceAcrossMidnightWithItsFilterSelectionAndFollowKept(FxRobot robot)
+            throws Exception {
+        // the day is the spool's: the test writes the next day's file as serve does at midnight
+        Path spool = temp.resolve("served");
+        Path monday = spool.resolve("db1").resolve("2026-12-07.log");
+        Files.createDirectories(monday.getParent());
+        Files.writeString(
+                monday,
+                "2026-12-07T23:59:57.000000+00:00 db1 cron[1]: backup started\n"
+                        + "2026-12-07T23:59:58.000000+00:00 db1 postfix[2]: queue run\n"
+                        + "2026-12-07T23:59:59.000000+00:00 db1 cron[1]: backup done\n");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L)
+                .release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.waitUntil(() -> robot.lookup("#remoteFollow").tryQuery().isPresent());
+        robot.clickOn("#remoteFollow");
+        replace(robot, "#remoteSpool", spool.toString());
+        robot.clickOn("#remoteListen");
+        Fx.waitUntil(
+                () -> {
+                    SourceItem db1 = item("db1");
+                    return db1 != null
+                            && db1.followingProperty().get()
+                            && db1.lineCountProperty().get() == 3;
+                });
+        SourceItem db1 = Fx.onFx(() -> item("db1"));
+        robot.interact(() -> model.selectedProperty().set(db1));
+
+        // the admin filters for cron and selects monday's last cron line
+        robot.clickOn("#quickFilter").write("cron");
+        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
+        robot.interact(() -> window.events().table().getSelectionModel().select(1));
+        LogRow picked =
+                Fx.onFx(() -> window.events().table().getSelectionModel().getSelectedItem());
+        assertThat(picked.text()).contains("backup done");
+
+        // midnight: tuesday's file begins
+        Path tuesday = spool.resolve("db1").resolve("2026-12-08.log");
+        Files.writeString(
+                tuesday,
+                "2026-12-08T00:00:01.000000+00:00 db1 cron[1]: rotate logs\n"
+                        + "2026-12-08T00:00:02.000000+00:00 db1 postfix[2]: queue run\n");
+        Fx.waitUntil(
+                () ->
+                        window.events().table().getItems().stream()
+                                .anyMatch(r -> r.text().contains("rotate logs")));
+        assertThat(
+                        Fx.onFx(
+                                () ->
+                                        model.sources().stream()
+                                                .filter(
+                                                        i ->
+                                                                i.nameProperty()
+                                                                        .get()
+                                                                        .startsWith("db1"))
+                                                .toList()))
+                .as("one source for the host, not one per day")
+                .containsExactly(db1);
+        assertThat(Fx.onFx(() -> model.selectedProperty().get())).isSameAs(db1);
+        assertThat(Fx.onFx(() -> db1.followingProperty().get())).as("still followed").isTrue();
+        assertThat(Fx.onFx(() -> robot.lookup("#quickFilter").queryAs(TextField.class).getText()))
+                .isEqualTo("cron");
+        assertThat(
+                        Fx.onFx(
+                                () ->
+                                        window.events().table().getItems().stream()
+                                                .noneMatch(r -> r.text().contains("postfix"))))
+                .as("the filter applies to tuesday's lines too")
+                .isTrue();
+        LogRow still = Fx.onFx(() -> window.events().table().getSelectionModel().getSelectedItem());
+        assertThat(still).as("the selected line stays selected").isNotNull();
+        assertThat(still.line()).isEqualTo(picked.line());
+        Fx.waitUntil(
+                () -> {
+                    Classification c = model.classifications().of(db1.handle());
+                    return c != null
+                            && c.classified().classifiedCount() == db1.lineCountProperty().get();
+                });
+
+        // its properties list the day files
+        Fx.waitUntil(() -> db1.remoteFilesProperty().get().size() == 2);
+        robot.interact(() -> window.dock().showView("sources"));
+        ContextMenuRobot.fire(robot, "sourceProperties", window.sourcesList());
+        Fx.waitUntil(() -> !dialogs.informed.isEmpty());
+        assertThat(dialogs.informed.get(dialogs.informed.size() - 1))
+                .contains("Path:       " + tuesday.toAbsolutePath())
+                .contains("2 day files")
+                .contains(monday.toAbsolutePath().toString())
+                .contains(tuesday.toAbsolutePath().toString())
+                .contains("Following:  yes");
         robot.clickOn("File");
         robot.clickOn("Stop Listening");
         Fx.waitUntil(() -> !model.remote().listeningProperty().get());
@@ -250,6 +349,74 @@ class ListenForRemoteHostsTest {
                 .doesNotContain("Exception");
         assertThat(model.remote().listeningProperty().get()).isFalse();
         robot.interact(() -> closeWindowsTitled("Cannot Listen for Remote Hosts"));
+    }
+
+    @Test
+    void aPasswordProtectedPkcs12StoreIsUsedWithItsPasswordAndAWrongOneIsNamed(FxRobot robot)
+            throws Exception {
+        // a real PKCS#12 store with a password, made the way keytool/openssl make one
+        ServerIdentity id = ServerIdentity.generate(List.of("localhost"), Instant.now());
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry(
+                "server",
+                id.key(),
+                "s3cret!".toCharArray(),
+                id.chain().toArray(new java.security.cert.Certificate[0]));
+        Path store = temp.resolve("admin.p12");
+        try (var out = Files.newOutputStream(store)) {
+            ks.store(out, "s3cret!".toCharArray());
+        }
+
+        fillListenDialog(robot, "0", temp.resolve("spool"));
+        assertThat(robot.lookup("#remotePassword").query().isVisible())
+                .as("no password field for the generated certificate")
+                .isFalse();
+        replace(robot, "#remoteCert", store.toString());
+        Fx.waitUntil(() -> robot.lookup("#remotePassword").query().isVisible());
+        assertThat(robot.lookup("#remoteKey").query().isDisabled())
+                .as("a PKCS#12 store holds its key")
+                .isTrue();
+
+        // a wrong password: one dialog naming the file, no stack trace
+        robot.clickOn("#remotePassword").write("wrong");
+        robot.clickOn("#remoteListen");
+        Fx.waitUntil(() -> robot.lookup("#remoteError").tryQuery().isPresent());
+        String text =
+                Fx.onFx(
+                        () ->
+                                ((javafx.scene.control.DialogPane)
+                                                robot.lookup("#remoteError").query())
+                                        .getContentText());
+        assertThat(text)
+                .contains(store.toString())
+                .contains("password is wrong")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(model.remote().listeningProperty().get()).isFalse();
+        robot.interact(() -> closeWindowsTitled("Cannot Listen for Remote Hosts"));
+
+        // the right one: listening with the store's certificate
+        fillListenDialog(robot, "0", temp.resolve("spool"));
+        replace(robot, "#remoteCert", store.toString());
+        Fx.waitUntil(() -> robot.lookup("#remotePassword").query().isVisible());
+        robot.clickOn("#remotePassword").write("s3cret!");
+        robot.clickOn("#remoteListen");
+        Fx.waitUntil(() -> robot.lookup("#remoteSheet").tryQuery().isPresent());
+        String sheet =
+                Fx.onFx(() -> robot.lookup("#remoteSheet").queryAs(TextArea.class).getText());
+        String sha256 =
+                HexFormat.ofDelimiter(":")
+                        .withUpperCase()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256")
+                                        .digest(id.certificate().getEncoded()));
+        assertThat(sheet).contains(sha256);
+        assertThat(Files.exists(temp.resolve("state").resolve("tls").resolve("server-cert.pem")))
+                .as("nothing generated: the admin's own certificate is used")
+                .isFalse();
+        assertThat(model.remote().listeningProperty().get()).isTrue();
+        robot.interact(() -> closeWindowsTitled("Listening for Remote Hosts"));
     }
 
     /** Rules of the test's own, so the verdict does not depend on this machine's /etc/logcheck. */

@@ -69,6 +69,7 @@ public final class RemoteHostsDemo {
                                             work.resolve("spool"),
                                             null,
                                             null,
+                                            new char[0],
                                             false));
                 });
         while (model[0] == null) {

@@ -104,6 +104,62 @@ class EditorTabsTest {
         assertThat(onFx(() -> height(robot, "dns.walk"))).isGreaterThan(250);
     }
 
+    @Test
+    void aSplitEditorAreaShowsTheLogOfEachStackAndAClickMakesItActive(FxRobot robot)
+            throws IOException {
+        Path left =
+                Files.writeString(
+                        temp.resolve("left.log"),
+                        "Dec  4 10:00:00 alpha sshd[1]: left one\n"
+                                + "Dec  4 10:00:01 alpha sshd[1]: left two\n");
+        Path right =
+                Files.writeString(
+                        temp.resolve("right.log"), "Dec  4 10:00:00 beta cron[2]: right one\n");
+        robot.interact(() -> model.open(List.of(left, right)));
+        waitUntil(() -> model.sources().size() == 2 && window.dock().editors().size() == 2);
+        SourceItem l = model.sources().get(0);
+        SourceItem r = model.sources().get(1);
+        waitUntil(() -> l.lineCountProperty().get() == 2 && r.lineCountProperty().get() == 1);
+        robot.interact(() -> model.selectedProperty().set(l));
+        // the drop a drag of the right log's tab onto the left log's right edge ends in
+        robot.interact(
+                () ->
+                        window.dock()
+                                .moveView(
+                                        LogEditors.id(r),
+                                        LogEditors.id(l),
+                                        javafx.geometry.Side.RIGHT));
+        robot.interact(() -> window.dock().activate(LogEditors.id(l)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // two stacks side by side, each showing its log's lines
+        Header lh = header(robot, LogEditors.id(l));
+        Header rh = header(robot, LogEditors.id(r));
+        assertThat(onFx(() -> lh.localToScene(0, 0).getX() < rh.localToScene(0, 0).getX()))
+                .as("split side by side")
+                .isTrue();
+        assertThat(onFx(() -> shows(lh))).isTrue();
+        assertThat(onFx(() -> rowsOf(rh))).containsExactly("right one");
+
+        // a click on the right log makes it the active one: the Events view moves there
+        robot.clickOn(rh.getDockable().getNode());
+        waitUntil(() -> model.selectedProperty().get() == r);
+        waitUntil(() -> shows(header(robot, LogEditors.id(r))));
+        assertThat(onFx(() -> rowsOf(header(robot, LogEditors.id(l)))))
+                .containsExactly("left one", "left two");
+    }
+
+    /** The messages of the rows a log peek shows in a tab, or null when it shows none. */
+    private static List<String> rowsOf(Header h) {
+        Node content = h.getDockable().getNode();
+        if (!(content instanceof LogPeek peek) || content.getScene() == null) {
+            return null;
+        }
+        return peek.table().getItems().stream()
+                .map(row -> row.text().substring(row.text().lastIndexOf(": ") + 2))
+                .toList();
+    }
+
     private static double height(FxRobot robot, String view) {
         Node n = header(robot, view).getDockable().getNode();
         return n.getLayoutBounds().getHeight();

@@ -61,6 +61,48 @@ final class AutomataImage {
         this.edgeCount = edgeCount;
     }
 
+    /** The first states of {@code t}, as many as take about {@code maxBytes} in a file. */
+    static AutomataImage of(DfaTable t, PatternNfa nfa, long maxBytes) {
+        int n = 3;
+        long bytes = 0;
+        while (n < t.count) {
+            bytes += AutomataImage.fileBytes(t.members[n], t.accepts[n]);
+            if (bytes > maxBytes) {
+                break;
+            }
+            n++;
+        }
+        int[] edges = new int[3 * 1024];
+        int e = 0;
+        int[] byteOfLocal = new int[257];
+        for (int s = 2; s < n; s++) {
+            int p = t.rowOf[s];
+            int classes = t.classCount(p);
+            Arrays.fill(byteOfLocal, -1);
+            for (int b = 255; b >= 0; b--) {
+                byteOfLocal[t.classOf(p, b)] = b;
+            }
+            for (int k = 1; k <= classes; k++) {
+                int v = t.rows[p + 1 + k];
+                if (v == 0 || byteOfLocal[k] < 0) {
+                    continue;
+                }
+                int target = t.stateAt(v < 0 ? -v : v);
+                if (target >= n) {
+                    continue;
+                }
+                if (3 * e == edges.length) {
+                    edges = Arrays.copyOf(edges, edges.length * 2);
+                }
+                edges[3 * e] = s;
+                edges[3 * e + 1] = nfa.classOfByte[byteOfLocal[k]];
+                edges[3 * e + 2] = target << 1 | (v < 0 ? 1 : 0);
+                e++;
+            }
+        }
+        return new AutomataImage(n, t.flags, t.members, t.accepts, t.atEnd, edges, e);
+    }
+
     /** Bytes a state takes in a file, at most about (for the file's bound). */
     static long fileBytes(int[] members, int[] accepts) {
         return 16 + 3L * members.length + 3L * accepts.length;

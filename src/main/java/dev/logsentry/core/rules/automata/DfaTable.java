@@ -3,20 +3,46 @@ package dev.logsentry.core.rules.automata;
 import java.util.Arrays;
 
 /**
- * One generation of the DFA cache. State {@code k} has row {@code k << shift} in {@link #trans}
- * (rows are a power of two wide, at least the number of byte classes, so that a row index turns
- * back into a state with a shift); an entry is 0 while not built, {@code p} for a target state
- * whose row is {@code p}, {@code -p} when entering the target state matches groups ({@link
- * #accepts}). State 0 is unused (so 0 can mean "not built"), state 1 is dead (no threads left), the
- * start state is 2. Arrays only ever grow into a new table; a table never changes but for entries
- * going from 0 or null to their final value.
+ * One generation of the DFA cache, in a compact layout: each state is a short row in one pool of
+ * ints, as wide as the number of byte classes that state tells apart (its own classes, usually 2 to
+ * 6), not one entry per class of the whole NFA. A table of 75,000 states that way takes about 3 MB
+ * instead of 40, fits in the processor's cache, and a bounded heap never has to flush it.
+ *
+ * <p>A state's row starts at its offset {@code p} in {@link #rows}: {@code rows[p - 1]} is the
+ * state's number, {@code rows[p]} the offset of its byte map in {@link #maps} (256 bytes: byte to
+ * the state's own class plus one), {@code rows[p + 1]} is always 0, and the entry for its class
+ * {@code k} (1-based) is {@code rows[p + 1 + k]}. So a byte {@code b} leads from {@code p} to
+ * {@code rows[p + 1 + maps[rows[p] + b]]}. An entry is 0 while not built, {@code q} for a target
+ * state whose row is at {@code q}, {@code -q} when entering the target matches groups ({@link
+ * #accepts}). The dead state's row is at {@link #DEAD} and leads back to itself; the start state's
+ * is at {@link #START}.
+ *
+ * <p>Readers read tables without a lock, so every racy read has a safe answer: a value written once
+ * goes from 0 to its final value, and a 0 read too early (a map offset, a map byte, an entry, a
+ * state number) leads to the zero map, the always-zero slot or the unused state 0, which all send
+ * the reader to the lock. Arrays never grow in place: a table that needs more room is copied into a
+ * new one, the old one is no longer written, and rows of a table refer only to maps and states of
+ * the same table.
  */
 final class DfaTable {
-    final int shift;
-    final int dead;
-    final int start;
+    /** Row offset of the dead state (number 1). */
+    static final int DEAD = 2;
+
+    /** Row offset of the start state (number 2). */
+    static final int START = 6;
+
+    /** Map offset of the dead state's map (every byte to its class 1); offset 0 is all zeros. */
+    static final int DEAD_MAP = 256;
+
+    /** Bytes a state takes besides its members and groups, about (for budgets). */
+    static final long STATE_BYTES = 96;
+
     final int generation;
-    final int[] trans;
+    final int[] rows;
+    final byte[] maps;
+
+    /** Per state: the offset of its row. */
+    final int[] rowOf;
 
     /** Per state: groups matched on entering it (empty if none); null while unknown. */
     final int[][] accepts;
@@ -27,43 +53,86 @@ final class DfaTable {
     final int[][] members;
     final byte[] flags;
 
-    /** States in use (written under the lock only). */
+    /** Per map (offset / 256): how many classes it has. */
+    final int[] mapClasses;
+
+    // in use, written under the lock only
     int count;
+    int used;
+    int mapCount;
 
-    /** Rows are a power of two wide, at least {@code classes}: the shift of that width. */
-    static int shiftFor(int classes) {
-        return 32 - Integer.numberOfLeadingZeros(Math.max(1, classes - 1));
-    }
-
-    DfaTable(int classes, int capacity, int generation) {
-        this.shift = shiftFor(classes);
-        int nc = 1 << shift;
-        this.dead = nc;
-        this.start = 2 * nc;
+    /** An empty table with only the dead state. */
+    DfaTable(int generation) {
         this.generation = generation;
-        trans = new int[capacity << shift];
-        accepts = new int[capacity][];
-        atEnd = new int[capacity][];
-        members = new int[capacity][];
-        flags = new byte[capacity];
-        // the dead state's row leads back to it
-        Arrays.fill(trans, nc, 2 * nc, nc);
+        rows = new int[1024];
+        maps = new byte[16 * 256];
+        rowOf = new int[64];
+        accepts = new int[64][];
+        atEnd = new int[64][];
+        members = new int[64][];
+        flags = new byte[64];
+        mapClasses = new int[16];
+        Arrays.fill(maps, DEAD_MAP, DEAD_MAP + 256, (byte) 1);
+        mapClasses[1] = 1;
+        mapCount = 2;
+        rows[DEAD - 1] = 1;
+        rows[DEAD] = DEAD_MAP;
+        rows[DEAD + 2] = DEAD;
+        used = DEAD + 3;
+        rowOf[1] = DEAD;
+        count = 2;
     }
 
-    DfaTable(DfaTable from, int capacity) {
-        this.shift = from.shift;
-        this.dead = from.dead;
-        this.start = from.start;
-        this.generation = from.generation;
-        trans = Arrays.copyOf(from.trans, capacity << shift);
-        accepts = Arrays.copyOf(from.accepts, capacity);
-        atEnd = Arrays.copyOf(from.atEnd, capacity);
-        members = Arrays.copyOf(from.members, capacity);
-        flags = Arrays.copyOf(from.flags, capacity);
+    /** A copy of {@code from} with room for at least the given numbers of ints, states, maps. */
+    DfaTable(DfaTable from, int rowInts, int states, int mapsNeeded) {
+        generation = from.generation;
+        rows = Arrays.copyOf(from.rows, grow(from.rows.length, rowInts));
+        int stateCap = grow(from.flags.length, states);
+        rowOf = Arrays.copyOf(from.rowOf, stateCap);
+        accepts = Arrays.copyOf(from.accepts, stateCap);
+        atEnd = Arrays.copyOf(from.atEnd, stateCap);
+        members = Arrays.copyOf(from.members, stateCap);
+        flags = Arrays.copyOf(from.flags, stateCap);
+        int mapCap = grow(from.mapClasses.length, mapsNeeded);
+        maps = Arrays.copyOf(from.maps, mapCap * 256);
+        mapClasses = Arrays.copyOf(from.mapClasses, mapCap);
         count = from.count;
+        used = from.used;
+        mapCount = from.mapCount;
     }
 
-    int capacity() {
-        return flags.length;
+    private static int grow(int capacity, int needed) {
+        int c = capacity;
+        while (c < needed) {
+            c *= 2;
+        }
+        return c;
+    }
+
+    /** Whether this table has room for {@code ints} more row ints, a state and a map. */
+    boolean fits(int ints, boolean newMap) {
+        return used + ints <= rows.length
+                && count < flags.length
+                && (!newMap || mapCount < mapClasses.length);
+    }
+
+    /** The state number of the row at {@code p}. */
+    int stateAt(int p) {
+        return rows[p - 1];
+    }
+
+    /** The class (1-based) byte {@code b} has in the map of the row at {@code p}. */
+    int classOf(int p, int b) {
+        return maps[rows[p] + b] & 0xff;
+    }
+
+    /** How many classes the row at {@code p} has. */
+    int classCount(int p) {
+        return mapClasses[rows[p] >>> 8];
+    }
+
+    /** Heap bytes of this table's arrays (for the cache's bound). */
+    long arrayBytes() {
+        return 4L * rows.length + maps.length + 4L * mapClasses.length + 29L * flags.length;
     }
 }

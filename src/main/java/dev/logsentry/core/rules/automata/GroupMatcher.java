@@ -6,9 +6,7 @@ import dev.logsentry.core.rules.ere.PatternMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
@@ -22,12 +20,10 @@ import java.util.regex.Matcher;
  * oversized ones are run with java.util.regex on the lines that contain one of their literals, and
  * only while their group is still unmatched.
  *
- * <p>The matcher is shared by all threads, and so is its DFA: a state computed by one thread is
- * used by all. Lines are matched without locking; building a missing state takes a lock. Racy reads
- * are safe by construction: an entry of the transition table is written once, from 0 ("not built
- * yet") to its final value, every table a thread can see is internally consistent, and a value that
- * looks missing sends the reader to the lock, which publishes everything. A cache that grows past
- * {@link #MAX_CACHE_BYTES} is dropped and rebuilt. Each thread uses its own {@link Session}.
+ * <p>The matcher is shared by all threads, and so is its DFA ({@link LazyDfa}): a state computed by
+ * one thread is used by all. Lines are matched without locking; building a missing state takes a
+ * lock ({@link DfaTable} says why the racy reads are safe). A cache that grows past {@link
+ * #MAX_CACHE_BYTES} is dropped and rebuilt. Each thread uses its own {@link Session}.
  */
 public final class GroupMatcher {
 
@@ -47,7 +43,7 @@ public final class GroupMatcher {
 
     private final int[] sideGroups;
     private final boolean midLine;
-    private final Dfa dfa;
+    private final LazyDfa dfa;
 
     private GroupMatcher(
             PatternNfa nfa,
@@ -66,7 +62,8 @@ public final class GroupMatcher {
         this.verifiedGroups = verifiedGroups;
         this.sideRules = sideRules;
         this.sideGroups = sideGroups;
-        this.dfa = new Dfa(maxCacheBytes, image); // last: it reads the fields above
+        this.dfa =
+                new LazyDfa(nfa, groupCount + verifiedRules.size(), midLine, maxCacheBytes, image);
     }
 
     /**
@@ -159,7 +156,7 @@ public final class GroupMatcher {
         if (image != null) {
             try {
                 nfa = AutomataImage.readNfa(image, groupLimit);
-                long rowBytes = (4L << DfaTable.shiftFor(nfa.classCount)) + 24;
+                long rowBytes = DfaTable.STATE_BYTES / 2;
                 states =
                         AutomataImage.readFrom(image, nfa, groupLimit, maxCacheBytes / 2, rowBytes);
             } catch (AutomataImage.Invalid e) {
@@ -233,9 +230,9 @@ public final class GroupMatcher {
                 + " byte classes, "
                 + dfa.table().count
                 + " DFA states, "
-                + dfa.flushes
+                + dfa.flushes()
                 + " flushes, "
-                + (dfa.cacheBytes >> 20)
+                + (dfa.cacheBytes() >> 20)
                 + " MB, "
                 + dfa.computes
                 + " transitions built";
@@ -248,22 +245,21 @@ public final class GroupMatcher {
 
     /** A session with a private DFA flushed past {@code maxCacheBytes} (tests, diagnostics). */
     Session newSession(long maxCacheBytes) {
-        return new Session(new Dfa(maxCacheBytes, null));
+        return new Session(
+                new LazyDfa(nfa, groupCount + verifiedRules.size(), midLine, maxCacheBytes, null));
     }
 
     /** Matching state of one thread. Not thread-safe; the DFA behind it is. */
     public final class Session {
-        private final Dfa shared;
+        private final LazyDfa shared;
         private final long[] result = new long[(groupCount + verifiedRules.size() + 63) >>> 6];
-        private final byte[] classOfByte = nfa.classOfByte;
         private final Matcher[] sideMatchers = new Matcher[sideRules.size()];
 
-        /** The table the last {@link Dfa#step} returned. */
-        private DfaTable current;
+        /** The table the last {@link LazyDfa#step} left to use. */
+        private final DfaTable[] current = new DfaTable[1];
 
-        private Session(Dfa shared) {
+        private Session(LazyDfa shared) {
             this.shared = shared;
-            this.current = shared.table();
         }
 
         /**
@@ -289,8 +285,7 @@ public final class GroupMatcher {
          */
         long[] match(byte[] bytes, int from, int to, String latin1) {
             Arrays.fill(result, 0);
-            DfaTable table = shared.table();
-            finish(table, table.start, bytes, from, from, to, latin1, result);
+            finish(shared.table(), DfaTable.START, bytes, from, from, to, latin1, result);
             return result;
         }
 
@@ -311,16 +306,16 @@ public final class GroupMatcher {
             Arrays.fill(outA, 0);
             Arrays.fill(outB, 0);
             DfaTable table = shared.table();
-            int[] t = table.trans;
-            int dead = table.dead;
-            int sa = table.start;
+            int[] r = table.rows;
+            byte[] maps = table.maps;
+            int sa = DfaTable.START;
             int sb = sa;
             int ia = aFrom;
             int ib = bFrom;
             while (ia < aTo && ib < bTo) {
-                int va = t[sa + classOfByte[a[ia] & 0xff]];
-                int vb = t[sb + classOfByte[b[ib] & 0xff]];
-                if (va <= dead || vb <= dead) {
+                int va = r[sa + 1 + (maps[r[sa] + (a[ia] & 0xff)] & 0xff)];
+                int vb = r[sb + 1 + (maps[r[sb] + (b[ib] & 0xff)] & 0xff)];
+                if (va <= DfaTable.DEAD || vb <= DfaTable.DEAD) {
                     break; // accepting, dead or not built: one at a time
                 }
                 sa = va;
@@ -333,7 +328,7 @@ public final class GroupMatcher {
         }
 
         /**
-         * Walks {@code bytes[i, to)} from state {@code s} of {@code table} (the line started at
+         * Walks {@code bytes[i, to)} from the row {@code s} of {@code table} (the line started at
          * {@code from}) and adds the matching groups to {@code out}.
          */
         private void finish(
@@ -345,20 +340,21 @@ public final class GroupMatcher {
                 int to,
                 String latin1,
                 long[] out) {
-            int[] t = table.trans;
-            int shift = table.shift;
-            int dead = table.dead;
+            int[] r = table.rows;
+            byte[] maps = table.maps;
+            final int dead = DfaTable.DEAD;
             for (; i < to; i++) {
-                int c = classOfByte[bytes[i] & 0xff];
-                int v = t[s + c];
+                int b = bytes[i] & 0xff;
+                int v = r[s + 1 + (maps[r[s] + b] & 0xff)];
                 if (v > dead) {
                     s = v;
                     continue;
                 }
                 if (v == 0) {
-                    v = shared.step(this, table, s, c);
-                    table = current;
-                    t = table.trans;
+                    v = shared.step(current, table, s, b);
+                    table = current[0];
+                    r = table.rows;
+                    maps = table.maps;
                     if (v > dead) {
                         s = v;
                         continue;
@@ -370,18 +366,18 @@ public final class GroupMatcher {
                 }
                 // an accepting state: groups matched on the way into it
                 s = -v;
-                int[] groups = table.accepts[s >>> shift];
+                int[] groups = table.accepts[r[s - 1]];
                 if (groups == null) {
-                    groups = shared.accepts(table, s >>> shift);
+                    groups = shared.accepts(table, s);
                 }
                 for (int group : groups) {
                     out[group >>> 6] |= 1L << group;
                 }
             }
             if (s != dead) {
-                int[] groups = table.atEnd[s >>> shift];
+                int[] groups = table.atEnd[r[s - 1]];
                 if (groups == null) {
-                    groups = shared.atEnd(table, s >>> shift);
+                    groups = shared.atEnd(table, s);
                 }
                 for (int group : groups) {
                     out[group >>> 6] |= 1L << group;
@@ -487,418 +483,6 @@ public final class GroupMatcher {
         }
         m.reset(line);
         return rule.ere().anchored() ? PatternMatch.lookingAt(m) : PatternMatch.find(m);
-    }
-
-    /** The lazily built DFA shared by sessions: construction under its lock. */
-    private final class Dfa {
-        private static final byte FLAG_AT_START = 1;
-        private static final byte FLAG_PREV_WORD = 2;
-        private static final int[] NONE = new int[0];
-        private static final EreNode.Anchor.Kind[] KINDS = EreNode.Anchor.Kind.values();
-
-        private final long maxCacheBytes;
-        private volatile DfaTable table;
-        private Map<StateKey, Integer> stateIds = new HashMap<>();
-        private long cacheBytes;
-        private volatile long flushes;
-
-        /** Transitions built (diagnostics). */
-        long computes;
-
-        /** States added since this DFA was made or read. */
-        long statesAdded;
-
-        /** Whether the first generation was read from an image. */
-        final boolean restored;
-
-        /** States read from the image. */
-        final int restoredCount;
-
-        /** Whether {@link #stateIds} holds every state of the table (else built on first use). */
-        private boolean idsComplete;
-
-        // scratch, used under the lock
-        private final int[] mark;
-        private int markStamp;
-        private int[] stack = new int[256];
-        private int[] expanded = new int[256];
-        private int[] next = new int[256];
-        private final int[] groupMark;
-        private int groupStamp;
-        private int[] matchedGroups = new int[16];
-
-        Dfa(long maxCacheBytes, AutomataImage image) {
-            this.maxCacheBytes = maxCacheBytes;
-            mark = new int[nfa.size()];
-            groupMark = new int[groupCount + verifiedRules.size()];
-            DfaTable t = fresh(0);
-            this.restored =
-                    image != null
-                            && Arrays.equals(image.members[2], t.members[2])
-                            && image.flags[2] == t.flags[2];
-            table = restored ? restore(image, t.flags[2]) : t;
-            restoredCount = restored ? image.count : 0;
-        }
-
-        /** The first generation as {@code image} has it (its start state checked by the caller). */
-        private DfaTable restore(AutomataImage image, byte startFlags) {
-            // room for an eighth more before the first growth (not the next power of two: the
-            // table of 70,000 states would take 64 MB at once)
-            int capacity = Math.max(64, image.count + image.count / 8);
-            DfaTable t = new DfaTable(nfa.classCount, capacity, 0);
-            System.arraycopy(image.members, 2, t.members, 2, image.count - 2);
-            System.arraycopy(image.accepts, 2, t.accepts, 2, image.count - 2);
-            System.arraycopy(image.atEnd, 2, t.atEnd, 2, image.count - 2);
-            System.arraycopy(image.flags, 2, t.flags, 2, image.count - 2);
-            t.members[1] = NONE;
-            t.accepts[1] = NONE;
-            t.atEnd[1] = NONE;
-            t.flags[2] = startFlags;
-            for (int i = 0; i < image.edgeCount; i++) {
-                int s = image.edges[3 * i];
-                int v = image.edges[3 * i + 2];
-                int p = (v >>> 1) << t.shift;
-                t.trans[(s << t.shift) + image.edges[3 * i + 1]] = (v & 1) != 0 ? -p : p;
-            }
-            t.count = image.count;
-            stateIds.clear();
-            idsComplete = false;
-            cacheBytes = (long) (capacity - 64) * ((4L << t.shift) + 24);
-            for (int s = 2; s < image.count; s++) {
-                cacheBytes += 4L * t.members[s].length + 4L * t.accepts[s].length + 96;
-            }
-            return t;
-        }
-
-        /** The first states of the current table, as many as take about {@code maxBytes}. */
-        synchronized AutomataImage image(long maxBytes) {
-            DfaTable t = table;
-            int n = 3;
-            long bytes = 0;
-            while (n < t.count) {
-                bytes += AutomataImage.fileBytes(t.members[n], t.accepts[n]);
-                if (bytes > maxBytes) {
-                    break;
-                }
-                n++;
-            }
-            int[] edges = new int[3 * 1024];
-            int e = 0;
-            for (int s = 2; s < n; s++) {
-                for (int c = 0; c < nfa.classCount; c++) {
-                    int v = t.trans[(s << t.shift) + c];
-                    if (v == 0) {
-                        continue;
-                    }
-                    int target = (v < 0 ? -v : v) >>> t.shift;
-                    if (target >= n) {
-                        continue;
-                    }
-                    if (3 * e == edges.length) {
-                        edges = Arrays.copyOf(edges, edges.length * 2);
-                    }
-                    edges[3 * e] = s;
-                    edges[3 * e + 1] = c;
-                    edges[3 * e + 2] = target << 1 | (v < 0 ? 1 : 0);
-                    e++;
-                }
-            }
-            return new AutomataImage(n, t.flags, t.members, t.accepts, t.atEnd, edges, e);
-        }
-
-        DfaTable table() {
-            return table;
-        }
-
-        /** A new, empty generation with the dead and start states. */
-        private DfaTable fresh(int generation) {
-            DfaTable t = new DfaTable(nfa.classCount, 64, generation);
-            stateIds.clear();
-            idsComplete = true;
-            cacheBytes = 0;
-            t.count = 2;
-            t.members[1] = NONE;
-            t.accepts[1] = NONE;
-            t.atEnd[1] = NONE;
-            stateIds.put(new StateKey(NONE, (byte) 0, NONE), 1);
-            int[] starts = nfa.starts.clone();
-            int[] members = closeOver(starts, starts.length);
-            byte f = relevant(members, (byte) (midLine ? 0 : FLAG_AT_START));
-            t.members[2] = members;
-            t.flags[2] = f;
-            t.accepts[2] = NONE;
-            stateIds.put(new StateKey(members, f, NONE), 2);
-            t.count = 3;
-            return t;
-        }
-
-        /**
-         * Builds the transition of state {@code row} (a row of {@code seen}, the table the caller
-         * read) on class {@code c}; leaves the table to use from now on in {@code session.current}
-         * and returns the entry there.
-         */
-        synchronized int step(Session session, DfaTable seen, int row, int c) {
-            DfaTable t = table;
-            int state = row >>> seen.shift;
-            if (seen.generation != t.generation) {
-                // flushed meanwhile: find or rebuild the same state in the new generation
-                state = intern(t, seen.members[state], seen.flags[state], seen.accepts[state]);
-                t = table;
-            }
-            int v = t.trans[(state << t.shift) + c];
-            if (v == 0) {
-                if (cacheBytes > maxCacheBytes) {
-                    int[] keep = t.members[state];
-                    byte keepFlags = t.flags[state];
-                    int[] keepAccepts = t.accepts[state];
-                    flushes++;
-                    table = fresh(t.generation + 1);
-                    state = intern(table, keep, keepFlags, keepAccepts);
-                }
-                v = compute(state, c);
-                computes++;
-            }
-            session.current = table;
-            return v;
-        }
-
-        /** The groups matched on entering state {@code state} of {@code seen}. */
-        synchronized int[] accepts(DfaTable seen, int state) {
-            return seen.accepts[state];
-        }
-
-        /** The groups matching at the end of the line in state {@code state} of {@code seen}. */
-        synchronized int[] atEnd(DfaTable seen, int state) {
-            int[] groups = seen.atEnd[state];
-            if (groups == null) {
-                byte f = seen.flags[state];
-                int n =
-                        expand(
-                                seen.members[state],
-                                (f & FLAG_AT_START) != 0,
-                                true,
-                                (f & FLAG_PREV_WORD) != 0,
-                                false);
-                groups = matches(n);
-                seen.atEnd[state] = groups;
-            }
-            return groups;
-        }
-
-        /** Fills in the entry of {@code state} on class {@code c} in the current table. */
-        private int compute(int state, int c) {
-            DfaTable t = table;
-            byte f = t.flags[state];
-            boolean prevWord = (f & FLAG_PREV_WORD) != 0;
-            boolean atStart = (f & FLAG_AT_START) != 0;
-            int n = expand(t.members[state], atStart, false, prevWord, nfa.wordClass[c]);
-            int[] matched = matches(n);
-            // step over class c, leaving out the threads of groups that just matched
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                int q = expanded[i];
-                if (nfa.op(q) == PatternNfa.BYTE
-                        && nfa.consumes(q, c)
-                        && groupMark[nfa.group(q)] != groupStamp) {
-                    next = push(next, count++, nfa.out(q));
-                }
-            }
-            int[] members = closeOver(next, count);
-            int target = intern(t, members, nfa.wordClass[c] ? FLAG_PREV_WORD : 0, matched);
-            t = table; // intern may have grown it
-            int p = target << t.shift;
-            int value = matched.length == 0 || target == 1 ? p : -p;
-            t.trans[(state << t.shift) + c] = value;
-            return value;
-        }
-
-        /** The groups of the MATCH states among the expanded states, marked in groupMark. */
-        private int[] matches(int n) {
-            if (++groupStamp == 0) {
-                Arrays.fill(groupMark, 0);
-                groupStamp = 1;
-            }
-            int matched = 0;
-            for (int i = 0; i < n; i++) {
-                int q = expanded[i];
-                if (nfa.op(q) == PatternNfa.MATCH) {
-                    int g = nfa.arg(q);
-                    if (groupMark[g] != groupStamp) {
-                        groupMark[g] = groupStamp;
-                        matchedGroups = push(matchedGroups, matched++, g);
-                    }
-                }
-            }
-            if (matched == 0) {
-                return NONE;
-            }
-            int[] groups = Arrays.copyOf(matchedGroups, matched);
-            Arrays.sort(groups);
-            return groups;
-        }
-
-        /**
-         * Follows splits and the assertions that hold in the given context; leaves the reached BYTE
-         * and MATCH states in {@link #expanded} and returns how many.
-         */
-        private int expand(
-                int[] states, boolean atStart, boolean atEnd, boolean prevWord, boolean nextWord) {
-            return reach(states, states.length, true, atStart, atEnd, prevWord, nextWord);
-        }
-
-        /** The members reached from {@code from[0, count)} through splits, sorted. */
-        private int[] closeOver(int[] from, int count) {
-            int n = reach(from, count, false, false, false, false, false);
-            int[] members = Arrays.copyOf(expanded, n);
-            Arrays.sort(members);
-            return members;
-        }
-
-        /**
-         * Depth first from {@code from[0, count)} through splits and, with {@code assertions},
-         * through the assertions that hold in the given context (else an assertion is kept like a
-         * byte state); leaves the states where it stops in {@link #expanded}, returns how many.
-         */
-        private int reach(
-                int[] from,
-                int count,
-                boolean assertions,
-                boolean atStart,
-                boolean atEnd,
-                boolean prevWord,
-                boolean nextWord) {
-            newMarks();
-            int sp = 0;
-            int n = 0;
-            for (int i = 0; i < count; i++) {
-                stack = push(stack, sp++, from[i]);
-            }
-            while (sp > 0) {
-                int q = stack[--sp];
-                if (mark[q] == markStamp) {
-                    continue;
-                }
-                mark[q] = markStamp;
-                int op = nfa.op(q);
-                if (op == PatternNfa.SPLIT) {
-                    stack = push(stack, sp++, nfa.out(q));
-                    if (nfa.out2(q) >= 0) {
-                        stack = push(stack, sp++, nfa.out2(q));
-                    }
-                } else if (op == PatternNfa.ASSERT && assertions) {
-                    if (holds(nfa.arg(q), atStart, atEnd, prevWord, nextWord)) {
-                        stack = push(stack, sp++, nfa.out(q));
-                    }
-                } else {
-                    expanded = push(expanded, n++, q);
-                }
-            }
-            return n;
-        }
-
-        private void newMarks() {
-            if (++markStamp == 0) {
-                Arrays.fill(mark, 0);
-                markStamp = 1;
-            }
-        }
-
-        private boolean holds(
-                int kind, boolean atStart, boolean atEnd, boolean prevWord, boolean nextWord) {
-            return switch (KINDS[kind]) {
-                case LINE_START -> atStart;
-                case LINE_END -> atEnd;
-                case WORD_START -> !prevWord && nextWord;
-                case WORD_END -> prevWord && !nextWord;
-                case WORD_BOUNDARY -> prevWord != nextWord;
-                case NOT_WORD_BOUNDARY -> prevWord == nextWord;
-            };
-        }
-
-        /**
-         * The index of the state (members, flags, groups matched on entry) in the current table.
-         */
-        private int intern(DfaTable t, int[] members, int stateFlags, int[] accepted) {
-            if (!idsComplete) {
-                // a table read from an image: its states are looked up from the first new one on
-                stateIds = new HashMap<>(t.count * 2);
-                for (int s = 1; s < t.count; s++) {
-                    stateIds.put(new StateKey(t.members[s], t.flags[s], t.accepts[s]), s);
-                }
-                idsComplete = true;
-            }
-            byte f = relevant(members, (byte) stateFlags);
-            StateKey key = new StateKey(members, f, accepted);
-            Integer id = stateIds.get(key);
-            if (id != null) {
-                return id;
-            }
-            if (members.length == 0 && accepted.length == 0) {
-                return 1;
-            }
-            if (t.count == t.capacity()) {
-                t = new DfaTable(t, t.capacity() * 2);
-                table = t;
-                // the table is allocated for its capacity: count it
-                cacheBytes += (long) t.capacity() / 2 * ((4L << t.shift) + 24);
-            }
-            int index = t.count;
-            t.members[index] = members;
-            t.flags[index] = f;
-            t.accepts[index] = accepted;
-            t.count = index + 1;
-            stateIds.put(key, index);
-            statesAdded++;
-            cacheBytes += 4L * members.length + 4L * accepted.length + 96;
-            return index;
-        }
-
-        /**
-         * {@code stateFlags} without the flags no assertion reachable from {@code stateMembers}
-         * reads (assertions can follow one another through splits).
-         */
-        private byte relevant(int[] stateMembers, byte stateFlags) {
-            if (stateFlags == 0) {
-                return 0;
-            }
-            boolean any = false;
-            for (int q : stateMembers) {
-                any |= nfa.op(q) == PatternNfa.ASSERT;
-            }
-            if (!any) {
-                return 0;
-            }
-            byte needed = 0;
-            newMarks();
-            int sp = 0;
-            for (int q : stateMembers) {
-                if (nfa.op(q) == PatternNfa.ASSERT) {
-                    stack = push(stack, sp++, q);
-                }
-            }
-            while (sp > 0) {
-                int q = stack[--sp];
-                if (mark[q] == markStamp) {
-                    continue;
-                }
-                mark[q] = markStamp;
-                if (nfa.op(q) == PatternNfa.ASSERT) {
-                    EreNode.Anchor.Kind kind = KINDS[nfa.arg(q)];
-                    if (kind == EreNode.Anchor.Kind.LINE_START) {
-                        needed |= FLAG_AT_START;
-                    } else if (kind != EreNode.Anchor.Kind.LINE_END) {
-                        needed |= FLAG_PREV_WORD;
-                    }
-                    stack = push(stack, sp++, nfa.out(q));
-                } else if (nfa.op(q) == PatternNfa.SPLIT) {
-                    stack = push(stack, sp++, nfa.out(q));
-                    if (nfa.out2(q) >= 0) {
-                        stack = push(stack, sp++, nfa.out2(q));
-                    }
-                }
-            }
-            return (byte) (stateFlags & needed);
-        }
     }
 
     private static int[] push(int[] array, int at, int value) {

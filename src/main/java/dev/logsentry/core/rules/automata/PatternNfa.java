@@ -158,7 +158,12 @@ final class PatternNfa {
 
     /** Whether BYTE state {@code q} consumes class {@code c}. */
     boolean consumes(int q, int c) {
-        return (classBits[packed[4 * q + 3] * classWords + (c >>> 6)] & (1L << c)) != 0;
+        return inSet(packed[4 * q + 3], c);
+    }
+
+    /** Whether class set {@code set} (a BYTE state's argument) holds class {@code c}. */
+    boolean inSet(int set, int c) {
+        return (classBits[set * classWords + (c >>> 6)] & (1L << c)) != 0;
     }
 
     /** Accumulates patterns, then {@link #build()}s the NFA. */

@@ -37,16 +37,27 @@ final class ReadWindow extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
-        for (int i = 0; i < n; i++) {
-            long p = pos + i;
-            if (p < head.length) {
-                head[(int) p] = b[off + i];
-            }
-            ring[(int) (p % CAPACITY)] = b[off + i];
+        if (n <= 0) {
+            return n;
         }
-        if (n > 0) {
-            pos += n;
+        if (pos < head.length) {
+            int k = (int) Math.min(n, head.length - pos);
+            System.arraycopy(b, off, head, (int) pos, k);
         }
+        // only the last CAPACITY bytes can stay; copied in at most two pieces around the ring
+        int skip = Math.max(0, n - CAPACITY);
+        long p = pos + skip;
+        int from = off + skip;
+        int left = n - skip;
+        while (left > 0) {
+            int at = (int) (p % CAPACITY);
+            int k = Math.min(left, CAPACITY - at);
+            System.arraycopy(b, from, ring, at, k);
+            p += k;
+            from += k;
+            left -= k;
+        }
+        pos += n;
         return n;
     }
 

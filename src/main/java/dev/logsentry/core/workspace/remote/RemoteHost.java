@@ -3,25 +3,31 @@ package dev.logsentry.core.workspace.remote;
 import dev.logsentry.core.remote.ReceiverStatus;
 import dev.logsentry.core.workspace.OpenSource;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One remote host's day file as a live source of the workspace: its spool file, the source that
- * shows it (followed as lines arrive), the byte offset from which its attack lines are news (older
- * lines of the file were there before listening began), and the host's counters.
+ * One remote host as a live source of the workspace: the source that shows it (followed as lines
+ * arrive), the day files of the spool it has shown so far ({@code SPOOL/HOST/YYYY-MM-DD.log}, one
+ * per day: at midnight the source goes on with the next one), the byte offset of the first file
+ * from which its attack lines are news (older lines were there before listening began), and the
+ * host's counters.
  */
 public final class RemoteHost {
     private final String host;
-    private final Path file;
+    private final List<Path> files = new CopyOnWriteArrayList<>();
+    private final Path link;
     private final OpenSource source;
     private final long alertFrom;
     private final AtomicBoolean followStarted = new AtomicBoolean();
     private volatile ReceiverStatus.Host counters;
     private long scanned; // guarded by this: lines looked at for alerts
 
-    RemoteHost(String host, Path file, OpenSource source, long alertFrom) {
+    RemoteHost(String host, Path file, Path link, OpenSource source, long alertFrom) {
         this.host = host;
-        this.file = file;
+        this.files.add(file);
+        this.link = link;
         this.source = source;
         this.alertFrom = alertFrom;
         this.counters = new ReceiverStatus.Host(host, "", 0, 0, 0, 0, null, 0);
@@ -32,9 +38,23 @@ public final class RemoteHost {
         return host;
     }
 
-    /** The day file {@code SPOOL/HOST/YYYY-MM-DD.log}. */
+    /** The day file being followed now, {@code SPOOL/HOST/YYYY-MM-DD.log}. */
     public Path file() {
-        return file;
+        return files.get(files.size() - 1);
+    }
+
+    /** Every day file the source has shown, oldest first (the last is {@link #file()}). */
+    public List<Path> files() {
+        return List.copyOf(files);
+    }
+
+    /** The link the source follows: it names {@link #file()}, and the next day file at midnight. */
+    Path link() {
+        return link;
+    }
+
+    void nextDay(Path file) {
+        files.add(file);
     }
 
     /** The workspace source showing the file. */
@@ -73,6 +93,6 @@ public final class RemoteHost {
 
     @Override
     public String toString() {
-        return host + " (" + file + ")";
+        return host + " (" + file() + ")";
     }
 }

@@ -18,6 +18,7 @@ import dev.logsentry.core.workspace.WorkspaceListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,18 +32,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * Remote hosts as live sources of a {@link Workspace}: either the workbench runs the receiver of
  * {@code logsentry serve} itself ({@link #listen}) or it follows the spool of a running service
- * ({@link #follow}). Both end the same way: each host's day file in the spool is opened as a source
- * when its first line arrives and followed, so it is classified by the workbench's {@link
- * Classifications} with the engine of {@code check}, can be merged with local logs, and its attack
- * lines (violations too, if asked) become {@link AlertDigest}s, at most one per window. The spool
- * is the one way lines reach the window, whichever process receives them.
+ * ({@link #follow}). Both end the same way: each host becomes one source when its first line
+ * arrives and is followed, so it is classified by the workbench's {@link Classifications} with the
+ * engine of {@code check}, can be merged with local logs, and its attack lines (violations too, if
+ * asked) become {@link AlertDigest}s, at most one per window. The spool is the one way lines reach
+ * the window, whichever process receives them.
+ *
+ * <p>The spool holds a file per host per day. So that a host stays one source across midnight (its
+ * follow mode, classification, the user's filters and selection kept), the source follows a link of
+ * this session ({@code TMP/logsentry-hosts-N/HOST.log}) that names the host's newest day file; when
+ * the next day's file appears the link is turned to it, and the follower, as for a log rotated by
+ * logrotate, reads the rest of the old file and goes on with the new one from its start, with a
+ * marker line between them. The day files shown are listed by {@link RemoteHost#files()}.
  */
 public final class RemoteHosts implements AutoCloseable {
 
     /** Told on background threads; a UI moves the calls to its own thread. */
     public interface Listener {
-        /** A host's day file was opened as a source (it follows once indexed). */
+        /** A host was opened as a source (it follows once indexed). */
         default void hostAdded(RemoteHost host) {}
+
+        /** A host's source went on with its next day file ({@link RemoteHost#file()}). */
+        default void nextDay(RemoteHost host) {}
 
         /** The counters of some hosts changed (about once a second). */
         default void countersChanged() {}
@@ -70,13 +81,14 @@ public final class RemoteHosts implements AutoCloseable {
     private final Listener listener;
     private final RemoteService service;
     private final Path statusFile;
-    private final Map<Path, RemoteHost> byFile = new ConcurrentHashMap<>();
+    private final Map<String, RemoteHost> byHost = new ConcurrentHashMap<>();
     private final Map<OpenSource, RemoteHost> bySource = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final AlertBatcher batcher;
     private final AutoCloseable workspaceSubscription;
     private final AutoCloseable classificationSubscription;
     private SpoolWatcher watcher;
+    private Path links; // guarded by this: the folder of the hosts' links, made when first needed
     private volatile boolean alertViolations;
     private volatile boolean closed;
 
@@ -159,9 +171,9 @@ public final class RemoteHosts implements AutoCloseable {
         return service;
     }
 
-    /** The hosts seen so far (one entry per day file). */
+    /** The hosts seen so far. */
     public List<RemoteHost> hosts() {
-        return List.copyOf(byFile.values());
+        return List.copyOf(byHost.values());
     }
 
     /** The host shown by {@code s}, or null when it is no remote host's. */
@@ -180,23 +192,89 @@ public final class RemoteHosts implements AutoCloseable {
 
     // ---- hosts appear --------------------------------------------------------------------------
 
-    private void found(String host, Path file, long from) {
-        if (closed || byFile.containsKey(file)) {
-            return;
-        }
-        RemoteHost h;
+    private void found(String host, Path day, long from) {
+        Path file = day.toAbsolutePath().normalize();
+        RemoteHost added = null;
+        RemoteHost next = null;
         synchronized (this) {
-            if (closed || byFile.containsKey(file)) {
+            if (closed) {
                 return;
             }
-            String day = file.getFileName().toString().replaceFirst("\\.log$", "");
-            OpenSource s = workspace.open(file, host + " \u00b7 " + day);
-            h = new RemoteHost(host, file, s, from);
-            byFile.put(file, h);
-            bySource.put(s, h);
+            RemoteHost known = byHost.get(host);
+            if (known == null) {
+                Path link = link(host, file);
+                OpenSource s = workspace.open(link, host);
+                added = new RemoteHost(host, file, link, s, from);
+                byHost.put(host, added);
+                bySource.put(s, added);
+            } else if (later(file, known.file()) && turn(known, file)) {
+                next = known;
+            }
         }
-        listener.hostAdded(h);
-        followWhenReady(h);
+        if (added != null) {
+            listener.hostAdded(added);
+            followWhenReady(added);
+        } else if (next != null) {
+            listener.nextDay(next);
+            listener.event(host + ": continuing with " + next.file());
+        }
+    }
+
+    /** Whether day file {@code a} comes after {@code b} ({@code YYYY-MM-DD.log} sorts by date). */
+    private static boolean later(Path a, Path b) {
+        return !a.equals(b) && a.getFileName().toString().compareTo(b.getFileName().toString()) > 0;
+    }
+
+    /**
+     * A link naming the host's day file, followed in its place; the file itself when no link can be
+     * made (then the host's next day is not followed into).
+     */
+    private Path link(String host, Path file) {
+        try {
+            if (links == null) {
+                links = Files.createTempDirectory("logsentry-hosts-");
+                links.toFile().deleteOnExit();
+            }
+            Path link = links.resolve(host.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, file);
+            link.toFile().deleteOnExit();
+            return link;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            listener.event(
+                    "cannot link "
+                            + file
+                            + " ("
+                            + e.getMessage()
+                            + "): "
+                            + host
+                            + " is shown without its next days");
+            return file;
+        }
+    }
+
+    /** Turns the host's link to its next day file, atomically (a follower never sees no file). */
+    private boolean turn(RemoteHost h, Path file) {
+        Path link = h.link();
+        if (link.equals(h.file())) {
+            return false; // no link: the source stays with its day
+        }
+        Path fresh = link.resolveSibling("." + link.getFileName() + ".next");
+        try {
+            Files.deleteIfExists(fresh);
+            Files.createSymbolicLink(fresh, file);
+            Files.move(
+                    fresh,
+                    link,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            h.nextDay(file);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            listener.event(
+                    "cannot go on with " + file + " for " + h.host() + ": " + e.getMessage());
+            return false;
+        }
     }
 
     private void followWhenReady(RemoteHost h) {
@@ -215,7 +293,8 @@ public final class RemoteHosts implements AutoCloseable {
             }
             RemoteLine first = batch.get(0);
             Path file = Path.of(first.line().source()).toAbsolutePath().normalize();
-            if (!byFile.containsKey(file)) {
+            RemoteHost h = byHost.get(first.host());
+            if (h == null || !h.file().equals(file)) {
                 found(first.host(), file, first.line().offset());
             }
         }
@@ -238,7 +317,7 @@ public final class RemoteHosts implements AutoCloseable {
 
         @Override
         public void removed(OpenSource s) {
-            bySource.remove(s); // its file stays known: a closed host does not come back
+            bySource.remove(s); // the host stays known: a closed host does not come back
         }
     }
 
@@ -301,12 +380,12 @@ public final class RemoteHosts implements AutoCloseable {
     private void updateCounters() {
         try {
             ReceiverStatus st = status();
-            Map<String, ReceiverStatus.Host> byHost = new HashMap<>();
+            Map<String, ReceiverStatus.Host> counted = new HashMap<>();
             if (st != null) {
-                st.hosts().forEach(x -> byHost.put(x.host(), x));
+                st.hosts().forEach(x -> counted.put(x.host(), x));
             }
-            for (RemoteHost h : byFile.values()) {
-                ReceiverStatus.Host c = byHost.get(h.host());
+            for (RemoteHost h : byHost.values()) {
+                ReceiverStatus.Host c = counted.get(h.host());
                 h.counters(c != null ? c : fromFile(h));
             }
             listener.countersChanged();
@@ -368,7 +447,7 @@ public final class RemoteHosts implements AutoCloseable {
         } catch (Exception e) {
             // removing listeners cannot fail
         }
-        for (RemoteHost h : byFile.values()) {
+        for (RemoteHost h : byHost.values()) {
             if (!h.source().closed()) {
                 workspace.follow(h.source(), false);
             }

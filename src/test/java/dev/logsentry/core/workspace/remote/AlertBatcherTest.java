@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AlertBatcherTest {
     private static RemoteHosts.Alert alert(String host, long line) {
         return new RemoteHosts.Alert(
-                new RemoteHost(host, Path.of(host + ".log"), null, 0),
+                new RemoteHost(host, Path.of(host + ".log"), Path.of(host + ".log"), null, 0),
                 line,
                 Verdict.ATTACK,
                 "line " + line);

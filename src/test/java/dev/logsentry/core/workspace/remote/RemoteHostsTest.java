@@ -106,8 +106,9 @@ class RemoteHostsTest {
             }
             Await.until("web1 as a followed source of two lines", () -> followed("web1", 2));
             OpenSource web1 = source("web1");
-            assertThat(web1.name())
-                    .isEqualTo("web1 \u00b7 " + LocalDate.now(ZoneId.systemDefault()));
+            assertThat(web1.name()).isEqualTo("web1");
+            assertThat(hosts.hostOf(web1).file().getFileName().toString())
+                    .isEqualTo(LocalDate.now(ZoneId.systemDefault()) + ".log");
             Await.until("an alert", () -> !recorder.digests.isEmpty());
             RemoteHosts.AlertDigest d = recorder.digests.get(0);
             assertThat(d.hosts()).containsExactly("web1");
@@ -189,6 +190,66 @@ class RemoteHostsTest {
     }
 
     @Test
+    void aHostGoesOnInTheSameFollowedSourceWhenItsNextDayFileBegins() throws Exception {
+        // the day is the spool's: the test writes day files as the service does at midnight
+        Path spool = temp.resolve("served");
+        Path monday = spool.resolve("web1").resolve("2026-12-07.log");
+        Files.createDirectories(monday.getParent());
+        Files.writeString(
+                monday, "2026-12-07T23:59:58.000000+00:00 web1 cron[1]: last of monday\n");
+        try (RemoteHosts hosts =
+                RemoteHosts.follow(
+                        workspace,
+                        classifications,
+                        spool,
+                        null,
+                        Duration.ofMillis(100),
+                        recorder)) {
+            Await.until("web1 followed", () -> followed("web1", 1));
+            OpenSource web1 = source("web1");
+            Files.writeString(
+                    monday,
+                    "2026-12-07T23:59:59.000000+00:00 web1 cron[1]: late monday\n",
+                    StandardOpenOption.APPEND);
+            Await.until("monday's late line", () -> followed("web1", 2));
+
+            Path tuesday = spool.resolve("web1").resolve("2026-12-08.log");
+            Files.writeString(
+                    tuesday, "2026-12-08T00:00:01.000000+00:00 web1 kernel: " + ATTACK + "\n");
+            // the rest of monday, a marker line, then tuesday: one source, still followed
+            Await.until("tuesday in the same source", () -> followed("web1", 4));
+            assertThat(workspace.sources()).containsExactly(web1);
+            assertThat(source("web1")).isSameAs(web1);
+            assertThat(web1.lines().line(2)).contains("continuing with the new file");
+            assertThat(web1.lines().line(3)).contains(ATTACK);
+            assertThat(classifications.of(web1).classified().verdict(3)).isEqualTo(Verdict.ATTACK);
+            assertThat(hosts.hosts()).hasSize(1);
+            assertThat(hosts.hostOf(web1).files())
+                    .containsExactly(monday.toAbsolutePath(), tuesday.toAbsolutePath());
+            assertThat(hosts.hostOf(web1).file()).isEqualTo(tuesday.toAbsolutePath());
+            Await.until("tuesday's attack alerted", () -> !recorder.digests.isEmpty());
+            assertThat(recorder.digests.get(0).first().line()).isEqualTo(3);
+            assertThat(recorder.hosts).hasSize(1);
+
+            // tuesday grows in the same source; an older day's file changes nothing
+            Files.writeString(
+                    tuesday,
+                    "2026-12-08T00:00:02.000000+00:00 web1 cron[1]: tuesday\n",
+                    StandardOpenOption.APPEND);
+            Await.until("tuesday's second line", () -> followed("web1", 5));
+            Files.writeString(
+                    spool.resolve("web1").resolve("2026-12-06.log"),
+                    "2026-12-06T10:00:00.000000+00:00 web1 cron[1]: old\n");
+            Files.writeString(
+                    tuesday,
+                    "2026-12-08T00:00:03.000000+00:00 web1 cron[1]: still tuesday\n",
+                    StandardOpenOption.APPEND);
+            Await.until("tuesday's third line", () -> followed("web1", 6));
+            assertThat(hosts.hostOf(web1).file()).isEqualTo(tuesday.toAbsolutePath());
+        }
+    }
+
+    @Test
     void violationsRaiseAlertsOnlyWhenAskedAndHostsMergeWithLocalLogs() throws Exception {
         Path spool = temp.resolve("served");
         Path day = spool.resolve("web3").resolve("2026-12-04.log");
@@ -257,7 +318,7 @@ class RemoteHostsTest {
 
     private OpenSource source(String host) {
         return workspace.sources().stream()
-                .filter(s -> s.name().startsWith(host + " \u00b7 "))
+                .filter(s -> s.name().equals(host))
                 .findFirst()
                 .orElse(null);
     }
