@@ -50,10 +50,18 @@ final class ByteRegex {
     /** Whether {@code b[from, to)} can be matched here: ASCII, no {@code \r}, no {@code \n}. */
     static boolean plain(byte[] b, int from, int to) {
         int i = from;
-        for (; i + 8 <= to; i += 8) { // eight bytes at a time
-            long x = (long) LONGS.get(b, i);
-            if ((x & HIGH) != 0 || zeroByte(x ^ 0x0D0D0D0D0D0D0D0DL) || zeroByte(x ^ LF)) {
-                return false;
+        if (to - from >= 8) { // eight bytes at a time, the last word overlapping the one before
+            for (; ; i += 8) {
+                if (i + 8 > to) {
+                    i = to - 8;
+                }
+                long x = (long) LONGS.get(b, i);
+                if ((x & HIGH) != 0 || zeroByte(x ^ 0x0D0D0D0D0D0D0D0DL) || zeroByte(x ^ LF)) {
+                    return false;
+                }
+                if (i + 8 == to) {
+                    return true;
+                }
             }
         }
         for (; i < to; i++) {
