@@ -214,10 +214,14 @@ class AlertMailerTest {
         assertThat(log).containsExactly("mailed 3 alert line(s) slowly");
     }
 
-    /** A delivery the test holds in deliver() until released; it fails while {@code failing} is set. */
+    /**
+     * A delivery the test holds in deliver() until released; it fails while {@code failing} is set.
+     */
     static final class HeldDelivery implements Delivery {
-        final java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
-        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch sending =
+                new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release =
+                new java.util.concurrent.CountDownLatch(1);
         final List<FinishedReport> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile boolean failing;
 
@@ -296,7 +300,8 @@ class AlertMailerTest {
         assertThat(held.delivered.get(0).subject())
                 .isEqualTo("[logsentry] admin: 5 attack lines from web1, web2");
         String body = held.delivered.get(0).bodyText();
-        assertThat(body.indexOf("== web1 (2 lines")).isGreaterThanOrEqualTo(0)
+        assertThat(body.indexOf("== web1 (2 lines"))
+                .isGreaterThanOrEqualTo(0)
                 .isLessThan(body.indexOf("== web2 (3 lines"));
     }
 }
