@@ -22,13 +22,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -62,11 +64,16 @@ public final class SummaryView extends BorderPane {
         status.setId("summaryStatus");
         status.textProperty().bind(model.statusProperty());
         status.setPadding(new Insets(4, 8, 4, 8));
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         setBottom(status);
         model.outline().addListener((ListChangeListener<SummaryOutline.Node>) c -> rebuild());
     }
 
-    private ToolBar toolbar() {
+    /** Below this width the chart goes under the outline instead of beside it. */
+    static final double SIDE_BY_SIDE_WIDTH = 720;
+
+    private FlowPane toolbar() {
         ComboBox<String> range = new ComboBox<>();
         range.setId("summaryRange");
         range.setEditable(true);
@@ -107,7 +114,25 @@ public final class SummaryView extends BorderPane {
         export.setId("summaryExport");
         export.disableProperty().bind(model.summaryProperty().isNull());
         export.setOnAction(e -> export());
-        return new ToolBar(new Label("Range:"), range, new Label("Detail:"), detail, run, export);
+        // a flow, not a tool bar: in a narrow stack a tool bar hid Summarise behind its "»"
+        FlowPane bar =
+                new FlowPane(
+                        6,
+                        4,
+                        new HBox(6, centred(new Label("Range:")), range),
+                        new HBox(6, centred(new Label("Detail:")), detail),
+                        run,
+                        export);
+        bar.setId("summaryToolbar");
+        bar.getStyleClass().add("summary-toolbar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Label centred(Label l) {
+        l.setMaxHeight(Double.MAX_VALUE);
+        return l;
     }
 
     private SplitPane center() {
@@ -141,8 +166,23 @@ public final class SummaryView extends BorderPane {
         chart.setAnimated(false);
         chart.setTitle("Select a breakdown");
         SplitPane split = new SplitPane(tree, chart);
+        split.setId("summarySplit");
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
+        // side by side in a wide view; in a narrow stack the chart goes below the outline, so
+        // neither the Count column nor the chart is squeezed to nothing
+        widthProperty()
+                .addListener(
+                        (obs, old, now) -> {
+                            Orientation o =
+                                    now.doubleValue() < SIDE_BY_SIDE_WIDTH
+                                            ? Orientation.VERTICAL
+                                            : Orientation.HORIZONTAL;
+                            if (split.getOrientation() != o) {
+                                split.setOrientation(o);
+                                split.setDividerPositions(0.6);
+                            }
+                        });
         return split;
     }
 
@@ -159,7 +199,7 @@ public final class SummaryView extends BorderPane {
         }
         return "Nothing to summarise: no line of the open logs in \u201c"
                 + model.rangeProperty().get()
-                + "\u201d is claimed by a service.";
+                + "\u201d is claimed by a service. Try the range \u201cAll\u201d.";
     }
 
     /** A number as a link to its lines; a plain label when no line is behind it. */

@@ -97,6 +97,26 @@ class SummaryViewTest {
     }
 
     @Test
+    void inANarrowStackEveryControlShowsAndTheChartGoesBelow(FxRobot robot) throws Exception {
+        robot.interact(() -> view.getScene().getWindow().setWidth(380));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node run = robot.lookup("#summaryRun").query();
+        assertThat(run.isVisible()).isTrue();
+        assertThat(run.localToScene(run.getBoundsInLocal()).getMaxX())
+                .as("Summarise is on screen, not behind an overflow button")
+                .isLessThanOrEqualTo(view.getWidth());
+        javafx.scene.control.SplitPane split =
+                robot.lookup("#summarySplit").queryAs(javafx.scene.control.SplitPane.class);
+        assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.VERTICAL);
+        summarise(robot, "All");
+        assertThat(view.model().outline()).isNotEmpty();
+
+        robot.interact(() -> view.getScene().getWindow().setWidth(1000));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
+    }
+
+    @Test
     void anEmptyOutlineSaysWhy(FxRobot robot) throws Exception {
         Label placeholder = robot.lookup("#summaryPlaceholder").queryAs(Label.class);
         assertThat(placeholder.getText()).startsWith("Choose a range and press Summarise");
@@ -105,7 +125,7 @@ class SummaryViewTest {
         assertThat(placeholder.getText())
                 .isEqualTo(
                         "Nothing to summarise: no line of the open logs in \u201c2020/01/01\u201d"
-                                + " is claimed by a service.");
+                                + " is claimed by a service. Try the range \u201cAll\u201d.");
         assertThat(placeholder.isVisible()).isTrue();
         robot.interact(() -> view.model().inputs().clear());
         assertThat(placeholder.getText()).startsWith("No log open");
