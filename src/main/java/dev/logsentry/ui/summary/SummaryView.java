@@ -58,6 +58,8 @@ public final class SummaryView extends BorderPane {
         this.model = model;
         this.executor = executor;
         getStyleClass().add("summary-view");
+        // a short stack clips the view instead of pushing its tab header out of sight
+        setMinSize(0, 0);
         setTop(toolbar());
         setCenter(center());
         Label status = new Label();
@@ -72,6 +74,9 @@ public final class SummaryView extends BorderPane {
 
     /** Below this width the chart goes under the outline instead of beside it. */
     static final double SIDE_BY_SIDE_WIDTH = 720;
+
+    /** A narrow view lower than this shows the outline only (the chart needs the room). */
+    static final double CHART_BELOW_HEIGHT = 440;
 
     private FlowPane toolbar() {
         ComboBox<String> range = new ComboBox<>();
@@ -109,7 +114,19 @@ public final class SummaryView extends BorderPane {
         run.setId("summaryRun");
         run.disableProperty().bind(model.busyProperty());
         run.setOnAction(e -> model.run(executor));
-        range.getEditor().setOnAction(e -> model.run(executor));
+        // Enter in the typed range summarises; the combo box's skin consumes the editor's own
+        // action, so a filter sees the key first
+        range.addEventFilter(
+                javafx.scene.input.KeyEvent.KEY_PRESSED,
+                e -> {
+                    if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !range.isShowing()) {
+                        range.commitValue();
+                        if (!model.busyProperty().get()) {
+                            model.run(executor);
+                        }
+                        e.consume();
+                    }
+                });
         Button export = new Button("Export HTML\u2026");
         export.setId("summaryExport");
         export.disableProperty().bind(model.summaryProperty().isNull());
@@ -137,6 +154,7 @@ public final class SummaryView extends BorderPane {
 
     private SplitPane center() {
         tree.setId("summaryTree");
+        tree.setMinHeight(0);
         tree.setShowRoot(false);
         tree.getStyleClass().add("dense"); // AtlantaFX: log readers want many rows
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -169,21 +187,30 @@ public final class SummaryView extends BorderPane {
         split.setId("summarySplit");
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
-        // side by side in a wide view; in a narrow stack the chart goes below the outline, so
-        // neither the Count column nor the chart is squeezed to nothing
-        widthProperty()
-                .addListener(
-                        (obs, old, now) -> {
-                            Orientation o =
-                                    now.doubleValue() < SIDE_BY_SIDE_WIDTH
-                                            ? Orientation.VERTICAL
-                                            : Orientation.HORIZONTAL;
-                            if (split.getOrientation() != o) {
-                                split.setOrientation(o);
-                                split.setDividerPositions(0.6);
-                            }
-                        });
+        // side by side in a wide view; in a narrow stack the chart goes below the outline, and in
+        // a small one (the Events perspective's bottom corner) only the outline shows, so neither
+        // the Count column nor the chart is squeezed to nothing
+        javafx.beans.InvalidationListener fit = obs -> fit(split);
+        widthProperty().addListener(fit);
+        heightProperty().addListener(fit);
         return split;
+    }
+
+    private void fit(SplitPane split) {
+        boolean wide = getWidth() >= SIDE_BY_SIDE_WIDTH;
+        boolean room = wide || getHeight() >= CHART_BELOW_HEIGHT;
+        if (!room) {
+            if (split.getItems().size() > 1) {
+                split.getItems().setAll(tree);
+            }
+            return;
+        }
+        Orientation o = wide ? Orientation.HORIZONTAL : Orientation.VERTICAL;
+        if (split.getItems().size() == 1 || split.getOrientation() != o) {
+            split.setOrientation(o);
+            split.getItems().setAll(tree, chart);
+            split.setDividerPositions(0.6);
+        }
     }
 
     /** Why the outline is empty: nothing open, not run yet, running, or nothing in the range. */

@@ -108,12 +108,17 @@ class SummaryViewTest {
         javafx.scene.control.SplitPane split =
                 robot.lookup("#summarySplit").queryAs(javafx.scene.control.SplitPane.class);
         assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.VERTICAL);
+        assertThat(split.getItems()).hasSize(2);
+        robot.interact(() -> view.getScene().getWindow().setHeight(260));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(split.getItems()).as("small: the outline only").containsExactly(view.tree());
         summarise(robot, "All");
         assertThat(view.model().outline()).isNotEmpty();
 
         robot.interact(() -> view.getScene().getWindow().setWidth(1000));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
+        assertThat(split.getItems()).hasSize(2);
     }
 
     @Test
@@ -171,6 +176,21 @@ class SummaryViewTest {
                                 .value())
                 .as("bob's line is yesterday")
                 .isEqualTo("2");
+    }
+
+    @Test
+    void typingARangeAndPressingEnterSummarises(FxRobot robot) throws Exception {
+        robot.clickOn("#summaryRange");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write("All");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(
+                () ->
+                        !view.model().busyProperty().get()
+                                && view.model().summaryProperty().get() != null);
+        assertThat(view.model().rangeProperty().get()).isEqualTo("All");
+        assertThat(view.model().outline()).isNotEmpty();
     }
 
     @Test
