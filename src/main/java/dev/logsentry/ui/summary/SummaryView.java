@@ -180,6 +180,22 @@ public final class SummaryView extends BorderPane {
                                 model.inputs()));
         tree.setPlaceholder(empty);
         chart.setId("summaryChart");
+        // counts are whole numbers: no "2.5" between the ticks
+        NumberAxis counts = (NumberAxis) chart.getYAxis();
+        counts.setMinorTickCount(0);
+        counts.setTickLabelFormatter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(Number n) {
+                        double d = n.doubleValue();
+                        return d == Math.rint(d) ? String.format("%,d", (long) d) : "";
+                    }
+
+                    @Override
+                    public Number fromString(String s) {
+                        return Double.valueOf(s.replace(",", ""));
+                    }
+                });
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setTitle("Select a breakdown");

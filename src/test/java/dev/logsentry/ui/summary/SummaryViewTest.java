@@ -119,6 +119,10 @@ class SummaryViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
         assertThat(split.getItems()).hasSize(2);
+        javafx.scene.chart.NumberAxis counts =
+                (javafx.scene.chart.NumberAxis) view.chart().getYAxis();
+        assertThat(counts.getTickLabelFormatter().toString(2.5)).as("counts are whole").isEmpty();
+        assertThat(counts.getTickLabelFormatter().toString(3.0)).isEqualTo("3");
     }
 
     @Test
