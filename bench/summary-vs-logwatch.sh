@@ -8,7 +8,10 @@
 #
 # Usage: [OURS_ONLY=1] bench/summary-vs-logwatch.sh [SIZE_MB (default 100)] [RUNS (default 3)]
 # Needs: logwatch installed, Maven dependencies in ~/.m2. Writes only under $WORK
-# (default /tmp/logsentry-summary-bench). Every run is bounded by `timeout`.
+# (default /tmp/logsentry-summary-bench). Every run is bounded by `timeout`. The jar and its lib/
+# are copied to $WORK/app first, so rebuilding the worktree during a run changes nothing; a corpus
+# of the same size and seed left by an earlier run is reused (REGENERATE=1 makes a new one). Both
+# digests are kept ($WORK/ours.out, $WORK/lw.out) and the per-run times ($WORK/*.times).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_MB=${1:-100}
@@ -17,23 +20,33 @@ WORK=${WORK:-/tmp/logsentry-summary-bench}
 SEED=20261204
 
 [ -n "${OURS_ONLY:-}" ] || [ -x /usr/sbin/logwatch ] || { echo "logwatch is not installed"; exit 2; }
-rm -rf "$WORK" && mkdir -p "$WORK/base" "$WORK/log"
+STAMP="size=$SIZE_MB seed=$SEED"
+if [ -n "${REGENERATE:-}" ] || [ "$(cat "$WORK/corpus.stamp" 2>/dev/null)" != "$STAMP" ]; then
+  rm -rf "$WORK" && mkdir -p "$WORK/base" "$WORK/log"
+fi
+rm -f "$WORK/ours.times" "$WORK/lw.times"
 echo "== building (this worktree's jar and test classes)"
 mvn -B -q -o package -DskipTests
 mvn -B -q -o test-compile
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$WORK/cp")"
+rm -rf "$WORK/app" && mkdir -p "$WORK/app" && cp -r target/logsentry.jar target/lib "$WORK/app/"
 
-echo "== generating about ${SIZE_MB} MB (a 12 MB base, seed $SEED, repeated)"
-java -cp "$CP" dev.logsentry.core.summary.SyslogGenerator "$WORK/base" 40000 "$SEED"
-BASE_KB=$(du -sk "$WORK/base" | cut -f1)
-COPIES=$(( (SIZE_MB * 1024 + BASE_KB - 1) / BASE_KB ))
-for f in auth.log syslog mail.log messages; do
-  for _ in $(seq "$COPIES"); do cat "$WORK/base/$f"; done > "$WORK/log/$f"
-done
+if [ "$(cat "$WORK/corpus.stamp" 2>/dev/null)" != "$STAMP" ]; then
+  echo "== generating about ${SIZE_MB} MB (a 12 MB base, seed $SEED, repeated)"
+  java -cp "$CP" dev.logsentry.core.summary.SyslogGenerator "$WORK/base" 40000 "$SEED"
+  BASE_KB=$(du -sk "$WORK/base" | cut -f1)
+  COPIES=$(( (SIZE_MB * 1024 + BASE_KB - 1) / BASE_KB ))
+  for f in auth.log syslog mail.log messages; do
+    for _ in $(seq "$COPIES"); do cat "$WORK/base/$f"; done > "$WORK/log/$f"
+  done
+  echo "$STAMP" > "$WORK/corpus.stamp"
+else
+  echo "== reusing the corpus in $WORK/log ($STAMP)"
+fi
 BYTES=$(du -sb "$WORK/log" | cut -f1)
 LINES=$(cat "$WORK/log"/* | wc -l)
-echo "   $BYTES bytes, $LINES lines in $WORK/log ($COPIES copies)"
+echo "   $BYTES bytes, $LINES lines in $WORK/log"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 run_logwatch() {
@@ -44,7 +57,7 @@ run_logwatch() {
 }
 run_ours() {
   /usr/bin/time -a -o "$WORK/ours.times" -f "%e %U %S" timeout 7200 java -XX:+UseParallelGC \
-    -jar target/logsentry.jar summary --logdir "$WORK/log" --range All --detail High --numeric \
+    -jar "$WORK/app/logsentry.jar" summary --logdir "$WORK/log" --range All --detail High --numeric \
     --service sshd --service sudo --service cron --service pam_unix --service postfix \
     --service kernel > "$WORK/ours.out"
 }
@@ -56,6 +69,8 @@ done
 # The same counts: sshd logins, cron commands, firewall packets
 grep -q "Users logging in through sshd: " "$WORK/ours.out" || { echo "no sshd section in ours"; exit 1; }
 
+echo "   per run (wall user sys): ours $(tr '\n' ';' < "$WORK/ours.times")"
+[ -n "${OURS_ONLY:-}" ] || echo "   per run (wall user sys): logwatch $(tr '\n' ';' < "$WORK/lw.times")"
 wall() { awk '{print $1}' "$1" | median; }
 cpu() { awk '{print $2+$3}' "$1" | median; }
 OW=$(wall "$WORK/ours.times"); OC=$(cpu "$WORK/ours.times")

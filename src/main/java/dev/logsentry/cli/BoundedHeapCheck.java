@@ -13,8 +13,9 @@ import java.util.List;
  * small. A run that is expected to read more than {@link #THRESHOLD_BYTES} of new lines in a JVM
  * whose heap may grow past {@link #UNBOUNDED_HEAP} is therefore run again, with the same class
  * path, main class and arguments, in a child JVM with {@link #CHILD_OPTIONS}; stdin, stdout and
- * stderr are inherited and the child's exit code is the command's. Small runs (cron every hour)
- * keep their single JVM start.
+ * stderr are inherited and the child's exit code is the command's. A smaller run with new lines
+ * goes to the same child when this JVM would compile with C2 (ADR 0015), since the child compiles
+ * with C1 only; a run with nothing new (most cron runs) keeps its single JVM start.
  */
 public final class BoundedHeapCheck {
     /** Estimated new bytes above which a run goes to a child JVM. */
@@ -41,6 +42,50 @@ public final class BoundedHeapCheck {
     }
 
     private BoundedHeapCheck() {}
+
+    /**
+     * Why a run with about {@code newBytes} of new lines, in this JVM whose heap is unbounded,
+     * should go to a child JVM, or null when it should not.
+     */
+    static String reason(long newBytes) {
+        return reason(newBytes, newBytes > 0 && newBytes <= THRESHOLD_BYTES && c1Only());
+    }
+
+    /**
+     * Why a run with about {@code newBytes} of new lines should go to a child JVM, in a JVM whose
+     * heap is unbounded and that compiles with C1 only ({@code c1Only}) or not; null when it should
+     * not. A large backlog needs the bounded heap (ADR 0008). Any other run with new lines needs C1
+     * only when this JVM would also use C2 (ADR 0015): with its default tiers, a {@code java -jar}
+     * run of 10 KB to 8 MB took 1.2 to 2 times the CPU of the same run in a child with C1 only, the
+     * child's start included (C2 compiles the rule compiler and the DFA builder, which run once,
+     * and C1's profiling tier stays in between), while a run with nothing new starts no child.
+     */
+    static String reason(long newBytes, boolean c1Only) {
+        if (newBytes > THRESHOLD_BYTES) {
+            return "bounded heap for a large backlog";
+        }
+        if (newBytes > 0 && !c1Only) {
+            return "C1 compiler only";
+        }
+        return null;
+    }
+
+    /**
+     * Whether this JVM compiles with C1 only ({@code -XX:TieredStopAtLevel} below 4, as the
+     * package's launcher and the child have) or was told to keep its tiers ({@code
+     * -Dlogsentry.c2=true}, for comparisons).
+     */
+    static boolean c1Only() {
+        if (Boolean.getBoolean("logsentry.c2")) {
+            return true;
+        }
+        for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (o.startsWith("-XX:TieredStopAtLevel=") && !o.endsWith("=4")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * Whether this JVM's heap is unbounded (so a large run should go to a child JVM); checked

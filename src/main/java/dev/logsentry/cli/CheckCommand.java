@@ -319,9 +319,16 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return EXIT_USAGE;
         }
-        if (resolver == null
-                && BoundedHeapCheck.heapUnbounded()
-                && Backlog.newBytes(settings) > BoundedHeapCheck.THRESHOLD_BYTES) {
+        String childReason =
+                resolver == null && BoundedHeapCheck.heapUnbounded()
+                        ? BoundedHeapCheck.reason(Backlog.newBytes(settings))
+                        : null;
+        if (childReason != null) {
+            if (debug) {
+                err.println(
+                        "logsentry check: debug: checking in a child JVM (" + childReason + ")");
+                err.flush();
+            }
             // the child reads the same configuration and prints its warnings
             int exit =
                     BoundedHeapCheck.run(

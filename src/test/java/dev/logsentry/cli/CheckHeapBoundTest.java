@@ -77,6 +77,33 @@ class CheckHeapBoundTest {
     }
 
     @Test
+    void aSmallBacklogGoesToTheChildOnlyWhenThisJvmWouldCompileWithC2() throws Exception {
+        assumeTrue(Files.isExecutable(TIME), "GNU time (/usr/bin/time) runs the command");
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules.resolve("ignore.d.server"));
+        Files.writeString(rules.resolve("ignore.d.server/cron"), "CRON\\[[0-9]+\\]: closed\n");
+        writeBacklog(tmp.resolve("syslog"), 50_000);
+
+        Run tiered = check(List.of(), "tiered", List.of("--debug"));
+        byte[] report = Files.readAllBytes(tiered.report);
+        Run c1 = check(List.of("-XX:TieredStopAtLevel=1"), "c1", List.of("--debug"));
+        // the same state again: nothing new
+        Run nothing = check(List.of(), "tiered", List.of("--debug"));
+
+        assertThat(tiered.exit).as(tiered.err).isZero();
+        assertThat(c1.exit).as(c1.err).isZero();
+        assertThat(tiered.err).contains("checking in a child JVM (C1 compiler only)");
+        assertThat(c1.err).doesNotContain("child JVM");
+        assertThat(nothing.err).doesNotContain("child JVM");
+        assertThat(nothing.exit).as(nothing.err).isZero();
+        assertThat(Files.readAllBytes(c1.report)).isNotEmpty().isEqualTo(report);
+        assertThat(BoundedHeapCheck.reason(0, false)).isNull();
+        assertThat(BoundedHeapCheck.reason(1, true)).isNull();
+        assertThat(BoundedHeapCheck.reason(BoundedHeapCheck.THRESHOLD_BYTES + 1, true))
+                .contains("bounded heap");
+    }
+
+    @Test
     void theChildsHeapMakesRoomForALongestLineKeptWhole() {
         assertThat(BoundedHeapCheck.heapMib(64 * 1024)).isEqualTo(160);
         assertThat(BoundedHeapCheck.heapMib(101 << 20)).isEqualTo(160 + 400);

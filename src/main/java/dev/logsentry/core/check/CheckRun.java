@@ -107,14 +107,10 @@ public final class CheckRun implements AutoCloseable {
                             : options.sortUniq()
                                     ? Comparator.comparing((SectionEntry e) -> e.line().latin1())
                                             .thenComparing(bySeq)
-                                    : ((Comparator<SectionEntry>)
-                                                    (a, b) ->
-                                                            LogcheckOrder.compareKeys(
-                                                                    a.line().latin1(),
-                                                                    a.keyEnd(),
-                                                                    b.line().latin1(),
-                                                                    b.keyEnd()))
-                                            .thenComparing(bySeq);
+                                    : (a, b) -> {
+                                        int d = SectionEntry.compareKeys(a, b);
+                                        return d != 0 ? d : Long.compare(a.seq(), b.seq());
+                                    };
             order = new SectionStore.Order(c, logcheck, logcheck && options.sortUniq());
             if (logcheck) {
                 // section order is rule file order, not order of first appearance

@@ -70,7 +70,7 @@ final class LogcheckOrder {
     private record Keyed(InputLine line, int keyEnd, long head, long next, int position) {}
 
     /** Bytes {@code [from, from + 8)} of the key, big-endian, zero past the key's end. */
-    private static long pack(String text, int from, int keyEnd) {
+    static long pack(String text, int from, int keyEnd) {
         long v = 0;
         for (int i = from; i < from + 8; i++) {
             v = (v << 8) | (i < keyEnd ? (text.charAt(i) & 0xff) : 0);

@@ -33,6 +33,8 @@ final class Connection implements Runnable {
     private final ReceiverSettings settings;
     private final SyslogParser parser;
     private HostCounters lastHost;
+    private String lastClaimed;
+    private String lastSanitized;
     private long framesRead;
 
     Connection(SyslogReceiver receiver, Socket plain, String peer) {
@@ -201,27 +203,28 @@ final class Connection implements Runnable {
             return;
         }
         Instant now = Instant.now();
-        Map<String, List<SyslogMessage>> byHost = new LinkedHashMap<>();
-        Map<String, List<byte[]>> linesByHost = new LinkedHashMap<>();
-        Map<String, long[]> sizes = new LinkedHashMap<>();
+        // one group per host, in the order hosts first appear (nearly always just one)
+        Map<String, HostBatch> byHost = new LinkedHashMap<>();
+        HostBatch current = null;
         String fallback = plain.getInetAddress().getHostAddress();
         for (String f : frames) {
             SyslogMessage m = parser.parse(f, now);
-            String host = HostNames.sanitize(m.host(), fallback);
-            byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(m);
-            linesByHost
-                    .computeIfAbsent(host, h -> new ArrayList<>())
-                    .add(SpoolLine.format(m, host, now, settings.zone()));
-            sizes.computeIfAbsent(host, h -> new long[1])[0] += f.length();
+            String host = hostName(m.host(), fallback);
+            if (current == null || !current.host.equals(host)) {
+                current = byHost.computeIfAbsent(host, HostBatch::new);
+            }
+            current.messages.add(m);
+            current.lines.add(SpoolLine.format(m, host, now, settings.zone()));
+            current.bytes += f.length();
         }
         frames.clear();
-        for (Map.Entry<String, List<byte[]>> e : linesByHost.entrySet()) {
-            String host = e.getKey();
-            List<SyslogMessage> msgs = byHost.get(host);
+        for (HostBatch b : byHost.values()) {
+            String host = b.host;
+            List<SyslogMessage> msgs = b.messages;
             if (!receiver.admitHost(host, peer, msgs.size())) {
                 continue; // a host beyond the spool's limit: refused, counted, logged
             }
-            Spool.Appended at = receiver.spoolWithRetry(host, now, e.getValue());
+            Spool.Appended at = receiver.spoolWithRetry(host, now, b.lines);
             if (at == null) {
                 return; // closing: the lines were not written and do not count
             }
@@ -233,7 +236,7 @@ final class Connection implements Runnable {
                 c.connections.incrementAndGet();
                 lastHost = c;
             }
-            c.received(msgs.size(), sizes.get(host)[0], now, msgs.get(msgs.size() - 1).timestamp());
+            c.received(msgs.size(), b.bytes, now, msgs.get(msgs.size() - 1).timestamp());
             receiver.classifier()
                     .put(
                             new LiveClassifier.Batch(
@@ -241,9 +244,30 @@ final class Connection implements Runnable {
                                     peer,
                                     now,
                                     msgs,
-                                    e.getValue(),
+                                    b.lines,
                                     at.file().toString(),
                                     at.offset()));
+        }
+    }
+
+    /** The spool name of a claimed host; a sender names the same host line after line. */
+    private String hostName(String claimed, String fallback) {
+        if (claimed == null || !claimed.equals(lastClaimed)) {
+            lastSanitized = HostNames.sanitize(claimed, fallback);
+            lastClaimed = claimed;
+        }
+        return lastSanitized;
+    }
+
+    /** The lines of one host in a flush. */
+    private static final class HostBatch {
+        final String host;
+        final List<SyslogMessage> messages = new ArrayList<>();
+        final List<byte[]> lines = new ArrayList<>();
+        long bytes;
+
+        HostBatch(String host) {
+            this.host = host;
         }
     }
 

@@ -3,10 +3,11 @@ package dev.logsentry.core.remote;
 import java.util.List;
 
 /**
- * Receives classified lines from a {@link SyslogReceiver}, in arrival order per host, on the
- * receiver's classification thread: return quickly (hand work to your own executor; a UI hops to
- * its own thread). A listener that is slow holds up classification, and in the end the senders
- * (back-pressure), but never loses a line.
+ * Receives classified lines from a {@link SyslogReceiver}, in the order each connection spooled
+ * them, one call at a time (on the connection's thread or the receiver's delivery thread, never two
+ * at once): return quickly (hand work to your own executor; a UI hops to its own thread). A
+ * listener that is slow holds up delivery, and in the end the senders (back-pressure), but never
+ * loses a line.
  */
 public interface RemoteListener {
 

@@ -140,10 +140,24 @@ public final class RemoteService implements Closeable {
                             + Fingerprints.sha256(id.certificate()));
         }
         TlsSetup tls = new TlsSetup(id, c.permittedClients());
+        // the TLS warm-up (JIT of the record crypto) runs while the rules load
+        String[] warmUp = new String[1];
+        Thread warm = new Thread(() -> warmUp[0] = tls.warmUp(), "logsentry-tls-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         Classifier classifier =
                 rules != null
                         ? rules
                         : new Classifier(c.rules().load(), c.rules().options().withThreads(1));
+        try {
+            warm.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while starting");
+        }
+        if (warmUp[0] != null) {
+            log.accept(warmUp[0]);
+        }
         SyslogReceiver receiver =
                 new SyslogReceiver(
                         c.receiver(), tls, Fingerprints.sha256(id.certificate()), classifier, log);

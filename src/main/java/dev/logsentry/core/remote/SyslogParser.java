@@ -10,12 +10,18 @@ import java.time.ZoneOffset;
  * Parses syslog payloads: RFC 5424 ({@code <PRI>1 TIMESTAMP HOST APP PROCID MSGID SD MSG}) and the
  * BSD format of RFC 3164 as senders really write it ({@code <PRI>Mmm dd hh:mm:ss HOST TAG[PID]:
  * MSG}, also with an RFC 3339 time as rsyslog's forward format has, or without a host name). It
- * never fails: what does not fit a field is kept in the message.
+ * never fails: what does not fit a field is kept in the message. One parser per thread (it keeps
+ * the last time offset it parsed, since a sender's lines repeat it).
  */
 public final class SyslogParser {
     private static final int MAX_TAG = 48;
 
     private final ZoneId zone;
+
+    /** The last "+hh:mm" parsed and its offset (a parser serves one connection). */
+    private String lastOffsetText;
+
+    private ZoneOffset lastOffset;
 
     /**
      * @param zone the zone of RFC 3164 times, which carry none
@@ -161,16 +167,28 @@ public final class SyslogParser {
     }
 
     /** The offset of an RFC 3339 time of {@code len} chars ("Z" or "+hh:mm"), or null. */
-    private static ZoneOffset offset(String t, int len) {
-        String ts = t.substring(0, Math.min(len, t.length()));
-        if (ts.endsWith("Z") || ts.endsWith("z")) {
+    private ZoneOffset offset(String t, int len) {
+        int end = Math.min(len, t.length());
+        if (end == 0) {
+            return null;
+        }
+        char last = t.charAt(end - 1);
+        if (last == 'Z' || last == 'z') {
             return ZoneOffset.UTC;
         }
-        if (ts.length() >= 6) {
-            char sign = ts.charAt(ts.length() - 6);
-            if ((sign == '+' || sign == '-') && ts.charAt(ts.length() - 3) == ':') {
+        if (end >= 6) {
+            char sign = t.charAt(end - 6);
+            if ((sign == '+' || sign == '-') && t.charAt(end - 3) == ':') {
+                // a sender keeps its offset: parse it once, not for every line
+                if (lastOffset != null && t.regionMatches(end - 6, lastOffsetText, 0, 6)) {
+                    return lastOffset;
+                }
                 try {
-                    return ZoneOffset.of(ts.substring(ts.length() - 6));
+                    String text = t.substring(end - 6, end);
+                    ZoneOffset o = ZoneOffset.of(text);
+                    lastOffsetText = text;
+                    lastOffset = o;
+                    return o;
                 } catch (java.time.DateTimeException e) {
                     return null;
                 }

@@ -62,6 +62,20 @@ public final class TlsSetup {
         return mutual;
     }
 
+    /**
+     * Runs the record crypto through an in-memory connection so that the JIT compiles it before the
+     * first sender arrives ({@link TlsWarmUp}). Returns a problem, or null when it worked; the
+     * receiver works either way, only slower at first.
+     */
+    String warmUp() {
+        try {
+            TlsWarmUp.run(context, TlsWarmUp.MAX_RECORDS);
+            return null;
+        } catch (javax.net.ssl.SSLException | RuntimeException e) {
+            return "the TLS warm-up failed (" + e + "); the first minutes may be slower";
+        }
+    }
+
     /** Wraps an accepted plain socket as the server side of a TLS connection. */
     SSLSocket wrap(Socket plain, java.io.InputStream consumed) throws java.io.IOException {
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(plain, consumed, true);

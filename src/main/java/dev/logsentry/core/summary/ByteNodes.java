@@ -57,7 +57,7 @@ final class ByteNodes {
     }
 
     static final class Lits extends Node {
-        private final byte[] lit;
+        final byte[] lit;
 
         Lits(byte[] lit, Node next) {
             super(next);
@@ -96,14 +96,14 @@ final class ByteNodes {
      * group's own nodes).
      */
     static final class Run extends Node {
-        private final boolean[] cls;
-        private final int min;
-        private final int max;
+        final boolean[] cls;
+        final int min;
+        final int max;
         private final boolean lazy;
         private final boolean[] follow; // bytes the rest can begin with, or null
         private final int id; // its row in the matcher's memo of failures
         private final int cap;
-        private final boolean once; // greedy, and the rest cannot begin inside the run
+        final boolean once; // greedy, and the rest cannot begin inside the run
 
         Run(boolean[] cls, int min, int max, boolean lazy, int id, int cap, Node next) {
             super(next);

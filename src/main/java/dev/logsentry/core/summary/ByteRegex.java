@@ -1,6 +1,7 @@
 package dev.logsentry.core.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +24,8 @@ import java.util.List;
 final class ByteRegex {
     private final ByteNodes.Node start;
     private final boolean[] first; // the bytes a match can begin with, or null if any
+    private final ByteNodes.Run leadRun; // a leading run with one way to split, or null
+    private final byte[] lead; // the literal after it (or at the start), or null
     private final List<String> names;
     private final int runs;
 
@@ -33,6 +36,14 @@ final class ByteRegex {
         this.runs = runs;
         this.start = start;
         this.first = start.first();
+        ByteNodes.Node n = start;
+        ByteNodes.Run run = null;
+        if (n instanceof ByteNodes.Run r && r.once) {
+            run = r;
+            n = r.next;
+        }
+        this.leadRun = run;
+        this.lead = n instanceof ByteNodes.Lits l ? l.lit : null;
         this.names = java.util.Collections.unmodifiableList(new ArrayList<>(names));
     }
 
@@ -50,10 +61,18 @@ final class ByteRegex {
     /** Whether {@code b[from, to)} can be matched here: ASCII, no {@code \r}, no {@code \n}. */
     static boolean plain(byte[] b, int from, int to) {
         int i = from;
-        for (; i + 8 <= to; i += 8) { // eight bytes at a time
-            long x = (long) LONGS.get(b, i);
-            if ((x & HIGH) != 0 || zeroByte(x ^ 0x0D0D0D0D0D0D0D0DL) || zeroByte(x ^ LF)) {
-                return false;
+        if (to - from >= 8) { // eight bytes at a time, the last word overlapping the one before
+            for (; ; i += 8) {
+                if (i + 8 > to) {
+                    i = to - 8;
+                }
+                long x = (long) LONGS.get(b, i);
+                if ((x & HIGH) != 0 || zeroByte(x ^ 0x0D0D0D0D0D0D0D0DL) || zeroByte(x ^ LF)) {
+                    return false;
+                }
+                if (i + 8 == to) {
+                    return true;
+                }
             }
         }
         for (; i < to; i++) {
@@ -65,9 +84,31 @@ final class ByteRegex {
         return true;
     }
 
-    /** False when no match can begin at {@code b[from]} (a cheap test before {@code lookingAt}). */
+    /**
+     * False when no match can begin at {@code from}, by a cheap test before {@code lookingAt}: the
+     * first byte, and for a pattern that begins with a run that can split only one way followed by
+     * a literal ({@code (?<qid>\w+): removed}, {@code ^Accepted }) whether the literal is where the
+     * run ends: postfix's many {@code qid: ...} rules are turned down without backtracking.
+     */
     boolean canStart(byte[] b, int from, int to) {
-        return first == null || (from < to && first[b[from]]);
+        if (first != null && (from >= to || !first[b[from]])) {
+            return false;
+        }
+        if (lead == null) {
+            return true;
+        }
+        int j = from;
+        if (leadRun != null) {
+            int lim = to - from > leadRun.max ? from + leadRun.max : to;
+            boolean[] cls = leadRun.cls;
+            while (j < lim && cls[b[j]]) {
+                j++;
+            }
+            if (j - from < leadRun.min) {
+                return false;
+            }
+        }
+        return to - j >= lead.length && Arrays.equals(b, j, j + lead.length, lead, 0, lead.length);
     }
 
     /** The message as bytes when it is plain (ASCII, no CR/LF), else null. */

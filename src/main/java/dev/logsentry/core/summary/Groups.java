@@ -12,6 +12,7 @@ final class Groups {
     private String text;
     private byte[] bytes; // the subject when the byte engine matched (ASCII), else null
     private byte[] scratch = new byte[128]; // a template key being put together
+    private static final byte[] NONE = KeyTemplate.value(null).getBytes(StandardCharsets.US_ASCII);
 
     void from(String msg, Matcher m) {
         text = msg;
@@ -54,8 +55,11 @@ final class Groups {
             }
             FieldRef r = refs[f++];
             int g = r.number();
-            if (g > 0 && bounds[2 * g] >= 0 && bounds[2 * g + 1] > bounds[2 * g]) {
-                n = append(bytes, bounds[2 * g], bounds[2 * g + 1], n);
+            if (g > 0 && bounds[2 * g] >= 0) { // took part: its text, or "(none)" when empty
+                n =
+                        bounds[2 * g + 1] > bounds[2 * g]
+                                ? append(bytes, bounds[2 * g], bounds[2 * g + 1], n)
+                                : append(NONE, 0, NONE.length, n);
             } else {
                 String v = KeyTemplate.value(r.get(this, null));
                 for (int k = 0; k < v.length(); k++) {

@@ -11,6 +11,8 @@ import java.util.List;
  */
 public final class Tally {
     private final String key;
+    private final byte[]
+            ascii; // the key's bytes when it is ASCII (else null: no byte key equals it)
     private long count;
     private long sum;
     private Tally[] table; // the items, open addressing by the key's String hash
@@ -19,6 +21,7 @@ public final class Tally {
 
     Tally(String key, boolean trackLines) {
         this.key = key;
+        this.ascii = asciiBytes(key);
         this.lines = trackLines ? new LineRefs() : null;
     }
 
@@ -109,7 +112,8 @@ public final class Tally {
                 if (t == null) {
                     break;
                 }
-                if (t.key.length() == to - from && same(t.key, b, from)) {
+                byte[] k = t.ascii;
+                if (k != null && java.util.Arrays.equals(k, 0, k.length, b, from, to)) {
                     return t;
                 }
             }
@@ -123,13 +127,16 @@ public final class Tally {
         return c;
     }
 
-    private static boolean same(String key, byte[] b, int from) {
+    private static byte[] asciiBytes(String key) {
+        if (key == null) {
+            return null;
+        }
         for (int i = 0; i < key.length(); i++) {
-            if (key.charAt(i) != b[from + i]) {
-                return false;
+            if (key.charAt(i) >= 128) {
+                return null;
             }
         }
-        return true;
+        return key.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The item {@code key}, made when new. */

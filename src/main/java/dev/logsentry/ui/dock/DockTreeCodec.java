@@ -129,8 +129,45 @@ final class DockTreeCodec {
             positions[i] = sum / total;
         }
         branch.setDividerPositions(positions);
-        keepSidesFixed(branch);
+        if (extent(branch) > 0 || positions.length == 0) {
+            keepSidesFixed(branch);
+        } else {
+            positionOnceSized(branch, positions);
+        }
         return sizes.size();
+    }
+
+    /**
+     * A branch built before it has a size (a layout restored while the window starts) keeps its
+     * sides fixed only once it has one, with its positions set again after that first layout: a
+     * side that keeps its size when the window grows from 0 would stay at 0 (the user's width of a
+     * Rules or Sources column was lost at the next start).
+     */
+    private static void positionOnceSized(DockContainerBranch branch, double[] positions) {
+        for (DockContainer child : branch.getChildContainers()) {
+            SplitPane.setResizableWithParent(child.asRegion(), true);
+        }
+        javafx.beans.InvalidationListener[] once = new javafx.beans.InvalidationListener[1];
+        once[0] =
+                obs -> {
+                    if (extent(branch) > 0) {
+                        branch.widthProperty().removeListener(once[0]);
+                        branch.heightProperty().removeListener(once[0]);
+                        javafx.application.Platform.runLater(
+                                () -> {
+                                    branch.setDividerPositions(positions);
+                                    keepSidesFixed(branch);
+                                });
+                    }
+                };
+        branch.widthProperty().addListener(once[0]);
+        branch.heightProperty().addListener(once[0]);
+    }
+
+    private static double extent(DockContainerBranch branch) {
+        return branch.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                ? branch.getWidth()
+                : branch.getHeight();
     }
 
     /** When the window grows, the part holding the editor area grows; side panels keep size. */

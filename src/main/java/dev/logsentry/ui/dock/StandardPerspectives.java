@@ -66,7 +66,7 @@ public final class StandardPerspectives {
                 "mdi2f-file-tree-outline",
                 "Shortcut+Shift+R",
                 horizontal(
-                        new double[] {0.24},
+                        new double[] {0.30},
                         stack("left", StandardView.RULES_TREE.id()),
                         vertical(
                                 new double[] {0.52},

@@ -95,8 +95,24 @@ public final class IgnoreLineView extends VBox {
         Label status = new Label();
         status.setId("ignoreStatus");
         status.textProperty().bind(model.statusProperty());
+        // before a line is chosen only the way to choose one shows: an empty "Rule" heading, a
+        // disabled button and an empty list above that hint read as broken
+        Label hint =
+                new Label(
+                        "Select a line in the Events view, then Ignore Lines Like This (Ctrl+I"
+                                + " or its context menu): its rule is built here, with the parts"
+                                + " that vary to generalise and what else it would catch.");
+        hint.setId("ignoreHint");
+        hint.setWrapText(true);
+        hint.setPrefWidth(320); // wrapped: its one-line width would widen the whole view
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.getStyleClass().add("ignore-hint");
+        var none = model.patternProperty().isEmpty();
+        hint.visibleProperty().bind(none);
+        hint.managedProperty().bind(none);
         getChildren()
                 .addAll(
+                        hint,
                         heading("Generalise the parts that vary (click to toggle)"),
                         parts,
                         heading("Rule"),
@@ -108,6 +124,12 @@ public final class IgnoreLineView extends VBox {
                         self,
                         summary,
                         sample);
+        for (javafx.scene.Node n : getChildren()) {
+            if (n != hint) {
+                n.visibleProperty().bind(none.not());
+                n.managedProperty().bind(none.not());
+            }
+        }
         showParts();
         showRule(model.patternProperty().get());
     }

@@ -55,11 +55,10 @@ public final class RulesView extends BorderPane {
         problems.setPlaceholder(new Label("Every rule compiled."));
         VBox right = new VBox(fileTitle, fileView);
         VBox.setVgrow(fileView, Priority.ALWAYS);
-        SplitPane top = new SplitPane(tree, right);
-        top.setDividerPositions(0.45);
-        SplitPane split = new SplitPane(top, titled("Problems", problems));
+        // one above the other: side by side, each got half of the column and cut rule names
+        SplitPane split = new SplitPane(tree, right, titled("Problems", problems));
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.85);
+        split.setDividerPositions(0.55, 0.85);
         setCenter(split);
 
         model.treeProperty().addListener((obs, old, now) -> rebuild(now));

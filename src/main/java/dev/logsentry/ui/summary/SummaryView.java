@@ -22,13 +22,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -56,17 +58,27 @@ public final class SummaryView extends BorderPane {
         this.model = model;
         this.executor = executor;
         getStyleClass().add("summary-view");
+        // a short stack clips the view instead of pushing its tab header out of sight
+        setMinSize(0, 0);
         setTop(toolbar());
         setCenter(center());
         Label status = new Label();
         status.setId("summaryStatus");
         status.textProperty().bind(model.statusProperty());
         status.setPadding(new Insets(4, 8, 4, 8));
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         setBottom(status);
         model.outline().addListener((ListChangeListener<SummaryOutline.Node>) c -> rebuild());
     }
 
-    private ToolBar toolbar() {
+    /** Below this width the chart goes under the outline instead of beside it. */
+    static final double SIDE_BY_SIDE_WIDTH = 720;
+
+    /** A narrow view lower than this shows the outline only (the chart needs the room). */
+    static final double CHART_BELOW_HEIGHT = 440;
+
+    private FlowPane toolbar() {
         ComboBox<String> range = new ComboBox<>();
         range.setId("summaryRange");
         range.setEditable(true);
@@ -102,16 +114,47 @@ public final class SummaryView extends BorderPane {
         run.setId("summaryRun");
         run.disableProperty().bind(model.busyProperty());
         run.setOnAction(e -> model.run(executor));
-        range.getEditor().setOnAction(e -> model.run(executor));
+        // Enter in the typed range summarises; the combo box's skin consumes the editor's own
+        // action, so a filter sees the key first
+        range.addEventFilter(
+                javafx.scene.input.KeyEvent.KEY_PRESSED,
+                e -> {
+                    if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !range.isShowing()) {
+                        range.commitValue();
+                        if (!model.busyProperty().get()) {
+                            model.run(executor);
+                        }
+                        e.consume();
+                    }
+                });
         Button export = new Button("Export HTML\u2026");
         export.setId("summaryExport");
         export.disableProperty().bind(model.summaryProperty().isNull());
         export.setOnAction(e -> export());
-        return new ToolBar(new Label("Range:"), range, new Label("Detail:"), detail, run, export);
+        // a flow, not a tool bar: in a narrow stack a tool bar hid Summarise behind its "»"
+        FlowPane bar =
+                new FlowPane(
+                        6,
+                        4,
+                        new HBox(6, centred(new Label("Range:")), range),
+                        new HBox(6, centred(new Label("Detail:")), detail),
+                        run,
+                        export);
+        bar.setId("summaryToolbar");
+        bar.getStyleClass().add("summary-toolbar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Label centred(Label l) {
+        l.setMaxHeight(Double.MAX_VALUE);
+        return l;
     }
 
     private SplitPane center() {
         tree.setId("summaryTree");
+        tree.setMinHeight(0);
         tree.setShowRoot(false);
         tree.getStyleClass().add("dense"); // AtlantaFX: log readers want many rows
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -137,13 +180,53 @@ public final class SummaryView extends BorderPane {
                                 model.inputs()));
         tree.setPlaceholder(empty);
         chart.setId("summaryChart");
+        // counts are whole numbers: no "2.5" between the ticks
+        NumberAxis counts = (NumberAxis) chart.getYAxis();
+        counts.setMinorTickCount(0);
+        counts.setTickLabelFormatter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(Number n) {
+                        double d = n.doubleValue();
+                        return d == Math.rint(d) ? String.format("%,d", (long) d) : "";
+                    }
+
+                    @Override
+                    public Number fromString(String s) {
+                        return Double.valueOf(s.replace(",", ""));
+                    }
+                });
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setTitle("Select a breakdown");
         SplitPane split = new SplitPane(tree, chart);
+        split.setId("summarySplit");
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
+        // side by side in a wide view; in a narrow stack the chart goes below the outline, and in
+        // a small one (the Events perspective's bottom corner) only the outline shows, so neither
+        // the Count column nor the chart is squeezed to nothing
+        javafx.beans.InvalidationListener fit = obs -> fit(split);
+        widthProperty().addListener(fit);
+        heightProperty().addListener(fit);
         return split;
+    }
+
+    private void fit(SplitPane split) {
+        boolean wide = getWidth() >= SIDE_BY_SIDE_WIDTH;
+        boolean room = wide || getHeight() >= CHART_BELOW_HEIGHT;
+        if (!room) {
+            if (split.getItems().size() > 1) {
+                split.getItems().setAll(tree);
+            }
+            return;
+        }
+        Orientation o = wide ? Orientation.HORIZONTAL : Orientation.VERTICAL;
+        if (split.getItems().size() == 1 || split.getOrientation() != o) {
+            split.setOrientation(o);
+            split.getItems().setAll(tree, chart);
+            split.setDividerPositions(0.6);
+        }
     }
 
     /** Why the outline is empty: nothing open, not run yet, running, or nothing in the range. */
@@ -159,7 +242,7 @@ public final class SummaryView extends BorderPane {
         }
         return "Nothing to summarise: no line of the open logs in \u201c"
                 + model.rangeProperty().get()
-                + "\u201d is claimed by a service.";
+                + "\u201d is claimed by a service. Try the range \u201cAll\u201d.";
     }
 
     /** A number as a link to its lines; a plain label when no line is behind it. */

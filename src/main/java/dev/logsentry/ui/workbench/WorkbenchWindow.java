@@ -308,6 +308,11 @@ public final class WorkbenchWindow {
     private void showPerspective(Perspective p) {
         // rebuilding the layout may activate another log's tab: the selected log stays selected
         SourceItem keep = model.selectedProperty().get();
+        if (p == Perspective.DNS && (keep == null || !keep.isDnscache())) {
+            // the DNS views show the selected dnscache log: switching there with a syslog selected
+            // showed "open but not selected"; the first open dnscache log is what is asked for
+            keep = model.sources().stream().filter(SourceItem::isDnscache).findFirst().orElse(keep);
+        }
         dock.dock().showPerspective(WorkbenchDock.id(p));
         if (keep != null
                 && model.sources().contains(keep)

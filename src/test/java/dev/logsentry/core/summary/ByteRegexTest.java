@@ -97,7 +97,12 @@ class ByteRegexTest {
                         "^(?<a>\\S+?)(?<b>\\S*) ",
                         "^(?<a>a*)(?<b>a*?)(?<c>a)$",
                         "^(?<a>[ab]+)(?<b>b+)(?<c>.*?)c\\.?$",
-                        "^(?:(?<a>\\w+) )?(?<b>\\w+)(?: (?<c>\\w+))?$");
+                        "^(?:(?<a>\\w+) )?(?<b>\\w+)(?: (?<c>\\w+))?$",
+                        "^(?<q>\\w+): rem",
+                        "^(?<q>\\d{2})a",
+                        "^\\d{2,}?b",
+                        "^a\\S*: ",
+                        "^x 1");
         List<String> texts =
                 List.of(
                         "a",
@@ -135,7 +140,17 @@ class ByteRegexTest {
                         "abbbc.",
                         "abbbxc",
                         "one two three",
-                        "one two");
+                        "one two",
+                        "12a",
+                        "123a",
+                        "123b",
+                        "abc: x",
+                        "a: ",
+                        "x 12",
+                        "x 2",
+                        "q1: removed",
+                        "q1:removed",
+                        ": rem");
         for (String p : patterns) {
             if (p.contains(")+?")) { // a repeated group: declined, Java's
                 assertThat(ByteRegex.compile(p)).isNull();
@@ -223,6 +238,9 @@ class ByteRegexTest {
             boolean java = m.lookingAt();
             String what = pattern + " on '" + t + "'";
             assertThat(bytes).as(what).isEqualTo(java);
+            if (!s.canStart(b, 2, b.length - 2)) {
+                assertThat(java).as("turned down before matching: " + what).isFalse();
+            }
             if (java) {
                 assertThat(st.groupCount()).as(what).isEqualTo(m.groupCount());
                 for (int g = 0; g <= m.groupCount(); g++) {

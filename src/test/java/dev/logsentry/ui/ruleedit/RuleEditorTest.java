@@ -120,6 +120,27 @@ class RuleEditorTest {
     }
 
     @Test
+    void beforeALineIsChosenTheIgnoreViewSaysOnlyHowToChooseOne(FxRobot robot) throws Exception {
+        assertThat(shown(robot, "#ignoreHint")).isTrue();
+        assertThat(shown(robot, "#ignoreAdd")).isFalse();
+        assertThat(shown(robot, "#ignoreParts")).isFalse();
+        robot.interact(() -> parts.ignoreLinesLike(LOG.get(3), Verdict.UNUSUAL));
+        waitUntil(() -> shown(robot, "#ignoreAdd"));
+        assertThat(shown(robot, "#ignoreHint")).isFalse();
+        assertThat(shown(robot, "#ignoreParts")).isTrue();
+    }
+
+    /** Whether the node and every parent of it are visible. */
+    private static boolean shown(FxRobot robot, String id) {
+        for (javafx.scene.Node n = robot.lookup(id).query(); n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
     void anIgnoreRuleFromALineIgnoresIt(FxRobot robot) throws Exception {
         robot.interact(() -> parts.ignoreLinesLike(LOG.get(3), Verdict.UNUSUAL));
         waitUntil(

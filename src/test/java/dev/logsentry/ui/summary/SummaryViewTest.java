@@ -97,6 +97,35 @@ class SummaryViewTest {
     }
 
     @Test
+    void inANarrowStackEveryControlShowsAndTheChartGoesBelow(FxRobot robot) throws Exception {
+        robot.interact(() -> view.getScene().getWindow().setWidth(380));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node run = robot.lookup("#summaryRun").query();
+        assertThat(run.isVisible()).isTrue();
+        assertThat(run.localToScene(run.getBoundsInLocal()).getMaxX())
+                .as("Summarise is on screen, not behind an overflow button")
+                .isLessThanOrEqualTo(view.getWidth());
+        javafx.scene.control.SplitPane split =
+                robot.lookup("#summarySplit").queryAs(javafx.scene.control.SplitPane.class);
+        assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.VERTICAL);
+        assertThat(split.getItems()).hasSize(2);
+        robot.interact(() -> view.getScene().getWindow().setHeight(260));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(split.getItems()).as("small: the outline only").containsExactly(view.tree());
+        summarise(robot, "All");
+        assertThat(view.model().outline()).isNotEmpty();
+
+        robot.interact(() -> view.getScene().getWindow().setWidth(1000));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
+        assertThat(split.getItems()).hasSize(2);
+        javafx.scene.chart.NumberAxis counts =
+                (javafx.scene.chart.NumberAxis) view.chart().getYAxis();
+        assertThat(counts.getTickLabelFormatter().toString(2.5)).as("counts are whole").isEmpty();
+        assertThat(counts.getTickLabelFormatter().toString(3.0)).isEqualTo("3");
+    }
+
+    @Test
     void anEmptyOutlineSaysWhy(FxRobot robot) throws Exception {
         Label placeholder = robot.lookup("#summaryPlaceholder").queryAs(Label.class);
         assertThat(placeholder.getText()).startsWith("Choose a range and press Summarise");
@@ -105,7 +134,7 @@ class SummaryViewTest {
         assertThat(placeholder.getText())
                 .isEqualTo(
                         "Nothing to summarise: no line of the open logs in \u201c2020/01/01\u201d"
-                                + " is claimed by a service.");
+                                + " is claimed by a service. Try the range \u201cAll\u201d.");
         assertThat(placeholder.isVisible()).isTrue();
         robot.interact(() -> view.model().inputs().clear());
         assertThat(placeholder.getText()).startsWith("No log open");
@@ -151,6 +180,21 @@ class SummaryViewTest {
                                 .value())
                 .as("bob's line is yesterday")
                 .isEqualTo("2");
+    }
+
+    @Test
+    void typingARangeAndPressingEnterSummarises(FxRobot robot) throws Exception {
+        robot.clickOn("#summaryRange");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write("All");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(
+                () ->
+                        !view.model().busyProperty().get()
+                                && view.model().summaryProperty().get() != null);
+        assertThat(view.model().rangeProperty().get()).isEqualTo("All");
+        assertThat(view.model().outline()).isNotEmpty();
     }
 
     @Test

@@ -132,6 +132,27 @@ class DetailsAndEmptyStatesTest {
     }
 
     @Test
+    void switchingToDnsWithASyslogSelectedShowsTheOpenDnscacheLog(FxRobot robot) throws Exception {
+        Path sys = Files.writeString(temp.resolve("sys.log"), "Dec  4 10:00:00 h a: one\n");
+        Path dns = copy("/dev/logsentry/samples/dnscache/current", "current");
+        robot.interact(() -> model.open(List.of(sys, dns)));
+        Fx.waitUntil(() -> model.sources().size() == 2 && !model.dns().openLogs().isEmpty());
+        SourceItem syslog =
+                model.sources().stream().filter(s -> !s.isDnscache()).findFirst().orElseThrow();
+        robot.interact(() -> model.selectedProperty().set(syslog));
+        robot.clickOn("#perspectiveEVENTS");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N)
+                .release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Fx.waitUntil(() -> model.selectedProperty().get().isDnscache());
+        Fx.waitUntil(() -> model.dns().analysisProperty().get() != null);
+        assertThat(window.perspectiveProperty().get()).isEqualTo(Perspective.DNS);
+    }
+
+    @Test
     void aBigFollowedLogsSourcesEntryAndTheSourceHeaderAreNotCut(FxRobot robot) throws Exception {
         Path big = temp.resolve("big.log");
         Files.writeString(big, "x\n".repeat(1_929_840));
