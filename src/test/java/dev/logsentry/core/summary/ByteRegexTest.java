@@ -207,6 +207,29 @@ class ByteRegexTest {
     }
 
     @Test
+    void theMemoOfFailedRunsSurvivesItsCounterWrappingAround() {
+        String pattern = "^(?<a>[^,\\[]+)[^,]*, (?<b>.*?)x(?<c>y)?$";
+        ByteRegex.Matcher m = ByteRegex.compile(pattern).matcher();
+        m.gen = Integer.MAX_VALUE - 3; // the attempts below pass the wrap
+        Pattern p = Pattern.compile(pattern);
+        for (int k = 0; k < 8; k++) {
+            for (String t : List.of("ab, cxy", "a[b, cx, dxy", "ab, c", "ab, xy, x")) {
+                byte[] b = t.getBytes(StandardCharsets.US_ASCII);
+                Matcher jm = p.matcher(t);
+                boolean java = jm.lookingAt();
+                assertThat(m.lookingAt(b, 0, b.length)).as(t).isEqualTo(java);
+                if (java) {
+                    for (int g = 0; g <= jm.groupCount(); g++) {
+                        assertThat(m.start(g)).as(t + " " + g).isEqualTo(jm.start(g));
+                        assertThat(m.end(g)).as(t + " " + g).isEqualTo(jm.end(g));
+                    }
+                }
+            }
+        }
+        assertThat(m.gen).isPositive().isLessThan(100);
+    }
+
+    @Test
     void onlyPlainMessagesAreReadAsBytes() {
         assertThat(plain("sshd: Accepted password")).isTrue();
         assertThat(plain("")).isTrue();
