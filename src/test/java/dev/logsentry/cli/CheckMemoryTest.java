@@ -64,4 +64,48 @@ class CheckMemoryTest {
         assertThat(text.length()).isLessThan(1 << 20);
         assertThat(text).contains("longer than 65536 bytes");
     }
+
+    @Test
+    void aReportNearTheInMemoryLimitGoesToAFileInASmallHeap() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules.resolve("ignore.d.server"));
+        Files.writeString(rules.resolve("ignore.d.server/cron"), "CRON\\[[0-9]+\\]:\n");
+        Path log = tmp.resolve("syslog");
+        String filler = "y".repeat(62_000);
+        try (OutputStream out = Files.newOutputStream(log)) {
+            for (int i = 0; i < 120; i++) {
+                out.write(
+                        String.format("Mar  5 04:05:%02d web1 app: %d %s%n", i % 60, i, filler)
+                                .getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        Path report = tmp.resolve("report.txt");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p =
+                new ProcessBuilder(
+                                List.of(
+                                        java,
+                                        "-Xmx20m",
+                                        "-cp",
+                                        System.getProperty("java.class.path"),
+                                        "dev.logsentry.Main",
+                                        "check",
+                                        "--rules",
+                                        rules.toString(),
+                                        "--state",
+                                        tmp.resolve("state").toString(),
+                                        "--output",
+                                        report.toString(),
+                                        log.toString()))
+                        .redirectErrorStream(true)
+                        .redirectOutput(tmp.resolve("child.out").toFile())
+                        .start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String childOut = Files.readString(tmp.resolve("child.out"));
+        // a 7.4 MB report in a 20 MB heap: an 8 MiB in-memory buffer ran out of memory
+        assertThat(p.exitValue()).as(childOut).isZero();
+        String text = Files.readString(report, StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("app: 0 yyy").contains("app: 119 yyy");
+        assertThat(text.lines().filter(l -> l.contains(" web1 app: ")).count()).isEqualTo(120);
+    }
 }

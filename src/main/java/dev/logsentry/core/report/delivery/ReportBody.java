@@ -20,8 +20,13 @@ public final class ReportBody implements AutoCloseable {
     /** Name prefix of report files, so a run can remove those a killed run left behind. */
     public static final String PREFIX = ".logsentry-report-";
 
-    /** Above this many bytes a report goes to a file. */
-    public static final int MEMORY_LIMIT = 8 << 20;
+    /**
+     * Above this many bytes a report goes to a file: 8 MiB, or a sixteenth of the heap when that is
+     * less (growing the in-memory buffer to the limit briefly takes one and a half times the limit,
+     * beside the automata and the lines in flight; a 32 MB heap ran out at 8 MiB).
+     */
+    public static final int MEMORY_LIMIT =
+            (int) Math.max(64 << 10, Math.min(8 << 20, Runtime.getRuntime().maxMemory() / 16));
 
     private final byte[] bytes;
     private final Path file;
