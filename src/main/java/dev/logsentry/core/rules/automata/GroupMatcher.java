@@ -235,7 +235,8 @@ public final class GroupMatcher {
                 + (dfa.cacheBytes() >> 20)
                 + " MB, "
                 + dfa.computes
-                + " transitions built";
+                + " transitions built, "
+                + dfa.liveness();
     }
 
     /** A new per-thread session. */

@@ -325,6 +325,47 @@ final class LazyDfa {
         return t;
     }
 
+    /**
+     * How much each state carries, averaged over the current table: its NFA members, the rules and
+     * the groups they belong to (diagnostics: whether states multiply by the rules alive in them).
+     */
+    synchronized String liveness() {
+        DfaTable t = table;
+        // every pattern's states follow its MATCH state (PatternNfa.Builder.build)
+        int[] patternOf = new int[nfa.size()];
+        int pattern = -1;
+        for (int q = 0; q < nfa.size(); q++) {
+            pattern += nfa.op(q) == PatternNfa.MATCH ? 1 : 0;
+            patternOf[q] = pattern;
+        }
+        long members = 0;
+        long patterns = 0;
+        long groups = 0;
+        int most = 0;
+        java.util.BitSet seenPatterns = new java.util.BitSet();
+        java.util.BitSet seenGroups = new java.util.BitSet();
+        for (int s = 2; s < t.count; s++) {
+            seenPatterns.clear();
+            seenGroups.clear();
+            for (int q : t.members[s]) {
+                seenPatterns.set(Math.max(0, patternOf[q]));
+                seenGroups.set(nfa.group(q));
+            }
+            members += t.members[s].length;
+            patterns += seenPatterns.cardinality();
+            groups += seenGroups.cardinality();
+            most = Math.max(most, seenPatterns.cardinality());
+        }
+        double n = Math.max(1, t.count - 2);
+        return String.format(
+                java.util.Locale.ROOT,
+                "per state %.1f NFA states, %.1f rules (at most %d), %.1f groups alive",
+                members / n,
+                patterns / n,
+                most,
+                groups / n);
+    }
+
     /** The first states of the current table, as many as take about {@code maxBytes}. */
     synchronized AutomataImage image(long maxBytes) {
         return AutomataImage.of(table, nfa, maxBytes);
