@@ -65,7 +65,11 @@ class EventsPerspectiveTest {
     @Test
     void rowsCarryTheStyleClassOfTheirVerdict(FxRobot robot) throws Exception {
         ClassifiedSource c = openSampleAndWaitForVerdicts(robot);
-
+        // on a loaded machine the refreshed rows may take another pulse to get their items
+        waitUntil(
+                () ->
+                        robot.lookup(".log-table .table-row-cell").queryAll().stream()
+                                .anyMatch(r -> ((TableRow<?>) r).getItem() != null));
         List<javafx.scene.Node> rows =
                 onFx(
                         () ->
