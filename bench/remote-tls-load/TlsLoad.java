@@ -29,8 +29,8 @@ import javax.net.ssl.X509TrustManager;
  *
  * <p>Prints "start EPOCH_MS" just before the first connection (the clock of run.sh starts there),
  * then "sent N lines in S s (E errors)" and the sender's own CPU time; given a SPOOL directory it
- * then waits for the lines to be on disk (see waitOnDisk). Run: java TlsLoad.java PORT SENDERS
- * LINES [SPOOL]
+ * then waits until it holds EXPECT lines (default SENDERS x LINES; see waitOnDisk). Run: java
+ * TlsLoad.java PORT SENDERS LINES [SPOOL [EXPECT]]
  */
 public class TlsLoad {
     public static void main(String[] args) throws Exception {
@@ -92,7 +92,8 @@ public class TlsLoad {
             System.exit(1);
         }
         if (args.length > 3) {
-            waitOnDisk(java.nio.file.Path.of(args[3]), (long) senders * lines);
+            long expect = args.length > 4 ? Long.parseLong(args[4]) : (long) senders * lines;
+            waitOnDisk(java.nio.file.Path.of(args[3]), expect);
         }
     }
 
