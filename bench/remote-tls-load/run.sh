@@ -8,8 +8,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 senders=${1:-100}; lines=${2:-5000}; runs=${3:-3}
-# WARM=N: each receiver first receives N lines per sender (the same load for both, not timed),
-# then the timed load: the sustained rate of a running service rather than its first seconds
+# WARM=N: each sender first sends N untimed lines over its connection and the clock starts once
+# they are on disk (the same for both receivers): the timed lines then go over established
+# connections, the sustained rate of a running service rather than its first seconds
 warm=${WARM:-0}
 total=$((senders * lines))
 work=$(mktemp -d /tmp/remote-tls-load.XXXXXX)
@@ -57,14 +58,8 @@ CONF
   hz=$(getconf CLK_TCK)
   # the receiver's CPU time so far: its start (JVM, rules, TLS warm-up), before any sender
   c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  local before=0
-  if [ "$warm" -gt 0 ]; then
-    before=$((senders * warm))
-    java -cp "$work/gen" TlsLoad "$port" "$senders" "$warm" "$out/spool" > "$out/warm" \
-      || cat "$out/warm" >&2
-    c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  fi
-  java -cp "$work/gen" TlsLoad "$port" "$senders" "$lines" "$out/spool" $((before + total)) \
+  local before=$((senders * warm))
+  java -cp "$work/gen" TlsLoad "$port" "$senders" "$lines" "$out/spool" "$warm" "$pid" \
     > "$out/load" || cat "$out/load" >&2
   # the clock starts at the sender's first connection (after its JVM start and its own warm-up)
   # and stops when the last line was on disk (or when nothing more arrived for 20 s)
@@ -72,9 +67,15 @@ CONF
   t1=$(awk '/^on disk/ {printf "%.3f", $6 / 1000}' "$out/load")
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
   # the receiver's own CPU time (user + system, all threads): the machine is shared and loaded.
-  # start = before the first sender; load = from then until every line is on disk
+  # before = until the clock starts (start-up, warm-up lines); load = from then until every
+  # line is on disk
   local c1 scpu
   c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  # the receiver's CPU at the clock's start and when the last line was on disk (read by TlsLoad)
+  if grep -q '^receiver CPU ticks' "$out/load"; then
+    c0=$(awk '/^receiver CPU ticks/ {print $4}' "$out/load")
+    c1=$(awk '/^receiver CPU ticks/ {print $5}' "$out/load")
+  fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
   n=$(($(count "$out/spool") - before))
   scpu=$(sed -n 's/.*sender CPU while sending \([0-9.]*\) s.*/\1/p' "$out/load")
