@@ -34,7 +34,7 @@ run_one() { # $1 = logsentry|rsyslog, $2 = run number
     # mailing service does (none of these lines is an attack: no mail is sent; without any
     # listener serve would not classify at all)
     # the JVM options of the installed service (installers/linux/systemd/logsentry-serve.service)
-    java -Xmx256m -XX:+UseParallelGC -jar "$jar" serve --bind 127.0.0.1 --port "$port" --spool "$out/spool" \
+    java -Xmx256m -Xmn128m -XX:+UseParallelGC -jar "$jar" serve --bind 127.0.0.1 --port "$port" --spool "$out/spool" \
       --state "$work/st" --max-per-address 200 \
       --mail-to bench@localhost --smtp-host 127.0.0.1 --smtp-port 9 2>"$out/err" & pid=$!
   else
