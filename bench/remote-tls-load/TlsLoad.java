@@ -29,38 +29,66 @@ import javax.net.ssl.X509TrustManager;
  *
  * <p>Prints "start EPOCH_MS" just before the first connection (the clock of run.sh starts there),
  * then "sent N lines in S s (E errors)" and the sender's own CPU time; given a SPOOL directory it
- * then waits for the lines to be on disk (see waitOnDisk). Run: java TlsLoad.java PORT SENDERS
- * LINES [SPOOL]
+ * then waits until it holds all the lines (see waitOnDisk). With WARM, every sender first sends
+ * WARM untimed lines over its connection, and the clock starts once they are all on disk: the
+ * timed lines then go over connections that are established already, as a running service's
+ * senders are. Run: java TlsLoad.java PORT SENDERS LINES [SPOOL [WARM]]
  */
 public class TlsLoad {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int senders = Integer.parseInt(args[1]);
         int lines = Integer.parseInt(args[2]);
+        java.nio.file.Path spool = args.length > 3 ? java.nio.file.Path.of(args[3]) : null;
+        int warm = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        String receiver = args.length > 5 ? args[5] : null; // its pid: CPU ticks from /proc
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, new TrustManager[] {new X509TrustManager() {
             public void checkClientTrusted(X509Certificate[] c, String a) {}
             public void checkServerTrusted(X509Certificate[] c, String a) {}
             public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
         }}, null);
+        List<List<byte[]>> warmFrames = new ArrayList<>();
         List<List<byte[]>> payloads = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
+            warmFrames.add(frames(s, warm));
             payloads.add(frames(s, lines));
         }
         warmUpGcm();
-        long cpu0 = processCpuNanos();
         AtomicLong sent = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         List<Throwable> errors = new CopyOnWriteArrayList<>();
-        long start = System.nanoTime();
-        System.out.println("start " + System.currentTimeMillis());
-        System.out.flush();
+        // with WARM lines: every sender connects and sends them, the lines reach the disk, and
+        // only then do all senders go on with the timed lines over the same connections
+        java.util.concurrent.CountDownLatch warmSent = new java.util.concurrent.CountDownLatch(senders);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        long[] start = new long[1];
+        long[] cpu0 = new long[1];
+        long[] ticks = new long[2];
+        if (warm == 0) {
+            ticks[0] = cpuTicks(receiver);
+            cpu0[0] = processCpuNanos();
+            start[0] = System.nanoTime();
+            System.out.println("start " + System.currentTimeMillis());
+            System.out.flush();
+            go.countDown();
+        }
         for (int s = 0; s < senders; s++) {
+            List<byte[]> before = warmFrames.get(s);
             List<byte[]> mine = payloads.get(s);
             Thread t = new Thread(() -> {
                 try (SSLSocket sock = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port)) {
                     sock.startHandshake();
                     OutputStream out = sock.getOutputStream();
+                    try {
+                        for (byte[] chunk : before) {
+                            out.write(chunk);
+                        }
+                        out.flush();
+                    } finally {
+                        warmSent.countDown();
+                    }
+                    go.await();
                     for (byte[] chunk : mine) {
                         out.write(chunk);
                     }
@@ -81,28 +109,55 @@ public class TlsLoad {
             t.start();
             threads.add(t);
         }
+        if (warm > 0) {
+            warmSent.await();
+            waitOnDisk(spool, (long) senders * warm, false);
+            ticks[0] = cpuTicks(receiver);
+            cpu0[0] = processCpuNanos();
+            start[0] = System.nanoTime();
+            System.out.println("start " + System.currentTimeMillis());
+            System.out.flush();
+            go.countDown();
+        }
         for (Thread t : threads) {
             t.join();
         }
-        double secs = (System.nanoTime() - start) / 1e9;
+        double secs = (System.nanoTime() - start[0]) / 1e9;
         System.out.printf("sent %d lines in %.2f s (%d errors); sender CPU while sending %.2f s%n",
-                sent.get(), secs, errors.size(), (processCpuNanos() - cpu0) / 1e9);
+                sent.get(), secs, errors.size(), (processCpuNanos() - cpu0[0]) / 1e9);
         if (!errors.isEmpty()) {
             System.out.println("first error: " + errors.get(0));
             System.exit(1);
         }
-        if (args.length > 3) {
-            waitOnDisk(java.nio.file.Path.of(args[3]), (long) senders * lines);
+        if (spool != null) {
+            waitOnDisk(spool, (long) senders * (warm + lines), true);
+        }
+        if (receiver != null) {
+            System.out.println("receiver CPU ticks " + ticks[0] + " " + cpuTicks(receiver));
+        }
+    }
+
+    /** A process's user + system CPU time in clock ticks (/proc/PID/stat), or 0. */
+    static long cpuTicks(String pid) {
+        if (pid == null) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15
+        } catch (Exception e) {
+            return 0;
         }
     }
 
     /**
      * Waits until the *.log files under {@code dir} hold {@code total} lines, or nothing was added
-     * for 20 s; prints "on disk N lines at EPOCH_MS". Reads each file's new bytes only, every 10
-     * ms, so that waiting costs the machine next to nothing (counting whole files on every poll
-     * took a good part of a core at the end of a run).
+     * for 20 s; prints "on disk N lines at EPOCH_MS" if asked. Reads each file's new bytes only,
+     * every 10 ms, so that waiting costs the machine next to nothing (counting whole files on every
+     * poll took a good part of a core at the end of a run).
      */
-    static void waitOnDisk(java.nio.file.Path dir, long total) throws Exception {
+    static void waitOnDisk(java.nio.file.Path dir, long total, boolean print) throws Exception {
         java.util.Map<java.nio.file.Path, Long> offsets = new java.util.HashMap<>();
         byte[] buf = new byte[1 << 20];
         long lines = 0;
@@ -137,7 +192,9 @@ public class TlsLoad {
                 Thread.sleep(10);
             }
         }
-        System.out.println("on disk " + lines + " lines at " + doneAt);
+        if (print) {
+            System.out.println("on disk " + lines + " lines at " + doneAt);
+        }
     }
 
     /** One sender's frames, in writes of about 60 KB (up to four full TLS records each). */

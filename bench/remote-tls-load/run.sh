@@ -8,6 +8,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 senders=${1:-100}; lines=${2:-5000}; runs=${3:-3}
+# WARM=N: each sender first sends N untimed lines over its connection and the clock starts once
+# they are on disk (the same for both receivers): the timed lines then go over established
+# connections, the sustained rate of a running service rather than its first seconds
+warm=${WARM:-0}
 total=$((senders * lines))
 work=$(mktemp -d /tmp/remote-tls-load.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -29,7 +33,8 @@ run_one() { # $1 = logsentry|rsyslog, $2 = run number
     # alert mail on, so that every line is classified live and handed to the mailer as a
     # mailing service does (none of these lines is an attack: no mail is sent; without any
     # listener serve would not classify at all)
-    java -Xmx256m -jar "$jar" serve --bind 127.0.0.1 --port "$port" --spool "$out/spool" \
+    # the JVM options of the installed service (installers/linux/systemd/logsentry-serve.service)
+    java -Xmx256m -Xmn128m -XX:+UseParallelGC -jar "$jar" serve --bind 127.0.0.1 --port "$port" --spool "$out/spool" \
       --state "$work/st" --max-per-address 200 \
       --mail-to bench@localhost --smtp-host 127.0.0.1 --smtp-port 9 2>"$out/err" & pid=$!
   else
@@ -53,28 +58,35 @@ CONF
   hz=$(getconf CLK_TCK)
   # the receiver's CPU time so far: its start (JVM, rules, TLS warm-up), before any sender
   c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  java -cp "$work/gen" TlsLoad "$port" "$senders" "$lines" "$out/spool" > "$out/load" \
-    || cat "$out/load" >&2
+  local before=$((senders * warm))
+  java -cp "$work/gen" TlsLoad "$port" "$senders" "$lines" "$out/spool" "$warm" "$pid" \
+    > "$out/load" || cat "$out/load" >&2
   # the clock starts at the sender's first connection (after its JVM start and its own warm-up)
   # and stops when the last line was on disk (or when nothing more arrived for 20 s)
   t0=$(awk '/^start/ {printf "%.3f", $2 / 1000}' "$out/load")
   t1=$(awk '/^on disk/ {printf "%.3f", $6 / 1000}' "$out/load")
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
   # the receiver's own CPU time (user + system, all threads): the machine is shared and loaded.
-  # start = before the first sender; load = from then until every line is on disk
+  # before = until the clock starts (start-up, warm-up lines); load = from then until every
+  # line is on disk
   local c1 scpu
   c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  # the receiver's CPU at the clock's start and when the last line was on disk (read by TlsLoad)
+  if grep -q '^receiver CPU ticks' "$out/load"; then
+    c0=$(awk '/^receiver CPU ticks/ {print $4}' "$out/load")
+    c1=$(awk '/^receiver CPU ticks/ {print $5}' "$out/load")
+  fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  n=$(count "$out/spool")
+  n=$(($(count "$out/spool") - before))
   scpu=$(sed -n 's/.*sender CPU while sending \([0-9.]*\) s.*/\1/p' "$out/load")
-  printf '%-9s run %d: %8.0f lines/s  lost %d of %d  peak RSS %d MB  CPU start %.1f s + load %.2f s = %.2f us/line  sender %.2f us/line  load %s\n' \
+  printf '%-9s run %d: %8.0f lines/s  lost %d of %d  peak RSS %d MB  CPU before %.1f s, timed load %.2f s = %.2f us/line  sender %.2f us/line  load %s\n' \
     "$kind" "$2" "$(echo "$total / ($t1 - $t0)" | bc -l)" "$((total - n))" "$total" \
     "$((hwm / 1024))" "$(echo "$c0 / $hz" | bc -l)" "$(echo "($c1 - $c0) / $hz" | bc -l)" \
     "$(echo "($c1 - $c0) / $hz / $total * 1000000" | bc -l)" \
     "$(echo "${scpu:-0} / $total * 1000000" | bc -l)" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-echo "senders=$senders lines/sender=$lines total=$total; $(nproc) cores; load generator on the same machine"
+echo "senders=$senders lines/sender=$lines total=$total (after $warm untimed lines/sender); $(nproc) cores; load generator on the same machine"
 for r in $(seq 1 "$runs"); do
   run_one logsentry "$r"
   run_one rsyslog "$r"
