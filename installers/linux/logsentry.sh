@@ -6,6 +6,13 @@
 bin=/opt/logsentry/bin
 case "$1" in
     "" | --samples) exec "$bin/LogSentry" "$@" ;;
+    # a long-running receiver: the default launcher's C2 (Java 17 decrypts TLS records with the
+    # CPU's AES instructions only from C2 code) and the systemd unit's heap and collector, unless
+    # the admin set JVM options
+    serve)
+        export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:--Xmx256m -Xmn128m -XX:+UseParallelGC}"
+        exec "$bin/LogSentry" "$@"
+        ;;
 esac
 if [ -e "$1" ]; then
     exec "$bin/LogSentry" "$@"

@@ -212,13 +212,24 @@ public final class RemoteService implements Closeable {
         try {
             StatusFile.write(statusFile, receiver.status());
         } catch (IOException | RuntimeException e) {
-            log.accept("cannot write the status file " + statusFile + ": " + e.getMessage());
+            log.accept(
+                    "cannot write the status file " + statusFile + ": " + Connection.describe(e));
         }
     }
 
     @Override
     public void close() {
-        statusTimer.shutdownNow();
+        // a status write under way finishes: interrupting it failed the write with a
+        // ClosedByInterruptException, logged as "cannot write the status file ...: null"
+        statusTimer.shutdown();
+        try {
+            if (!statusTimer.awaitTermination(5, TimeUnit.SECONDS)) {
+                statusTimer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            statusTimer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         receiver.close();
         if (alerts != null) {
             alerts.close();
