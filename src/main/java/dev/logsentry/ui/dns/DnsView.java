@@ -169,7 +169,7 @@ public final class DnsView extends BorderPane {
         Tooltip full = new Tooltip();
         full.textProperty().bind(status.textProperty());
         status.setTooltip(full);
-        search.setMinWidth(140);
+        search.setMinWidth(200); // most of its prompt, which names what it searches
         outcome.setMinWidth(Region.USE_PREF_SIZE);
         count.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
