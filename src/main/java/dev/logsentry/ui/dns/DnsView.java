@@ -14,7 +14,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -132,7 +131,7 @@ public final class DnsView extends BorderPane {
         search.selectAll();
     }
 
-    private ToolBar toolbar() {
+    private HBox toolbar() {
         search.setId("dnsSearch");
         search.setPromptText("Search name, client or type  (/)");
         search.setPrefColumnCount(22);
@@ -164,10 +163,23 @@ public final class DnsView extends BorderPane {
         Label status = new Label();
         status.setId("dnsStatus");
         status.textProperty().bind(model.statusProperty());
-        status.setMinWidth(Region.USE_PREF_SIZE);
+        // a narrow view shortens the status (the whole text in its tooltip); a tool bar hid it
+        // behind an overflow button instead
+        status.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(status.textProperty());
+        status.setTooltip(full);
+        search.setMinWidth(200); // most of its prompt, which names what it searches
+        outcome.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(search, outcome, count, grow, busy, status);
+        HBox bar = new HBox(6, search, outcome, count, grow, busy, status);
+        bar.setId("dnsToolbar");
+        bar.getStyleClass().add("tool-bar");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        return bar;
     }
 
     /** Under the query table, when the log has any: what "?" rows and unattributed lines are. */

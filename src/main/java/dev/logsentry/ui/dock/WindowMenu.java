@@ -72,8 +72,10 @@ public final class WindowMenu {
         save.setOnAction(
                 e -> {
                     PerspectiveDescriptor current = workbench.perspectiveProperty().get();
-                    askName.apply(current == null ? "" : current.title())
-                            .filter(name -> !name.isBlank())
+                    askName.apply(proposal(workbench, current))
+                            .map(String::strip)
+                            .filter(name -> !name.isEmpty())
+                            .map(name -> unlikeBuiltIn(workbench, name))
                             .ifPresent(workbench::savePerspectiveAs);
                 });
         MenuItem reset = item("_Reset Perspective", null, "mdi2b-backup-restore");
@@ -115,5 +117,26 @@ public final class WindowMenu {
             item.setGraphic(Icons.icon(icon));
         }
         return item;
+    }
+
+    /**
+     * The name offered: a saved perspective's own (to replace it), else "My" and the built-in's
+     * title (offering the built-in's own title made a second "Events" beside the first).
+     */
+    static String proposal(DockWorkbench workbench, PerspectiveDescriptor current) {
+        if (current == null) {
+            return "";
+        }
+        return builtIn(workbench, current.title()) ? "My " + current.title() : current.title();
+    }
+
+    /** A name of a built-in perspective gets "(mine)": two perspectives never share a title. */
+    static String unlikeBuiltIn(DockWorkbench workbench, String name) {
+        return builtIn(workbench, name) ? name + " (mine)" : name;
+    }
+
+    private static boolean builtIn(DockWorkbench workbench, String title) {
+        return workbench.perspectives().stream()
+                .anyMatch(p -> !p.id().startsWith("custom:") && p.title().equals(title));
     }
 }

@@ -96,6 +96,11 @@ public final class LogTableView extends TableView<LogRow> {
         getColumns().add(column("source", "Source", 110, LogRow::source));
         getColumns().add(column("line", "Line", 500, LogRow::text));
         getColumns().get(getColumns().size() - 1).setVisible(false);
+        // the Message column takes the width the other columns leave: in a wide window its text
+        // was cut with "..." beside an empty strip (it only grows; a narrow window scrolls)
+        javafx.beans.InvalidationListener fill = obs -> fill(message);
+        widthProperty().addListener(fill);
+        getColumns().forEach(c -> c.visibleProperty().addListener(fill));
 
         setRowFactory(
                 t -> {
@@ -128,6 +133,22 @@ public final class LogTableView extends TableView<LogRow> {
                         e.consume();
                     }
                 });
+    }
+
+    /** Room the scroll bar and borders take beside the columns. */
+    private static final double SCROLL_BAR_ROOM = 24;
+
+    private void fill(TableColumn<LogRow, ?> message) {
+        double others = 0;
+        for (TableColumn<LogRow, ?> c : getVisibleLeafColumns()) {
+            if (c != message) {
+                others += c.getWidth();
+            }
+        }
+        double room = getWidth() - others - SCROLL_BAR_ROOM;
+        if (message.isVisible() && room > message.getWidth()) {
+            message.setPrefWidth(room);
+        }
     }
 
     private static String nullToEmpty(String s) {

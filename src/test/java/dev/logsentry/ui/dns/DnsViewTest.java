@@ -39,7 +39,11 @@ class DnsViewTest {
         javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         view = new DnsView();
-        stage.setScene(new Scene(view, 1200, 800));
+        // in a pane that honours the view's maximum size: a test narrows the view without
+        // resizing the Monocle window
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(view);
+        holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        stage.setScene(new Scene(holder, 1200, 800));
         stage.show();
     }
 
@@ -130,6 +134,22 @@ class DnsViewTest {
                 .anyMatch(t -> t.contains("zone g3.test.") && t.contains("answer"));
         assertThat(view.walk().boxes().get(view.walk().boxes().size() - 1).getText())
                 .contains("ANSWERED");
+    }
+
+    @Test
+    void inANarrowViewTheStatusIsShortenedNotHidden(FxRobot robot) throws Exception {
+        DnscacheAnalysis expected = loadMain(robot);
+        robot.interact(() -> view.setMaxWidth(620));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#dnsStatus").queryAs(Label.class);
+        assertThat(status.getText()).startsWith(expected.trees().size() + " queries from");
+        assertThat(status.getScene()).as("in the view, not in an overflow menu").isNotNull();
+        assertThat(status.isVisible()).isTrue();
+        assertThat(status.getWidth()).isPositive();
+        assertThat(status.localToScene(status.getBoundsInLocal()).getMaxX())
+                .isLessThanOrEqualTo(view.getWidth() + 1);
+        assertThat(status.getTooltip().getText()).isEqualTo(status.getText());
+        assertThat(robot.lookup("#dnsSearch").query().isVisible()).isTrue();
     }
 
     @Test

@@ -32,6 +32,11 @@ final class DockFixture {
     final Menu windowMenu;
     final Stage stage;
 
+    /** The names Save Perspective As offered, and what the "user" answers (default "Mine"). */
+    final java.util.List<String> proposed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    volatile java.util.function.UnaryOperator<String> answer = current -> "Mine";
+
     DockFixture(Stage stage, String savedJson) {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -67,7 +72,13 @@ final class DockFixture {
         } else {
             dock.restoreState(DockJson.read(savedJson));
         }
-        windowMenu = WindowMenu.create(dock, current -> Optional.of("Mine"));
+        windowMenu =
+                WindowMenu.create(
+                        dock,
+                        current -> {
+                            proposed.add(current);
+                            return Optional.of(answer.apply(current));
+                        });
         BorderPane root = new BorderPane(dock.node());
         root.setTop(new MenuBar(windowMenu));
         Scene scene = new Scene(root, 1000, 700);

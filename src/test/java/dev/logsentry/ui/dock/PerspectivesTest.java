@@ -126,6 +126,23 @@ class PerspectivesTest {
     }
 
     @Test
+    void saveAsNeverMakesASecondPerspectiveWithABuiltInsTitle() {
+        fx.answer = current -> current; // the user accepts what is offered
+        onFx(() -> item("savePerspectiveAs").fire());
+        assertThat(fx.proposed).containsExactly("My Work");
+        assertThat(fx.dock.perspectiveProperty().get().title()).isEqualTo("My Work");
+
+        onFx(() -> perspectiveItem("work").fire());
+        fx.answer = current -> "Work"; // the user types the built-in's title
+        onFx(() -> item("savePerspectiveAs").fire());
+        assertThat(fx.dock.perspectiveProperty().get().title()).isEqualTo("Work (mine)");
+        assertThat(fx.dock.perspectives())
+                .extracting(p -> p.title())
+                .containsOnlyOnce("Work")
+                .contains("My Work", "Work (mine)");
+    }
+
+    @Test
     void maximiseMenuItemMaximisesTheActivePart(FxRobot robot) {
         onFx(() -> fx.dock.showView("d"));
 

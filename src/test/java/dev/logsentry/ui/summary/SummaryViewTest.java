@@ -65,7 +65,11 @@ class SummaryViewTest {
         model.inputs().add(new SummaryInput.LogFile(log));
         model.setOnOpenLines(opened::add);
         view = new SummaryView(model, executor);
-        stage.setScene(new Scene(view, 1000, 700));
+        // in a pane that honours the view's maximum size: tests make the view small without
+        // resizing the window (a resized Monocle window can break rendering for later tests)
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(view);
+        holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        stage.setScene(new Scene(holder, 1000, 700));
         stage.show();
     }
 
@@ -98,7 +102,7 @@ class SummaryViewTest {
 
     @Test
     void inANarrowStackEveryControlShowsAndTheChartGoesBelow(FxRobot robot) throws Exception {
-        robot.interact(() -> view.getScene().getWindow().setWidth(380));
+        robot.interact(() -> view.setMaxSize(380, 700));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node run = robot.lookup("#summaryRun").query();
         assertThat(run.isVisible()).isTrue();
@@ -109,13 +113,13 @@ class SummaryViewTest {
                 robot.lookup("#summarySplit").queryAs(javafx.scene.control.SplitPane.class);
         assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.VERTICAL);
         assertThat(split.getItems()).hasSize(2);
-        robot.interact(() -> view.getScene().getWindow().setHeight(260));
+        robot.interact(() -> view.setMaxSize(380, 260));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(split.getItems()).as("small: the outline only").containsExactly(view.tree());
         summarise(robot, "All");
         assertThat(view.model().outline()).isNotEmpty();
 
-        robot.interact(() -> view.getScene().getWindow().setWidth(1000));
+        robot.interact(() -> view.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
         assertThat(split.getItems()).hasSize(2);

@@ -40,10 +40,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The spool holds a file per host per day. So that a host stays one source across midnight (its
  * follow mode, classification, the user's filters and selection kept), the source follows a link of
- * this session ({@code TMP/logsentry-hosts-N/HOST.log}) that names the host's newest day file; when
- * the next day's file appears the link is turned to it, and the follower, as for a log rotated by
- * logrotate, reads the rest of the old file and goes on with the new one from its start, with a
- * marker line between them. The day files shown are listed by {@link RemoteHost#files()}.
+ * this session ({@code TMP/logsentry-hosts-N/HOST/today.log}) that names the host's newest day
+ * file; when the next day's file appears the link is turned to it, and the follower, as for a log
+ * rotated by logrotate, reads the rest of the old file and goes on with the new one from its start,
+ * with a marker line between them. The day files shown are listed by {@link RemoteHost#files()}.
  */
 public final class RemoteHosts implements AutoCloseable {
 
@@ -235,7 +235,12 @@ public final class RemoteHosts implements AutoCloseable {
                 links = Files.createTempDirectory("logsentry-hosts-");
                 links.toFile().deleteOnExit();
             }
-            Path link = links.resolve(host.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
+            // HOST/today.log: the follower's marker line at midnight then reads "...web1/today.log
+            // was rotated; continuing with the new file"
+            Path dir = links.resolve(host.replaceAll("[^A-Za-z0-9._-]", "_"));
+            Files.createDirectories(dir);
+            dir.toFile().deleteOnExit();
+            Path link = dir.resolve("today.log");
             Files.deleteIfExists(link);
             Files.createSymbolicLink(link, file);
             link.toFile().deleteOnExit();

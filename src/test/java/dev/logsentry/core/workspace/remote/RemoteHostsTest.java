@@ -220,7 +220,8 @@ class RemoteHostsTest {
             Await.until("tuesday in the same source", () -> followed("web1", 4));
             assertThat(workspace.sources()).containsExactly(web1);
             assertThat(source("web1")).isSameAs(web1);
-            assertThat(web1.lines().line(2)).contains("continuing with the new file");
+            assertThat(web1.lines().line(2))
+                    .contains("web1/today.log was rotated; continuing with the new file");
             assertThat(web1.lines().line(3)).contains(ATTACK);
             assertThat(classifications.of(web1).classified().verdict(3)).isEqualTo(Verdict.ATTACK);
             assertThat(hosts.hosts()).hasSize(1);
