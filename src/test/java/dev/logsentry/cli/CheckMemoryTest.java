@@ -36,27 +36,7 @@ class CheckMemoryTest {
             out.write("\nMar  5 04:05:08 web1 after: last\n".getBytes(StandardCharsets.US_ASCII));
         }
         Path report = tmp.resolve("report.txt");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p =
-                new ProcessBuilder(
-                                List.of(
-                                        java,
-                                        "-Xmx48m",
-                                        "-cp",
-                                        System.getProperty("java.class.path"),
-                                        "dev.logsentry.Main",
-                                        "check",
-                                        "--rules",
-                                        rules.toString(),
-                                        "--state",
-                                        tmp.resolve("state").toString(),
-                                        "--output",
-                                        report.toString(),
-                                        log.toString()))
-                        .redirectErrorStream(true)
-                        .redirectOutput(tmp.resolve("child.out").toFile())
-                        .start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Process p = checkInChild("-Xmx48m", rules, log, report);
         String childOut = Files.readString(tmp.resolve("child.out"));
         assertThat(p.exitValue()).as(childOut).isZero();
         String text = Files.readString(report, StandardCharsets.ISO_8859_1);
@@ -80,12 +60,23 @@ class CheckMemoryTest {
             }
         }
         Path report = tmp.resolve("report.txt");
+        Process p = checkInChild("-Xmx20m", rules, log, report);
+        String childOut = Files.readString(tmp.resolve("child.out"));
+        // a 7.4 MB report in a 20 MB heap: an 8 MiB in-memory buffer ran out of memory
+        assertThat(p.exitValue()).as(childOut).isZero();
+        String text = Files.readString(report, StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("app: 0 yyy").contains("app: 119 yyy");
+        assertThat(text.lines().filter(l -> l.contains(" web1 app: ")).count()).isEqualTo(120);
+    }
+
+    /** Runs {@code logsentry check} in a child JVM with {@code heap}; waits up to two minutes. */
+    private Process checkInChild(String heap, Path rules, Path log, Path report) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p =
                 new ProcessBuilder(
                                 List.of(
                                         java,
-                                        "-Xmx20m",
+                                        heap,
                                         "-cp",
                                         System.getProperty("java.class.path"),
                                         "dev.logsentry.Main",
@@ -101,11 +92,6 @@ class CheckMemoryTest {
                         .redirectOutput(tmp.resolve("child.out").toFile())
                         .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String childOut = Files.readString(tmp.resolve("child.out"));
-        // a 7.4 MB report in a 20 MB heap: an 8 MiB in-memory buffer ran out of memory
-        assertThat(p.exitValue()).as(childOut).isZero();
-        String text = Files.readString(report, StandardCharsets.ISO_8859_1);
-        assertThat(text).contains("app: 0 yyy").contains("app: 119 yyy");
-        assertThat(text.lines().filter(l -> l.contains(" web1 app: ")).count()).isEqualTo(120);
+        return p;
     }
 }
