@@ -171,6 +171,9 @@ public final class SummaryView extends BorderPane {
         Label empty = new Label();
         empty.setId("summaryPlaceholder");
         empty.setWrapText(true);
+        empty.setPadding(new Insets(8));
+        // wrapped within the view's width, not one line cut off at the edge
+        empty.maxWidthProperty().bind(tree.widthProperty().subtract(16));
         empty.textProperty()
                 .bind(
                         javafx.beans.binding.Bindings.createStringBinding(

@@ -53,7 +53,7 @@ public final class SummaryViewModel {
     private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>();
     private final ObservableList<SummaryOutline.Node> outline = FXCollections.observableArrayList();
     private final StringProperty status =
-            new SimpleStringProperty("Choose a range and press Summarise");
+            new SimpleStringProperty(""); // the outline's placeholder says what to do first
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final Supplier<List<ServiceLoader.LoadedService>> services;
     private final Clock clock;

@@ -133,6 +133,9 @@ class SummaryViewTest {
     void anEmptyOutlineSaysWhy(FxRobot robot) throws Exception {
         Label placeholder = robot.lookup("#summaryPlaceholder").queryAs(Label.class);
         assertThat(placeholder.getText()).startsWith("Choose a range and press Summarise");
+        // said once: the status line below does not repeat it, and it wraps inside the view
+        assertThat(robot.lookup("#summaryStatus").queryAs(Label.class).getText()).isEmpty();
+        assertThat(placeholder.getMaxWidth()).isLessThan(view.tree().getWidth());
         summarise(robot, "2020/01/01");
         assertThat(view.model().outline()).isEmpty();
         assertThat(placeholder.getText())
