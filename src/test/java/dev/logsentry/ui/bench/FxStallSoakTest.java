@@ -5,22 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.testkit.FakeDialogs;
-import dev.logsentry.ui.workbench.RecentFiles;
-import dev.logsentry.ui.workbench.WorkbenchViewModel;
-import dev.logsentry.ui.workbench.WorkbenchWindow;
+import dev.logsentry.testkit.WorkbenchFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,18 +34,7 @@ class FxStallSoakTest {
                     System.getProperty(
                             "logsentry.bench.file", "/tmp/logsentry-bench/syslog-1g.log"));
 
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        model =
-                new WorkbenchViewModel(
-                        new FakeDialogs(),
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(new FakeDialogs());
 
     @Test
     void longestFxThreadStallWhileLoadingAndFiltering(FxRobot robot) throws Exception {
@@ -57,34 +43,41 @@ class FxStallSoakTest {
         Probe probe = new Probe();
         probe.start();
         long t0 = System.nanoTime();
-        robot.interact(() -> window.openDropped(List.of(FILE.toFile())));
+        robot.interact(() -> wb.window().openDropped(List.of(FILE.toFile())));
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.MINUTES,
                 () -> {
-                    ClassifiedSource c = model.events().classifiedProperty().get();
+                    ClassifiedSource c = wb.model().events().classifiedProperty().get();
                     return c != null
-                            && model.sources().get(0).stateProperty().get().name().equals("READY")
+                            && wb.model()
+                                    .sources()
+                                    .get(0)
+                                    .stateProperty()
+                                    .get()
+                                    .name()
+                                    .equals("READY")
                             && c.upToDate()
                             && c.classifiedCount() == c.source().lineCount();
                 });
         long loaded = System.nanoTime();
         long stallLoading = probe.maxAndReset();
 
-        robot.interact(() -> model.events().quickTextProperty().set("sshd"));
+        robot.interact(() -> wb.model().events().quickTextProperty().set("sshd"));
         waitFilterDone();
-        robot.interact(() -> model.events().hideIgnoredProperty().set(true));
+        robot.interact(() -> wb.model().events().hideIgnoredProperty().set(true));
         waitFilterDone();
-        robot.interact(() -> model.events().quickTextProperty().set("Failed password"));
+        robot.interact(() -> wb.model().events().quickTextProperty().set("Failed password"));
         waitFilterDone();
         long filtered = System.nanoTime();
         long stallFiltering = probe.maxAndReset();
-        robot.interact(() -> model.events().jump(null, false));
+        robot.interact(() -> wb.model().events().jump(null, false));
         robot.interact(
                 () ->
-                        window.events()
+                        wb.window()
+                                .events()
                                 .table()
-                                .scrollTo(window.events().table().getItems().size() - 1));
+                                .scrollTo(wb.window().events().table().getItems().size() - 1));
         long stallJumping = probe.maxAndReset();
         probe.stop();
         Files.writeString(Path.of("target", "fx-stall-stack.txt"), probe.worstStack());
@@ -99,17 +92,17 @@ class FxStallSoakTest {
                                 + "FX thread during the longest stall seen %s%n",
                         FILE,
                         Files.size(FILE),
-                        model.events().classifiedProperty().get().source().lineCount(),
+                        wb.model().events().classifiedProperty().get().source().lineCount(),
                         (loaded - t0) / 1e9,
                         stallLoading / 1e6,
                         (filtered - loaded) / 1e9,
                         stallFiltering / 1e6,
                         stallJumping / 1e6,
-                        model.events().filterStatusProperty().get(),
+                        wb.model().events().filterStatusProperty().get(),
                         probe.worstStack());
         System.out.println(report);
         Files.writeString(Path.of("target", "fx-stall.txt"), report);
-        robot.interact(() -> model.close());
+        robot.interact(() -> wb.model().close());
         assertThat(stallLoading).isPositive();
     }
 
@@ -119,7 +112,7 @@ class FxStallSoakTest {
                 10,
                 TimeUnit.MINUTES,
                 () -> {
-                    String s = model.events().filterStatusProperty().get();
+                    String s = wb.model().events().filterStatusProperty().get();
                     return s != null && !s.isEmpty() && !s.endsWith("\u2026");
                 });
     }

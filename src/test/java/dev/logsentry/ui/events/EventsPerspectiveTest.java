@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.logsentry.core.browse.ClassifiedSource;
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.testkit.FakeDialogs;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.workbench.Perspective;
 import dev.logsentry.ui.workbench.RecentFiles;
 import dev.logsentry.ui.workbench.Theme;
@@ -24,13 +25,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Events perspective on the bundled syslog sample, judged by Debian's logcheck rules. */
@@ -39,28 +39,17 @@ class EventsPerspectiveTest {
     private static final Path RULES = Path.of("/etc/logcheck");
 
     @TempDir Path temp;
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
-    private Stage stage;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        this.stage = stage;
-        model =
-                new WorkbenchViewModel(
-                        new FakeDialogs(),
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        if (Files.isDirectory(RULES.resolve("cracking.d"))) {
-            model.events().rules().rulesDirectoryProperty().set(RULES.toString());
-        }
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension
+    final WorkbenchFixture wb =
+            new WorkbenchFixture(
+                    recent -> {
+                        WorkbenchViewModel m = new WorkbenchViewModel(new FakeDialogs(), recent);
+                        if (Files.isDirectory(RULES.resolve("cracking.d"))) {
+                            m.events().rules().rulesDirectoryProperty().set(RULES.toString());
+                        }
+                        return m;
+                    });
 
     @Test
     void rowsCarryTheStyleClassOfTheirVerdict(FxRobot robot) throws Exception {
@@ -96,7 +85,7 @@ class EventsPerspectiveTest {
         long attack = firstLineWith(c, Verdict.ATTACK);
         assumeTrue(attack >= 0, "the rules in use flag no attack in the sample");
 
-        robot.interact(() -> window.events().table().reveal(attack));
+        robot.interact(() -> wb.window().events().table().reveal(attack));
         waitUntil(
                 () ->
                         robot.lookup("#detailsRule")
@@ -124,8 +113,9 @@ class EventsPerspectiveTest {
                                 .queryAs(javafx.scene.control.Hyperlink.class)
                                 .fire());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.perspectiveProperty().get()).isEqualTo(Perspective.RULES);
-        Object selected = window.rules().tree().getSelectionModel().getSelectedItem().getValue();
+        assertThat(wb.window().perspectiveProperty().get()).isEqualTo(Perspective.RULES);
+        Object selected =
+                wb.window().rules().tree().getSelectionModel().getSelectedItem().getValue();
         assertThat(selected).isEqualTo(c.rule(attack));
     }
 
@@ -139,18 +129,18 @@ class EventsPerspectiveTest {
                         robot.lookup("#verdictFilterIGNORED")
                                 .queryAs(javafx.scene.control.ToggleButton.class)
                                 .fire());
-        waitUntil(() -> window.events().table().getItems().size() == reportable);
+        waitUntil(() -> wb.window().events().table().getItems().size() == reportable);
 
-        assertThat(window.events().table().getItems())
+        assertThat(wb.window().events().table().getItems())
                 .allSatisfy(r -> assertThat(c.verdict(r.line())).isNotEqualTo(Verdict.IGNORED));
-        assertThat(model.events().hideIgnoredProperty().get()).isTrue();
+        assertThat(wb.model().events().hideIgnoredProperty().get()).isTrue();
 
         robot.interact(
                 () ->
                         robot.lookup("#verdictFilterIGNORED")
                                 .queryAs(javafx.scene.control.ToggleButton.class)
                                 .fire());
-        waitUntil(() -> window.events().table().getItems().size() == c.source().lineCount());
+        waitUntil(() -> wb.window().events().table().getItems().size() == c.source().lineCount());
     }
 
     @Test
@@ -159,10 +149,10 @@ class EventsPerspectiveTest {
         long first = firstLineWith(c, Verdict.ATTACK);
         assumeTrue(first >= 0, "the rules in use flag no attack in the sample");
 
-        robot.interact(() -> model.events().jump(Verdict.ATTACK, true));
+        robot.interact(() -> wb.model().events().jump(Verdict.ATTACK, true));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(window.events().table().getSelectionModel().getSelectedItem().line())
+        assertThat(wb.window().events().table().getSelectionModel().getSelectedItem().line())
                 .isEqualTo(first);
     }
 
@@ -172,16 +162,16 @@ class EventsPerspectiveTest {
                 () -> {
                     TableColumn<LogRow, ?> host = column("host");
                     host.setPrefWidth(171);
-                    window.events().table().getColumns().remove(host);
-                    window.events().table().getColumns().add(0, host);
+                    wb.window().events().table().getColumns().remove(host);
+                    wb.window().events().table().getColumns().add(0, host);
                     column("program").setVisible(false);
-                    model.events().hideIgnoredProperty().set(true);
-                    window.perspectiveProperty().set(Perspective.RULES);
+                    wb.model().events().hideIgnoredProperty().set(true);
+                    wb.window().perspectiveProperty().set(Perspective.RULES);
                 });
         WaitForAsyncUtils.waitForFxEvents();
         WorkspaceStore store = new WorkspaceStore(temp);
         WorkspaceState[] saved = new WorkspaceState[1];
-        robot.interact(() -> saved[0] = window.capture());
+        robot.interact(() -> saved[0] = wb.window().capture());
         assertThat(store.save(saved[0])).isTrue();
 
         WorkspaceState loaded = store.load();
@@ -221,7 +211,7 @@ class EventsPerspectiveTest {
     }
 
     private TableColumn<LogRow, ?> column(String id) {
-        return window.events().table().getColumns().stream()
+        return wb.window().events().table().getColumns().stream()
                 .filter(c -> id.equals(c.getId()))
                 .findFirst()
                 .orElseThrow();
@@ -243,17 +233,17 @@ class EventsPerspectiveTest {
             Files.copy(in, sample);
         }
         long lines = Files.readAllLines(sample).size();
-        robot.interact(() -> window.openDropped(List.of(sample.toFile())));
+        robot.interact(() -> wb.window().openDropped(List.of(sample.toFile())));
         waitUntil(
                 () -> {
-                    ClassifiedSource c = model.events().classifiedProperty().get();
+                    ClassifiedSource c = wb.model().events().classifiedProperty().get();
                     return c != null
                             && c.classifiedCount() == lines
                             && c.upToDate()
-                            && window.events().table().getItems().size() == lines;
+                            && wb.window().events().table().getItems().size() == lines;
                 });
-        robot.interact(() -> window.events().table().refresh());
+        robot.interact(() -> wb.window().events().table().refresh());
         WaitForAsyncUtils.waitForFxEvents();
-        return model.events().classifiedProperty().get();
+        return wb.model().events().classifiedProperty().get();
     }
 }

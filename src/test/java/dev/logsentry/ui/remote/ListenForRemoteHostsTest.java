@@ -11,11 +11,10 @@ import dev.logsentry.core.workspace.Workspace;
 import dev.logsentry.testkit.ContextMenuRobot;
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.events.LogRow;
 import dev.logsentry.ui.sources.SourceItem;
-import dev.logsentry.ui.workbench.RecentFiles;
 import dev.logsentry.ui.workbench.WorkbenchViewModel;
-import dev.logsentry.ui.workbench.WorkbenchWindow;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -40,13 +39,12 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * File › Listen for Remote Hosts as a user meets it: the dialog, the fingerprints and rsyslog
@@ -60,30 +58,26 @@ class ListenForRemoteHostsTest {
     @TempDir Path temp;
     private final FakeDialogs dialogs = new FakeDialogs();
     private final ExecutorService workers = Executors.newCachedThreadPool();
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        model =
-                new WorkbenchViewModel(
-                        dialogs,
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")),
-                        new Workspace(workers),
-                        null);
-        // the generated certificate goes to this test's state folder, not the user's
-        model.remote()
-                .useMachine(
-                        new SettingsResolver(Map.of(), null, temp.resolve("state"), "testhost"));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> model.close());
-        workers.shutdownNow();
-    }
+    @RegisterExtension
+    final WorkbenchFixture wb =
+            new WorkbenchFixture(
+                            recent -> {
+                                WorkbenchViewModel m =
+                                        new WorkbenchViewModel(
+                                                dialogs, recent, new Workspace(workers), null);
+                                // the generated certificate goes to this test's state folder,
+                                // not the user's
+                                m.remote()
+                                        .useMachine(
+                                                new SettingsResolver(
+                                                        Map.of(),
+                                                        null,
+                                                        temp.resolve("state"),
+                                                        "testhost"));
+                                return m;
+                            })
+                    .afterClose(workers::shutdownNow);
 
     @Test
     void aHostSendingOverTlsBecomesAClassifiedSourceAndItsAttackANotification(FxRobot robot)
@@ -131,10 +125,10 @@ class ListenForRemoteHostsTest {
         SourceItem web1 = Fx.onFx(() -> item(name));
         Fx.waitUntil(
                 () -> {
-                    Classification c = model.classifications().of(web1.handle());
+                    Classification c = wb.model().classifications().of(web1.handle());
                     return c != null && c.classified().classifiedCount() == 2;
                 });
-        assertThat(model.classifications().of(web1.handle()).classified().verdict(1))
+        assertThat(wb.model().classifications().of(web1.handle()).classified().verdict(1))
                 .isEqualTo(Verdict.ATTACK);
         // the counters are in the Sources view
         Fx.waitUntil(
@@ -149,14 +143,16 @@ class ListenForRemoteHostsTest {
         robot.clickOn(bar);
         Fx.waitUntil(
                 () -> {
-                    LogRow row = window.events().table().getSelectionModel().getSelectedItem();
-                    return model.selectedProperty().get() == web1 && row != null && row.line() == 1;
+                    LogRow row = wb.window().events().table().getSelectionModel().getSelectedItem();
+                    return wb.model().selectedProperty().get() == web1
+                            && row != null
+                            && row.line() == 1;
                 });
 
         // Stop Listening from the menu: the port closes, the host's lines stay
         robot.clickOn("File");
         robot.clickOn("Stop Listening");
-        Fx.waitUntil(() -> !model.remote().listeningProperty().get());
+        Fx.waitUntil(() -> !wb.model().remote().listeningProperty().get());
         Fx.waitUntil(() -> !web1.followingProperty().get());
         assertThat(web1.lineCountProperty().get()).isEqualTo(2);
         assertThat(refused(port)).as("nothing listens on %d any more", port).isTrue();
@@ -169,7 +165,7 @@ class ListenForRemoteHostsTest {
         robot.clickOn("#remoteViolations");
         robot.clickOn("#remoteListen");
         Fx.waitUntil(() -> robot.lookup("#remoteSheet").tryQuery().isPresent());
-        assertThat(Fx.onFx(() -> window.capture().notifyViolations()))
+        assertThat(Fx.onFx(() -> wb.window().capture().notifyViolations()))
                 .as("notify on violations, remembered in workspace.json")
                 .isTrue();
         String sheet =
@@ -180,7 +176,7 @@ class ListenForRemoteHostsTest {
         assertThat(refused(port)).as("listening on %d", port).isFalse();
         robot.interact(() -> closeWindowsTitled("Listening for Remote Hosts"));
         // what the application does when its window closes (WorkbenchApp.stop)
-        robot.interact(() -> model.close());
+        robot.interact(() -> wb.model().close());
         assertThat(refused(port)).as("nothing listens on %d after closing", port).isTrue();
     }
 
@@ -204,11 +200,11 @@ class ListenForRemoteHostsTest {
                             && db1.lineCountProperty().get() == 1
                             && db1.remoteProperty().get() != null;
                 });
-        assertThat(model.remote().listeningProperty().get()).isTrue();
+        assertThat(wb.model().remote().listeningProperty().get()).isTrue();
         assertThat(robot.lookup("#remoteSheet").tryQuery()).as("no certificate to show").isEmpty();
         robot.clickOn("File");
         robot.clickOn("Stop Listening");
-        Fx.waitUntil(() -> !model.remote().listeningProperty().get());
+        Fx.waitUntil(() -> !wb.model().remote().listeningProperty().get());
     }
 
     @Test
@@ -237,14 +233,14 @@ class ListenForRemoteHostsTest {
                             && db1.lineCountProperty().get() == 3;
                 });
         SourceItem db1 = Fx.onFx(() -> item("db1"));
-        robot.interact(() -> model.selectedProperty().set(db1));
+        robot.interact(() -> wb.model().selectedProperty().set(db1));
 
         // the admin filters for cron and selects monday's last cron line
         robot.clickOn("#quickFilter").write("cron");
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
-        robot.interact(() -> window.events().table().getSelectionModel().select(1));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 2);
+        robot.interact(() -> wb.window().events().table().getSelectionModel().select(1));
         LogRow picked =
-                Fx.onFx(() -> window.events().table().getSelectionModel().getSelectedItem());
+                Fx.onFx(() -> wb.window().events().table().getSelectionModel().getSelectedItem());
         assertThat(picked.text()).contains("backup done");
 
         // midnight: tuesday's file begins
@@ -255,12 +251,12 @@ class ListenForRemoteHostsTest {
                         + "2026-12-08T00:00:02.000000+00:00 db1 postfix[2]: queue run\n");
         Fx.waitUntil(
                 () ->
-                        window.events().table().getItems().stream()
+                        wb.window().events().table().getItems().stream()
                                 .anyMatch(r -> r.text().contains("rotate logs")));
         assertThat(
                         Fx.onFx(
                                 () ->
-                                        model.sources().stream()
+                                        wb.model().sources().stream()
                                                 .filter(
                                                         i ->
                                                                 i.nameProperty()
@@ -269,31 +265,32 @@ class ListenForRemoteHostsTest {
                                                 .toList()))
                 .as("one source for the host, not one per day")
                 .containsExactly(db1);
-        assertThat(Fx.onFx(() -> model.selectedProperty().get())).isSameAs(db1);
+        assertThat(Fx.onFx(() -> wb.model().selectedProperty().get())).isSameAs(db1);
         assertThat(Fx.onFx(() -> db1.followingProperty().get())).as("still followed").isTrue();
         assertThat(Fx.onFx(() -> robot.lookup("#quickFilter").queryAs(TextField.class).getText()))
                 .isEqualTo("cron");
         assertThat(
                         Fx.onFx(
                                 () ->
-                                        window.events().table().getItems().stream()
+                                        wb.window().events().table().getItems().stream()
                                                 .noneMatch(r -> r.text().contains("postfix"))))
                 .as("the filter applies to tuesday's lines too")
                 .isTrue();
-        LogRow still = Fx.onFx(() -> window.events().table().getSelectionModel().getSelectedItem());
+        LogRow still =
+                Fx.onFx(() -> wb.window().events().table().getSelectionModel().getSelectedItem());
         assertThat(still).as("the selected line stays selected").isNotNull();
         assertThat(still.line()).isEqualTo(picked.line());
         Fx.waitUntil(
                 () -> {
-                    Classification c = model.classifications().of(db1.handle());
+                    Classification c = wb.model().classifications().of(db1.handle());
                     return c != null
                             && c.classified().classifiedCount() == db1.lineCountProperty().get();
                 });
 
         // its properties list the day files
         Fx.waitUntil(() -> db1.remoteFilesProperty().get().size() == 2);
-        robot.interact(() -> window.dock().showView("sources"));
-        ContextMenuRobot.fire(robot, "sourceProperties", window.sourcesList());
+        robot.interact(() -> wb.window().dock().showView("sources"));
+        ContextMenuRobot.fire(robot, "sourceProperties", wb.window().sourcesList());
         Fx.waitUntil(() -> !dialogs.informed.isEmpty());
         assertThat(dialogs.informed.get(dialogs.informed.size() - 1))
                 .contains("Path:       " + tuesday.toAbsolutePath())
@@ -303,7 +300,7 @@ class ListenForRemoteHostsTest {
                 .contains("Following:  yes");
         robot.clickOn("File");
         robot.clickOn("Stop Listening");
-        Fx.waitUntil(() -> !model.remote().listeningProperty().get());
+        Fx.waitUntil(() -> !wb.model().remote().listeningProperty().get());
     }
 
     @Test
@@ -323,7 +320,7 @@ class ListenForRemoteHostsTest {
                     .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .doesNotContain("Exception")
                     .doesNotContain("\tat ");
-            assertThat(model.remote().listeningProperty().get()).isFalse();
+            assertThat(wb.model().remote().listeningProperty().get()).isFalse();
             robot.interact(() -> closeWindowsTitled("Cannot Listen for Remote Hosts"));
         }
     }
@@ -347,7 +344,7 @@ class ListenForRemoteHostsTest {
                 .contains(cert.toString())
                 .contains("no PEM certificate")
                 .doesNotContain("Exception");
-        assertThat(model.remote().listeningProperty().get()).isFalse();
+        assertThat(wb.model().remote().listeningProperty().get()).isFalse();
         robot.interact(() -> closeWindowsTitled("Cannot Listen for Remote Hosts"));
     }
 
@@ -393,7 +390,7 @@ class ListenForRemoteHostsTest {
                 .contains("password is wrong")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
-        assertThat(model.remote().listeningProperty().get()).isFalse();
+        assertThat(wb.model().remote().listeningProperty().get()).isFalse();
         robot.interact(() -> closeWindowsTitled("Cannot Listen for Remote Hosts"));
 
         // the right one: listening with the store's certificate
@@ -415,7 +412,7 @@ class ListenForRemoteHostsTest {
         assertThat(Files.exists(temp.resolve("state").resolve("tls").resolve("server-cert.pem")))
                 .as("nothing generated: the admin's own certificate is used")
                 .isFalse();
-        assertThat(model.remote().listeningProperty().get()).isTrue();
+        assertThat(wb.model().remote().listeningProperty().get()).isTrue();
         robot.interact(() -> closeWindowsTitled("Listening for Remote Hosts"));
     }
 
@@ -426,9 +423,10 @@ class ListenForRemoteHostsTest {
         Files.createDirectories(rules.resolve("ignore.d.server"));
         Files.writeString(
                 rules.resolve("cracking.d").resolve("kernel"), "kernel: .*promiscuous mode$\n");
-        Fx.waitUntil(() -> model.events().rules().ruleTreeProperty().get() != null);
-        robot.interact(() -> model.events().rules().rulesDirectoryProperty().set(rules.toString()));
-        Fx.waitUntil(() -> rules.equals(model.events().rules().effectiveProperty().get()));
+        Fx.waitUntil(() -> wb.model().events().rules().ruleTreeProperty().get() != null);
+        robot.interact(
+                () -> wb.model().events().rules().rulesDirectoryProperty().set(rules.toString()));
+        Fx.waitUntil(() -> rules.equals(wb.model().events().rules().effectiveProperty().get()));
     }
 
     private void fillListenDialog(FxRobot robot, String port, Path spool) throws Exception {
@@ -448,7 +446,7 @@ class ListenForRemoteHostsTest {
     }
 
     private SourceItem item(String name) {
-        return model.sources().stream()
+        return wb.model().sources().stream()
                 .filter(s -> s.nameProperty().get().equals(name))
                 .findFirst()
                 .orElse(null);

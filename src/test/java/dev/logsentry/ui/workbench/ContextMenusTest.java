@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.events.LogRow;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,15 +14,13 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.ContextMenuEvent;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Each context-menu item of the workbench does what it says, asked for as a desktop would. */
@@ -30,22 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class ContextMenusTest {
     @TempDir Path temp;
     private final FakeDialogs dialogs = new FakeDialogs();
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        model =
-                new WorkbenchViewModel(
-                        dialogs, new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(dialogs);
 
     @Test
     void rowMenuCopiesFiltersAndShowsTheRule(FxRobot robot) throws Exception {
@@ -53,51 +37,51 @@ class ContextMenusTest {
                 Files.writeString(
                         temp.resolve("a.log"),
                         "Dec  4 10:00:00 alpha sshd[1]: one\nDec  4 10:00:01 beta cron[2]: two\n");
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
-        robot.interact(() -> window.events().table().getSelectionModel().select(1));
-        LogRow row = window.events().table().getSelectionModel().getSelectedItem();
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 2);
+        robot.interact(() -> wb.window().events().table().getSelectionModel().select(1));
+        LogRow row = wb.window().events().table().getSelectionModel().getSelectedItem();
 
-        fire(robot, "rowCopy", window.events().table());
+        fire(robot, "rowCopy", wb.window().events().table());
         assertThat(dialogs.clipboard).isEqualTo(row.text() + "\n");
 
-        fire(robot, "rowFilterHost", window.events().table());
-        assertThat(model.events().quickTextProperty().get()).isEqualTo("beta");
+        fire(robot, "rowFilterHost", wb.window().events().table());
+        assertThat(wb.model().events().quickTextProperty().get()).isEqualTo("beta");
 
-        robot.interact(() -> model.events().quickTextProperty().set(""));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
-        robot.interact(() -> window.events().table().getSelectionModel().select(1));
-        fire(robot, "rowFilterProgram", window.events().table());
-        assertThat(model.events().quickTextProperty().get()).isEqualTo("cron");
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        robot.interact(() -> wb.model().events().quickTextProperty().set(""));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 2);
+        robot.interact(() -> wb.window().events().table().getSelectionModel().select(1));
+        fire(robot, "rowFilterProgram", wb.window().events().table());
+        assertThat(wb.model().events().quickTextProperty().get()).isEqualTo("cron");
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1);
 
-        robot.interact(() -> window.events().table().getSelectionModel().select(0));
-        Fx.waitUntil(() -> model.events().detailsProperty().get() != null);
-        boolean decided = model.events().detailsProperty().get().decidingRule() != null;
-        fire(robot, "rowShowRule", window.events().table());
+        robot.interact(() -> wb.window().events().table().getSelectionModel().select(0));
+        Fx.waitUntil(() -> wb.model().events().detailsProperty().get() != null);
+        boolean decided = wb.model().events().detailsProperty().get().decidingRule() != null;
+        fire(robot, "rowShowRule", wb.window().events().table());
         if (decided) {
-            Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
+            Fx.waitUntil(() -> wb.window().perspectiveProperty().get() == Perspective.RULES);
         }
-        robot.interact(() -> model.events().quickTextProperty().set(""));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
+        robot.interact(() -> wb.model().events().quickTextProperty().set(""));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 2);
     }
 
     @Test
     void ignoreLinesLikeThisDraftsAnAnchoredRuleInTheRulesPerspective(FxRobot robot)
             throws Exception {
-        assertThat(window.ruleEditing()).as("the pattern editor is hosted").isNotNull();
+        assertThat(wb.window().ruleEditing()).as("the pattern editor is hosted").isNotNull();
         Path log =
                 Files.writeString(
                         temp.resolve("c.log"),
                         "Dec  4 10:00:00 alpha myd[42]: session 7 opened for alice\n");
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
-        robot.interact(() -> window.events().table().getSelectionModel().select(0));
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1);
+        robot.interact(() -> wb.window().events().table().getSelectionModel().select(0));
 
-        fire(robot, "rowIgnoreLike", window.events().table());
+        fire(robot, "rowIgnoreLike", wb.window().events().table());
 
-        Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
-        var ignore = window.ruleEditing().parts().ignoreView().model();
+        Fx.waitUntil(() -> wb.window().perspectiveProperty().get() == Perspective.RULES);
+        var ignore = wb.window().ruleEditing().parts().ignoreView().model();
         Fx.waitUntil(() -> ignore.patternProperty().get() != null);
         String pattern = onFx(() -> ignore.patternProperty().get());
         assertThat(pattern).startsWith("^").endsWith("$").contains("myd").contains("alice");
@@ -108,19 +92,22 @@ class ContextMenusTest {
     @Test
     void sourceMenuFollowsAndCloses(FxRobot robot) throws Exception {
         Path log = Files.writeString(temp.resolve("b.log"), "Dec  4 10:00:00 h a: one\n");
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> model.sources().size() == 1 && model.selectedProperty().get() != null);
-        robot.interact(() -> window.dock().showView("sources"));
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(
+                () ->
+                        wb.model().sources().size() == 1
+                                && wb.model().selectedProperty().get() != null);
+        robot.interact(() -> wb.window().dock().showView("sources"));
 
         fire(robot, "sourceFollow", sourcesList(robot));
-        Fx.waitUntil(() -> model.sources().get(0).followingProperty().get());
+        Fx.waitUntil(() -> wb.model().sources().get(0).followingProperty().get());
 
         fire(robot, "sourceClose", sourcesList(robot));
-        Fx.waitUntil(() -> model.sources().isEmpty());
+        Fx.waitUntil(() -> wb.model().sources().isEmpty());
     }
 
     private Node sourcesList(FxRobot robot) {
-        return window.sourcesList();
+        return wb.window().sourcesList();
     }
 
     /** Asks {@code node} for its context menu (Monocle sends none) and fires item {@code id}. */

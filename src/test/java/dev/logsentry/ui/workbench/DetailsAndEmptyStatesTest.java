@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.events.VerdictStyle;
 import dev.logsentry.ui.sources.SourceItem;
 import java.io.IOException;
@@ -16,14 +17,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,39 +33,25 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DetailsAndEmptyStatesTest {
     @TempDir Path temp;
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        model =
-                new WorkbenchViewModel(
-                        new FakeDialogs(),
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(new FakeDialogs());
 
     @Test
     void detailsFollowCtrlHomeDropTheOldBadgeAndJumpsReplaceTheirMessage(FxRobot robot)
             throws Exception {
         Path log = copy("/dev/logsentry/samples/syslog/syslog", "syslog");
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> model.events().classifyProgressProperty().get() >= 1);
-        int rows = Fx.onFx(() -> window.events().table().getItems().size());
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.model().events().classifyProgressProperty().get() >= 1);
+        int rows = Fx.onFx(() -> wb.window().events().table().getItems().size());
         Label verdict = robot.lookup("#detailsVerdict").queryAs(Label.class);
 
         // the last line, then Ctrl+Alt+A past the last attack: "No further attack line."
-        robot.clickOn(window.events().table());
-        robot.interact(() -> window.events().table().getSelectionModel().clearAndSelect(rows - 1));
+        robot.clickOn(wb.window().events().table());
+        robot.interact(
+                () -> wb.window().events().table().getSelectionModel().clearAndSelect(rows - 1));
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.A)
                 .release(KeyCode.A, KeyCode.ALT, KeyCode.CONTROL);
-        Fx.waitUntil(() -> model.statusProperty().get().startsWith("No further attack"));
+        Fx.waitUntil(() -> wb.model().statusProperty().get().startsWith("No further attack"));
 
         // Ctrl+Home selects line 1, and the details show it
         robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
@@ -77,12 +62,12 @@ class DetailsAndEmptyStatesTest {
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.A)
                 .release(KeyCode.A, KeyCode.ALT, KeyCode.CONTROL);
         Fx.waitUntil(() -> selected() > 0);
-        Fx.waitUntil(() -> !model.statusProperty().get().startsWith("No further"));
+        Fx.waitUntil(() -> !wb.model().statusProperty().get().startsWith("No further"));
         Fx.waitUntil(
                 () -> verdict.getStyleClass().contains(VerdictStyle.styleClass(Verdict.ATTACK)));
 
         // nothing selected: the hint, without the attack's badge
-        robot.interact(() -> window.events().table().getSelectionModel().clearSelection());
+        robot.interact(() -> wb.window().events().table().getSelectionModel().clearSelection());
         Fx.waitUntil(() -> verdict.getText().startsWith("Select a line"));
         assertThat(verdict.getStyleClass()).doesNotContainAnyElementsOf(VerdictStyle.ALL_CLASSES);
     }
@@ -90,14 +75,14 @@ class DetailsAndEmptyStatesTest {
     @Test
     void anEmptyFileAndAFilterWithoutMatchSaySo(FxRobot robot) throws Exception {
         Path empty = Files.writeString(temp.resolve("empty.log"), "");
-        robot.interact(() -> model.open(List.of(empty)));
+        robot.interact(() -> wb.model().open(List.of(empty)));
         Fx.waitUntil(() -> placeholder().contains("empty.log is empty"));
 
         Path log = Files.writeString(temp.resolve("two.log"), "Dec  4 10:00:00 h a: one\n");
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1);
         robot.clickOn("#quickFilter").write("nothing-like-this");
-        Fx.waitUntil(() -> window.events().table().getItems().isEmpty());
+        Fx.waitUntil(() -> wb.window().events().table().getItems().isEmpty());
         Fx.waitUntil(() -> placeholder().contains("No line of two.log matches the filter"));
         assertThat(placeholder()).doesNotContain("Open a log");
     }
@@ -106,14 +91,18 @@ class DetailsAndEmptyStatesTest {
     void aDnscacheLogOpenButNotSelectedIsNotCalledMissing(FxRobot robot) throws Exception {
         Path dns = copy("/dev/logsentry/samples/dnscache/current", "current");
         Path sys = Files.writeString(temp.resolve("sys.log"), "Dec  4 10:00:00 h a: one\n");
-        robot.interact(() -> model.open(List.of(dns, sys)));
-        Fx.waitUntil(() -> model.sources().size() == 2 && !model.dns().openLogs().isEmpty());
+        robot.interact(() -> wb.model().open(List.of(dns, sys)));
+        Fx.waitUntil(
+                () -> wb.model().sources().size() == 2 && !wb.model().dns().openLogs().isEmpty());
         SourceItem syslog =
-                model.sources().stream().filter(s -> !s.isDnscache()).findFirst().orElseThrow();
-        robot.interact(() -> model.selectedProperty().set(syslog));
+                wb.model().sources().stream()
+                        .filter(s -> !s.isDnscache())
+                        .findFirst()
+                        .orElseThrow();
+        robot.interact(() -> wb.model().selectedProperty().set(syslog));
         robot.clickOn("#perspectiveDNS");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> model.selectedProperty().set(syslog));
+        robot.interact(() -> wb.model().selectedProperty().set(syslog));
         WaitForAsyncUtils.waitForFxEvents();
 
         List<String> shown =
@@ -135,11 +124,15 @@ class DetailsAndEmptyStatesTest {
     void switchingToDnsWithASyslogSelectedShowsTheOpenDnscacheLog(FxRobot robot) throws Exception {
         Path sys = Files.writeString(temp.resolve("sys.log"), "Dec  4 10:00:00 h a: one\n");
         Path dns = copy("/dev/logsentry/samples/dnscache/current", "current");
-        robot.interact(() -> model.open(List.of(sys, dns)));
-        Fx.waitUntil(() -> model.sources().size() == 2 && !model.dns().openLogs().isEmpty());
+        robot.interact(() -> wb.model().open(List.of(sys, dns)));
+        Fx.waitUntil(
+                () -> wb.model().sources().size() == 2 && !wb.model().dns().openLogs().isEmpty());
         SourceItem syslog =
-                model.sources().stream().filter(s -> !s.isDnscache()).findFirst().orElseThrow();
-        robot.interact(() -> model.selectedProperty().set(syslog));
+                wb.model().sources().stream()
+                        .filter(s -> !s.isDnscache())
+                        .findFirst()
+                        .orElseThrow();
+        robot.interact(() -> wb.model().selectedProperty().set(syslog));
         robot.clickOn("#perspectiveEVENTS");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -147,22 +140,22 @@ class DetailsAndEmptyStatesTest {
                 .release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
-        Fx.waitUntil(() -> model.selectedProperty().get().isDnscache());
-        Fx.waitUntil(() -> model.dns().analysisProperty().get() != null);
-        assertThat(window.perspectiveProperty().get()).isEqualTo(Perspective.DNS);
+        Fx.waitUntil(() -> wb.model().selectedProperty().get().isDnscache());
+        Fx.waitUntil(() -> wb.model().dns().analysisProperty().get() != null);
+        assertThat(wb.window().perspectiveProperty().get()).isEqualTo(Perspective.DNS);
     }
 
     @Test
     void aBigFollowedLogsSourcesEntryAndTheSourceHeaderAreNotCut(FxRobot robot) throws Exception {
         Path big = temp.resolve("big.log");
         Files.writeString(big, "x\n".repeat(1_929_840));
-        robot.interact(() -> model.open(List.of(big)));
+        robot.interact(() -> wb.model().open(List.of(big)));
         Fx.waitUntil(
                 () ->
-                        !model.sources().isEmpty()
-                                && model.sources().get(0).stateProperty().get()
+                        !wb.model().sources().isEmpty()
+                                && wb.model().sources().get(0).stateProperty().get()
                                         == SourceItem.State.READY);
-        robot.interact(() -> model.toggleFollow());
+        robot.interact(() -> wb.model().toggleFollow());
         robot.clickOn("#perspectiveDNS");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -174,9 +167,12 @@ class DetailsAndEmptyStatesTest {
                 .isLessThanOrEqualTo(
                         Fx.onFx(
                                 () ->
-                                        window.sourcesList()
+                                        wb.window()
+                                                .sourcesList()
                                                 .localToScene(
-                                                        window.sourcesList().getBoundsInLocal())
+                                                        wb.window()
+                                                                .sourcesList()
+                                                                .getBoundsInLocal())
                                                 .getMaxX()));
 
         robot.clickOn("#perspectiveEVENTS");
@@ -198,18 +194,18 @@ class DetailsAndEmptyStatesTest {
     }
 
     private String placeholder() throws Exception {
-        return Fx.onFx(() -> window.events().table().emptyText());
+        return Fx.onFx(() -> wb.window().events().table().emptyText());
     }
 
     private int selected() throws Exception {
-        return Fx.onFx(() -> window.events().table().getSelectionModel().getSelectedIndex());
+        return Fx.onFx(() -> wb.window().events().table().getSelectionModel().getSelectedIndex());
     }
 
     private String detailsText() throws Exception {
         return Fx.onFx(
                 () -> {
                     StringBuilder b = new StringBuilder();
-                    collect(window.events().details(), b);
+                    collect(wb.window().events().details(), b);
                     return b.toString();
                 });
     }

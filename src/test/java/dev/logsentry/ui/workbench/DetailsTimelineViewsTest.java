@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.dock.StandardView;
 import dev.logsentry.ui.events.LogRow;
 import dev.logsentry.ui.events.TimelineView;
 import dev.logsentry.ui.sources.SourceItem;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,14 +16,12 @@ import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import software.coley.bentofx.control.Header;
 
@@ -34,32 +32,8 @@ import software.coley.bentofx.control.Header;
 @ExtendWith(ApplicationExtension.class)
 class DetailsTimelineViewsTest {
     @TempDir Path temp;
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
-    private Stage stage;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        this.stage = stage;
-        model =
-                new WorkbenchViewModel(
-                        new FakeDialogs(),
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(
-                () -> {
-                    model.close();
-                    Window.getWindows().stream()
-                            .filter(w -> w != stage && w instanceof Stage)
-                            .toList()
-                            .forEach(w -> ((Stage) w).close());
-                });
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(new FakeDialogs());
 
     @Test
     void detailsAndTimelineAreViewsThatFollowTheActiveEditorAndItsRow(FxRobot robot)
@@ -72,14 +46,14 @@ class DetailsTimelineViewsTest {
                 Files.writeString(
                         temp.resolve("two.log"),
                         "Dec  5 08:00:00 betahost b: three\nDec  5 09:00:00 betahost b: four\n");
-        robot.interact(() -> model.open(List.of(one, two)));
-        Fx.waitUntil(() -> window.dock().editors().size() == 2);
-        SourceItem first = model.sources().get(0);
-        SourceItem second = model.sources().get(1);
+        robot.interact(() -> wb.model().open(List.of(one, two)));
+        Fx.waitUntil(() -> wb.window().dock().editors().size() == 2);
+        SourceItem first = wb.model().sources().get(0);
+        SourceItem second = wb.model().sources().get(1);
 
         // both are views of the Events perspective, apart from the log editors
-        assertThat(Fx.onFx(() -> window.dock().isShown(StandardView.DETAILS.id()))).isTrue();
-        assertThat(Fx.onFx(() -> window.dock().isShown(StandardView.TIMELINE.id()))).isTrue();
+        assertThat(Fx.onFx(() -> wb.window().dock().isShown(StandardView.DETAILS.id()))).isTrue();
+        assertThat(Fx.onFx(() -> wb.window().dock().isShown(StandardView.TIMELINE.id()))).isTrue();
         Node editorContent =
                 Fx.onFx(() -> header(robot, LogEditors.id(first)).getDockable().getNode());
         assertThat(robot.from(editorContent).lookup("#detailsPane").tryQuery()).isEmpty();
@@ -89,25 +63,25 @@ class DetailsTimelineViewsTest {
         robot.rightClickOn(header(robot, StandardView.DETAILS.id()));
         robot.clickOn("Detach");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.dock().isDetached(StandardView.DETAILS.id())).isTrue();
+        assertThat(wb.window().dock().isDetached(StandardView.DETAILS.id())).isTrue();
         assertThat(header(robot, StandardView.DETAILS.id()).getScene().getWindow())
-                .isNotSameAs(stage);
+                .isNotSameAs(wb.stage());
         // it looks like the main window: the application's stylesheet, and the dark theme too
         javafx.scene.Scene detached = header(robot, StandardView.DETAILS.id()).getScene();
         Fx.waitUntil(() -> "Details".equals(((Stage) detached.getWindow()).getTitle()));
         assertThat(detached.getStylesheets())
-                .containsAll(Fx.onFx(() -> stage.getScene().getStylesheets()));
+                .containsAll(Fx.onFx(() -> wb.stage().getScene().getStylesheets()));
 
         robot.clickOn(header(robot, LogEditors.id(first)));
-        Fx.waitUntil(() -> model.selectedProperty().get() == first);
+        Fx.waitUntil(() -> wb.model().selectedProperty().get() == first);
         robot.interact(
                 () ->
-                        window.menuItems().stream()
+                        wb.window().menuItems().stream()
                                 .filter(m -> "Toggle _Dark Theme".equals(m.getText()))
                                 .findFirst()
                                 .orElseThrow()
                                 .fire());
-        Fx.waitUntil(() -> window.theme() == Theme.DARK);
+        Fx.waitUntil(() -> wb.window().theme() == Theme.DARK);
         Fx.waitUntil(
                 () ->
                         detached.getRoot().getPseudoClassStates().stream()
@@ -117,15 +91,15 @@ class DetailsTimelineViewsTest {
         Fx.waitUntil(() -> detailsText().contains("alphahost"));
 
         robot.clickOn(header(robot, LogEditors.id(second)));
-        Fx.waitUntil(() -> model.selectedProperty().get() == second);
+        Fx.waitUntil(() -> wb.model().selectedProperty().get() == second);
         Fx.waitUntil(() -> timelineStart().contains("Dec 5"));
         Fx.waitUntil(() -> !detailsText().contains("alphahost"));
         clickRow(robot, "betahost");
         Fx.waitUntil(() -> detailsText().contains("betahost"));
 
         // closed, it comes back from Window > Show View
-        robot.interact(() -> window.dock().closeView(StandardView.TIMELINE.id()));
-        assertThat(Fx.onFx(() -> window.dock().isShown(StandardView.TIMELINE.id()))).isFalse();
+        robot.interact(() -> wb.window().dock().closeView(StandardView.TIMELINE.id()));
+        assertThat(Fx.onFx(() -> wb.window().dock().isShown(StandardView.TIMELINE.id()))).isFalse();
         robot.interact(
                 () ->
                         robot
@@ -142,7 +116,7 @@ class DetailsTimelineViewsTest {
                                 .orElseThrow()
                                 .fire());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(Fx.onFx(() -> window.dock().isShown(StandardView.TIMELINE.id()))).isTrue();
+        assertThat(Fx.onFx(() -> wb.window().dock().isShown(StandardView.TIMELINE.id()))).isTrue();
         Fx.waitUntil(() -> timelineStart().contains("Dec 5"));
     }
 
@@ -164,7 +138,7 @@ class DetailsTimelineViewsTest {
     private String detailsText() throws Exception {
         return Fx.onFx(
                 () -> {
-                    Node pane = window.events().details();
+                    Node pane = wb.window().events().details();
                     StringBuilder b = new StringBuilder();
                     collect(pane, b);
                     return b.toString();
@@ -184,7 +158,7 @@ class DetailsTimelineViewsTest {
     private String timelineStart() throws Exception {
         Callable<String> q =
                 () -> {
-                    TimelineView t = window.events().timeline();
+                    TimelineView t = wb.window().events().timeline();
                     if (t.getScene() == null || t.dataProperty().get() == null) {
                         return "";
                     }

@@ -3,6 +3,7 @@ package dev.logsentry.ui.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logsentry.testkit.FakeDialogs;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.sources.SourceItem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,14 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import software.coley.bentofx.control.Header;
 
@@ -28,23 +27,8 @@ import software.coley.bentofx.control.Header;
 @ExtendWith(ApplicationExtension.class)
 class EditorTabsTest {
     @TempDir Path temp;
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        model =
-                new WorkbenchViewModel(
-                        new FakeDialogs(),
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(new FakeDialogs());
 
     @Test
     void everyEditorTabShowsItsLogInEveryPerspective(FxRobot robot) throws IOException {
@@ -54,13 +38,20 @@ class EditorTabsTest {
             Files.copy(in, dnslog);
         }
         Path syslog = Files.writeString(temp.resolve("sys.log"), "Dec  4 10:00:00 h a: one\n");
-        robot.interact(() -> model.open(List.of(syslog, dnslog)));
-        waitUntil(() -> model.sources().size() == 2 && window.dock().editors().size() == 2);
-        waitUntil(() -> !model.dns().openLogs().isEmpty());
+        robot.interact(() -> wb.model().open(List.of(syslog, dnslog)));
+        waitUntil(
+                () -> wb.model().sources().size() == 2 && wb.window().dock().editors().size() == 2);
+        waitUntil(() -> !wb.model().dns().openLogs().isEmpty());
         SourceItem sys =
-                model.sources().stream().filter(s -> !s.isDnscache()).findFirst().orElseThrow();
+                wb.model().sources().stream()
+                        .filter(s -> !s.isDnscache())
+                        .findFirst()
+                        .orElseThrow();
         SourceItem dns =
-                model.sources().stream().filter(SourceItem::isDnscache).findFirst().orElseThrow();
+                wb.model().sources().stream()
+                        .filter(SourceItem::isDnscache)
+                        .findFirst()
+                        .orElseThrow();
 
         for (Perspective p : List.of(Perspective.DNS, Perspective.EVENTS, Perspective.DNS)) {
             robot.clickOn("#perspective" + p.name());
@@ -68,8 +59,8 @@ class EditorTabsTest {
             for (SourceItem item : List.of(dns, sys, dns)) {
                 robot.clickOn(header(robot, LogEditors.id(item)));
                 WaitForAsyncUtils.waitForFxEvents();
-                waitUntil(() -> window.perspectiveProperty().get() != null);
-                assertThat(model.selectedProperty().get())
+                waitUntil(() -> wb.window().perspectiveProperty().get() != null);
+                assertThat(wb.model().selectedProperty().get())
                         .as("%s tab in %s selects its log", item.nameProperty().get(), p)
                         .isSameAs(item);
                 assertThat(onFx(() -> shows(header(robot, LogEditors.id(item)))))
@@ -86,16 +77,16 @@ class EditorTabsTest {
                 getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
             Files.copy(in, dnslog);
         }
-        robot.interact(() -> model.open(List.of(dnslog)));
-        waitUntil(() -> model.dns().analysisProperty().get() != null);
-        waitUntil(() -> window.perspectiveProperty().get() == Perspective.DNS);
-        robot.interact(() -> window.dock().resetPerspective());
+        robot.interact(() -> wb.model().open(List.of(dnslog)));
+        waitUntil(() -> wb.model().dns().analysisProperty().get() != null);
+        waitUntil(() -> wb.window().perspectiveProperty().get() == Perspective.DNS);
+        robot.interact(() -> wb.window().dock().resetPerspective());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onFx(() -> window.stage().getScene().getWidth())).isEqualTo(1280);
+        assertThat(onFx(() -> wb.window().stage().getScene().getWidth())).isEqualTo(1280);
 
         // the log's lines: its filter field and a dozen rows
-        assertThat(onFx(() -> window.events().table().getHeight())).isGreaterThan(200);
-        assertThat(onFx(() -> window.events().quickFilter().getWidth())).isGreaterThan(150);
+        assertThat(onFx(() -> wb.window().events().table().getHeight())).isGreaterThan(200);
+        assertThat(onFx(() -> wb.window().events().quickFilter().getWidth())).isGreaterThan(150);
         // the queries with their names, the tree and the walk each with room to read
         assertThat(onFx(() -> height(robot, "dns.queries"))).isGreaterThan(250);
         assertThat(onFx(() -> width(robot, "dns.queries"))).isGreaterThan(500);
@@ -115,21 +106,23 @@ class EditorTabsTest {
         Path right =
                 Files.writeString(
                         temp.resolve("right.log"), "Dec  4 10:00:00 beta cron[2]: right one\n");
-        robot.interact(() -> model.open(List.of(left, right)));
-        waitUntil(() -> model.sources().size() == 2 && window.dock().editors().size() == 2);
-        SourceItem l = model.sources().get(0);
-        SourceItem r = model.sources().get(1);
+        robot.interact(() -> wb.model().open(List.of(left, right)));
+        waitUntil(
+                () -> wb.model().sources().size() == 2 && wb.window().dock().editors().size() == 2);
+        SourceItem l = wb.model().sources().get(0);
+        SourceItem r = wb.model().sources().get(1);
         waitUntil(() -> l.lineCountProperty().get() == 2 && r.lineCountProperty().get() == 1);
-        robot.interact(() -> model.selectedProperty().set(l));
+        robot.interact(() -> wb.model().selectedProperty().set(l));
         // the drop a drag of the right log's tab onto the left log's right edge ends in
         robot.interact(
                 () ->
-                        window.dock()
+                        wb.window()
+                                .dock()
                                 .moveView(
                                         LogEditors.id(r),
                                         LogEditors.id(l),
                                         javafx.geometry.Side.RIGHT));
-        robot.interact(() -> window.dock().activate(LogEditors.id(l)));
+        robot.interact(() -> wb.window().dock().activate(LogEditors.id(l)));
         WaitForAsyncUtils.waitForFxEvents();
 
         // two stacks side by side, each showing its log's lines
@@ -143,7 +136,7 @@ class EditorTabsTest {
 
         // a click on the right log makes it the active one: the Events view moves there
         robot.clickOn(rh.getDockable().getNode());
-        waitUntil(() -> model.selectedProperty().get() == r);
+        waitUntil(() -> wb.model().selectedProperty().get() == r);
         waitUntil(() -> shows(header(robot, LogEditors.id(r))));
         assertThat(onFx(() -> rowsOf(header(robot, LogEditors.id(l)))))
                 .containsExactly("left one", "left two");
@@ -173,7 +166,7 @@ class EditorTabsTest {
     /** Whether the tab's content is the log table in the scene, laid out with some height. */
     private boolean shows(Header h) {
         Node content = h.getDockable().getNode();
-        Node table = window.events().table();
+        Node table = wb.window().events().table();
         for (Node n = table; n != null; n = n.getParent()) {
             if (n == content) {
                 return table.getScene() != null

@@ -8,6 +8,7 @@ import dev.logsentry.core.source.JournalSource;
 import dev.logsentry.core.source.LogOpener;
 import dev.logsentry.core.workspace.Workspace;
 import dev.logsentry.testkit.FakeDialogs;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.events.LogRow;
 import dev.logsentry.ui.sources.SourceItem;
 import java.io.IOException;
@@ -33,13 +34,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -53,16 +53,23 @@ class KeyboardShortcutsTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private final ExecutorService workers = Executors.newCachedThreadPool();
     private final AtomicBoolean quit = new AtomicBoolean();
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
     private Path sample;
     private Path second;
 
     /** One shortcut's job: arrange, then (after the keys) what must become true. */
     private record Check(Runnable arrange, BooleanSupplier done) {}
 
-    @Start
-    void start(Stage stage) throws IOException {
+    @RegisterExtension
+    final WorkbenchFixture wb =
+            new WorkbenchFixture(
+                            recent ->
+                                    new WorkbenchViewModel(
+                                            dialogs, recent, journalWorkspace(), null))
+                    .configure(w -> w.setOnQuit(() -> quit.set(true)))
+                    .afterClose(workers::shutdownNow);
+
+    /** This machine's files, and a journal that is one script's single entry. */
+    private Workspace journalWorkspace() throws IOException {
         Path journalctl = temp.resolve("journalctl");
         Files.writeString(
                 journalctl,
@@ -70,35 +77,17 @@ class KeyboardShortcutsTest {
                         + "\"h\",\"SYSLOG_IDENTIFIER\":\"app\",\"MESSAGE\":\"from the journal\","
                         + "\"__CURSOR\":\"c1\"}'\n");
         Files.setPosixFilePermissions(journalctl, PosixFilePermissions.fromString("rwx------"));
-        Workspace workspace =
-                new Workspace(
-                        workers,
-                        LogOpener::open,
-                        () ->
-                                JournalSource.open(
-                                        journalctl.toString(), List.of(), ZoneId.systemDefault()),
-                        ZoneId.systemDefault());
-        model =
-                new WorkbenchViewModel(
-                        dialogs,
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")),
-                        workspace,
-                        null);
-        window = new WorkbenchWindow(stage, model);
-        window.setOnQuit(() -> quit.set(true));
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-        workers.shutdownNow();
+        return new Workspace(
+                workers,
+                LogOpener::open,
+                () -> JournalSource.open(journalctl.toString(), List.of(), ZoneId.systemDefault()),
+                ZoneId.systemDefault());
     }
 
     @Test
     void readmeHelpListAndMenusAgreeAndEveryShortcutDoesItsJob(FxRobot robot) throws Exception {
         Map<String, String> readme = readmeShortcuts();
-        List<Shortcuts.Entry> help = onFx(() -> Shortcuts.of(window.menuItems()));
+        List<Shortcuts.Entry> help = onFx(() -> Shortcuts.of(wb.window().menuItems()));
         Map<String, String> helpMap = new LinkedHashMap<>();
         help.forEach(e -> helpMap.put(e.keys(), e.action()));
 
@@ -123,8 +112,8 @@ class KeyboardShortcutsTest {
             Check check = checks.get(keys);
             robot.interact(
                     () -> {
-                        window.dock().restoreMaximized();
-                        window.perspectiveProperty().set(Perspective.EVENTS);
+                        wb.window().dock().restoreMaximized();
+                        wb.window().perspectiveProperty().set(Perspective.EVENTS);
                     });
             check.arrange().run();
             WaitForAsyncUtils.waitForFxEvents();
@@ -151,7 +140,7 @@ class KeyboardShortcutsTest {
                 new Check(
                         () -> {},
                         () ->
-                                model.sources().stream()
+                                wb.model().sources().stream()
                                         .anyMatch(
                                                 s ->
                                                         s.nameProperty()
@@ -163,17 +152,17 @@ class KeyboardShortcutsTest {
                 "Ctrl+L",
                 new Check(
                         () -> showSample(robot),
-                        () -> model.selectedProperty().get().followingProperty().get()));
+                        () -> wb.model().selectedProperty().get().followingProperty().get()));
         c.put(
                 "Ctrl+Shift+M",
                 new Check(
                         () -> {
-                            robot.interact(() -> model.toggleFollow()); // stop following
+                            robot.interact(() -> wb.model().toggleFollow()); // stop following
                             openAndWait(robot, second);
                             showSample(robot);
                         },
                         () ->
-                                model.sources().stream()
+                                wb.model().sources().stream()
                                         .anyMatch(
                                                 s ->
                                                         s.nameProperty().get().startsWith("merged:")
@@ -190,8 +179,8 @@ class KeyboardShortcutsTest {
         c.put(
                 "Ctrl+M",
                 new Check(
-                        () -> robot.interact(() -> window.dock().showView("progress")),
-                        () -> window.dock().maximizedProperty().get()));
+                        () -> robot.interact(() -> wb.window().dock().showView("progress")),
+                        () -> wb.window().dock().maximizedProperty().get()));
         c.put(
                 "Ctrl+F6",
                 new Check(
@@ -199,28 +188,31 @@ class KeyboardShortcutsTest {
                             openAndWait(robot, second);
                             showSample(robot);
                         },
-                        () -> model.selectedProperty().get().path().equals(second)));
+                        () -> wb.model().selectedProperty().get().path().equals(second)));
         c.put(
                 "Ctrl+F7",
                 new Check(
                         () ->
                                 robot.interact(
                                         () -> {
-                                            window.dock().showView("progress");
-                                            window.dock().showView("sources");
+                                            wb.window().dock().showView("progress");
+                                            wb.window().dock().showView("sources");
                                         }),
-                        () -> window.dock().activePart().orElse("").equals("progress")));
-        Theme before = window.theme();
-        c.put("Ctrl+Shift+D", new Check(() -> {}, () -> window.theme() != before));
+                        () -> wb.window().dock().activePart().orElse("").equals("progress")));
+        Theme before = wb.window().theme();
+        c.put("Ctrl+Shift+D", new Check(() -> {}, () -> wb.window().theme() != before));
         c.put(
                 "Ctrl+1",
                 new Check(
                         () -> {},
-                        () -> window.stage().getScene().getFocusOwner() == sourcesList(robot)));
+                        () ->
+                                wb.window().stage().getScene().getFocusOwner()
+                                        == sourcesList(robot)));
         c.put(
                 "Ctrl+F",
                 new Check(
-                        () -> showSample(robot), () -> window.events().quickFilter().isFocused()));
+                        () -> showSample(robot),
+                        () -> wb.window().events().quickFilter().isFocused()));
         c.put("F3", match(robot, true));
         c.put("Shift+F3", match(robot, false));
         c.put("Ctrl+Alt+Down", jump(robot, null, true));
@@ -247,20 +239,23 @@ class KeyboardShortcutsTest {
                             select(robot, firstLineDecidedByARule());
                             waitUntil(
                                     "details shown",
-                                    () -> model.events().detailsProperty().get() != null);
+                                    () -> wb.model().events().detailsProperty().get() != null);
                         },
-                        () -> window.perspectiveProperty().get() == Perspective.RULES));
+                        () -> wb.window().perspectiveProperty().get() == Perspective.RULES));
         c.put(
                 "Ctrl+H",
                 new Check(
-                        () -> showSample(robot), () -> model.events().hideIgnoredProperty().get()));
+                        () -> showSample(robot),
+                        () -> wb.model().events().hideIgnoredProperty().get()));
         c.put(
                 "Ctrl+Shift+X",
                 new Check(
-                        () -> robot.interact(() -> model.events().quickTextProperty().set("zzz")),
                         () ->
-                                model.events().quickTextProperty().get().isEmpty()
-                                        && !model.events().hideIgnoredProperty().get()));
+                                robot.interact(
+                                        () -> wb.model().events().quickTextProperty().set("zzz")),
+                        () ->
+                                wb.model().events().quickTextProperty().get().isEmpty()
+                                        && !wb.model().events().hideIgnoredProperty().get()));
         c.put(
                 "Ctrl+Shift+S",
                 new Check(
@@ -276,7 +271,7 @@ class KeyboardShortcutsTest {
                 new Check(
                         () -> dialogs.answers.add(List.of(ruleFile)),
                         () ->
-                                window.dock().editors().stream()
+                                wb.window().dock().editors().stream()
                                         .anyMatch(
                                                 e ->
                                                         e.id().equals(
@@ -290,11 +285,11 @@ class KeyboardShortcutsTest {
                         () -> {
                             showSample(robot);
                             select(robot, 0);
-                            robot.interact(() -> window.events().table().requestFocus());
+                            robot.interact(() -> wb.window().events().table().requestFocus());
                         },
                         () -> {
-                            var ignore = window.ruleEditing().parts().ignoreView().model();
-                            return window.perspectiveProperty().get() == Perspective.RULES
+                            var ignore = wb.window().ruleEditing().parts().ignoreView().model();
+                            return wb.window().perspectiveProperty().get() == Perspective.RULES
                                     && !ignore.patternProperty().get().isEmpty()
                                     && ignore.patternProperty().get().startsWith("^");
                         }));
@@ -306,16 +301,16 @@ class KeyboardShortcutsTest {
                             closeDialogs(robot);
                             showSample(robot);
                             select(robot, 0);
-                            robot.interact(() -> window.events().table().requestFocus());
+                            robot.interact(() -> wb.window().events().table().requestFocus());
                         },
-                        () -> window.events().quickFilter().isFocused()));
+                        () -> wb.window().events().quickFilter().isFocused()));
         c.put(
                 "Ctrl+C",
                 new Check(
                         () -> {
                             showSample(robot);
                             select(robot, 0);
-                            robot.interact(() -> window.events().table().requestFocus());
+                            robot.interact(() -> wb.window().events().table().requestFocus());
                         },
                         () -> {
                             String first = firstLineOfSample();
@@ -331,7 +326,7 @@ class KeyboardShortcutsTest {
         TableView<?> table = shortcutsTable(robot);
 
         assertThat(onFx(() -> table.getItems().size()))
-                .isEqualTo(onFx(() -> Shortcuts.of(window.menuItems()).size()));
+                .isEqualTo(onFx(() -> Shortcuts.of(wb.window().menuItems()).size()));
         assertThat(onFx(table::getWidth)).isGreaterThanOrEqualTo(560);
         closeDialogs(robot);
     }
@@ -339,9 +334,9 @@ class KeyboardShortcutsTest {
     /** What the window shows now, for a failure message. */
     private String state() {
         LogRow row = selectedRow();
-        ClassifiedSource c = model.events().classifiedProperty().get();
+        ClassifiedSource c = wb.model().events().classifiedProperty().get();
         return "status \u201c"
-                + model.events().statusProperty().get()
+                + wb.model().events().statusProperty().get()
                 + "\u201d, selected "
                 + (row == null
                         ? "none"
@@ -349,19 +344,19 @@ class KeyboardShortcutsTest {
                 + ", counts "
                 + (c == null ? "-" : c.counts())
                 + ", perspective "
-                + window.perspectiveProperty().get()
+                + wb.window().perspectiveProperty().get()
                 + ", focus "
-                + window.stage().getScene().getFocusOwner()
+                + wb.window().stage().getScene().getFocusOwner()
                 + ", rows "
-                + window.events().table().getItems().size();
+                + wb.window().events().table().getItems().size();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
     private Check perspective(FxRobot robot, Perspective from, Perspective to) {
         return new Check(
-                () -> robot.interact(() -> window.perspectiveProperty().set(from)),
-                () -> window.perspectiveProperty().get() == to);
+                () -> robot.interact(() -> wb.window().perspectiveProperty().set(from)),
+                () -> wb.window().perspectiveProperty().get() == to);
     }
 
     private Check match(FxRobot robot, boolean forward) {
@@ -370,12 +365,17 @@ class KeyboardShortcutsTest {
                 () -> {
                     showSample(robot);
                     long matching = linesContaining(word);
-                    robot.interact(() -> model.events().quickTextProperty().set(word));
+                    robot.interact(() -> wb.model().events().quickTextProperty().set(word));
                     waitUntil(
                             "the filter shows the matching lines",
-                            () -> window.events().table().getItems().size() == matching);
+                            () -> wb.window().events().table().getItems().size() == matching);
                     robot.interact(
-                            () -> window.events().table().getSelectionModel().clearSelection());
+                            () ->
+                                    wb.window()
+                                            .events()
+                                            .table()
+                                            .getSelectionModel()
+                                            .clearSelection());
                 },
                 () -> {
                     LogRow row = selectedRow();
@@ -398,17 +398,18 @@ class KeyboardShortcutsTest {
                     showSample(robot);
                     robot.interact(
                             () -> {
-                                model.events().clearFilters();
-                                model.events().statusProperty().set("");
+                                wb.model().events().clearFilters();
+                                wb.model().events().statusProperty().set("");
                             });
                     start[0] = forward ? 0 : sampleLines() - 1;
                     select(robot, start[0]);
-                    robot.interact(() -> window.events().table().requestFocus());
+                    robot.interact(() -> wb.window().events().table().requestFocus());
                 },
                 () -> {
-                    ClassifiedSource c = model.events().classifiedProperty().get();
+                    ClassifiedSource c = wb.model().events().classifiedProperty().get();
                     if (!exists(c, v, start[0], forward)) {
-                        return model.events()
+                        return wb.model()
+                                .events()
                                 .statusProperty()
                                 .get()
                                 .startsWith(forward ? "No further" : "No earlier");
@@ -472,7 +473,7 @@ class KeyboardShortcutsTest {
 
     private boolean isOpen(Path p) {
         Path normal = p.toAbsolutePath().normalize();
-        return model.sources().stream()
+        return wb.model().sources().stream()
                 .anyMatch(
                         s ->
                                 s.path().equals(normal)
@@ -480,7 +481,7 @@ class KeyboardShortcutsTest {
     }
 
     private void openAndWait(FxRobot robot, Path p) {
-        robot.interact(() -> model.open(List.of(p)));
+        robot.interact(() -> wb.model().open(List.of(p)));
         waitUntil(p + " open", () -> isOpen(p));
     }
 
@@ -489,29 +490,30 @@ class KeyboardShortcutsTest {
         openAndWait(robot, sample);
         robot.interact(
                 () -> {
-                    model.events().clearFilters();
-                    window.perspectiveProperty().set(Perspective.EVENTS);
+                    wb.model().events().clearFilters();
+                    wb.window().perspectiveProperty().set(Perspective.EVENTS);
                     // its tab in front (a rule file's editor may have been in front)
-                    window.dock().activate(LogEditors.id(model.selectedProperty().get()));
+                    wb.window().dock().activate(LogEditors.id(wb.model().selectedProperty().get()));
                 });
         waitUntil(
                 "the sample is classified",
                 () -> {
-                    ClassifiedSource c = model.events().classifiedProperty().get();
+                    ClassifiedSource c = wb.model().events().classifiedProperty().get();
                     return c != null
-                            && c.source() == model.selectedProperty().get().linesProperty().get()
+                            && c.source()
+                                    == wb.model().selectedProperty().get().linesProperty().get()
                             && c.classifiedCount() == sampleLines()
-                            && window.events().table().getItems().size() == sampleLines();
+                            && wb.window().events().table().getItems().size() == sampleLines();
                 });
     }
 
     private void select(FxRobot robot, long line) {
-        robot.interact(() -> window.events().table().reveal(line));
+        robot.interact(() -> wb.window().events().table().reveal(line));
         waitUntil("line " + line + " selected", () -> selectedLine() == line);
     }
 
     private long firstLineDecidedByARule() {
-        ClassifiedSource c = model.events().classifiedProperty().get();
+        ClassifiedSource c = wb.model().events().classifiedProperty().get();
         for (long i = 0; i < c.classifiedCount(); i++) {
             if (c.rule(i) != null) {
                 return i;
@@ -521,7 +523,7 @@ class KeyboardShortcutsTest {
     }
 
     private LogRow selectedRow() {
-        return window.events().table().getSelectionModel().getSelectedItem();
+        return wb.window().events().table().getSelectionModel().getSelectedItem();
     }
 
     private long selectedLine() {
@@ -552,7 +554,7 @@ class KeyboardShortcutsTest {
         robot.interact(
                 () -> {
                     for (Window w : new ArrayList<>(Window.getWindows())) {
-                        if (w != window.stage() && w instanceof Stage s) {
+                        if (w != wb.window().stage() && w instanceof Stage s) {
                             s.close();
                         }
                     }

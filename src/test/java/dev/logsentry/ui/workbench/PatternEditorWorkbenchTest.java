@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.dock.EditorInput;
 import dev.logsentry.ui.ruleedit.RuleEditorParts;
 import dev.logsentry.ui.ruleedit.RuleFileEditorView;
@@ -24,16 +25,14 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import software.coley.bentofx.control.Header;
 
@@ -50,26 +49,11 @@ class PatternEditorWorkbenchTest {
     @TempDir Path temp;
     private final FakeDialogs dialogs = new FakeDialogs();
     private final AtomicBoolean quit = new AtomicBoolean();
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
-    private Stage stage;
     private Path ruleFile;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        this.stage = stage;
-        model =
-                new WorkbenchViewModel(
-                        dialogs, new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        window.setOnQuit(() -> quit.set(true));
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension
+    final WorkbenchFixture wb =
+            new WorkbenchFixture(dialogs).configure(w -> w.setOnQuit(() -> quit.set(true)));
 
     private Path ruleFile() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("tree/ignore.d.server"));
@@ -82,13 +66,13 @@ class PatternEditorWorkbenchTest {
     }
 
     private boolean isOpen(Path file) {
-        return window.dock().editors().stream()
+        return wb.window().dock().editors().stream()
                 .map(EditorInput::id)
                 .anyMatch(id -> id.equals(editorId(file)));
     }
 
     private RuleFileEditorView editor(Path file) {
-        return window.ruleEditing().parts().editors().get(editorId(file));
+        return wb.window().ruleEditing().parts().editors().get(editorId(file));
     }
 
     @Test
@@ -101,8 +85,8 @@ class PatternEditorWorkbenchTest {
 
         Fx.waitUntil(() -> isOpen(file));
         assertThat(dialogs.asked).contains("Open Rule File");
-        assertThat(window.perspectiveProperty().get()).isEqualTo(Perspective.RULES);
-        assertThat(window.dock().title(editorId(file))).isEqualTo("ignore.d.server/local-myd");
+        assertThat(wb.window().perspectiveProperty().get()).isEqualTo(Perspective.RULES);
+        assertThat(wb.window().dock().title(editorId(file))).isEqualTo("ignore.d.server/local-myd");
         assertThat(Fx.onFx(() -> editor(file).model().draftProperty().get())).isEqualTo(RULE);
     }
 
@@ -111,24 +95,27 @@ class PatternEditorWorkbenchTest {
         Path file = ruleFile();
         Path log = Files.writeString(temp.resolve("a.log"), "Dec  4 10:00:00 h myd[1]: hello\n");
 
-        robot.interact(() -> window.openDropped(List.of(file.toFile(), log.toFile())));
+        robot.interact(() -> wb.window().openDropped(List.of(file.toFile(), log.toFile())));
 
-        Fx.waitUntil(() -> isOpen(file) && model.sources().size() == 1);
-        assertThat(model.sources().get(0).path()).isEqualTo(log.toAbsolutePath().normalize());
+        Fx.waitUntil(() -> isOpen(file) && wb.model().sources().size() == 1);
+        assertThat(wb.model().sources().get(0).path()).isEqualTo(log.toAbsolutePath().normalize());
     }
 
     @Test
     void doubleClickEnterAndOpenInTheRulesTreeOpenTheRuleFileAtTheRule(FxRobot robot)
             throws Exception {
-        robot.interact(() -> window.perspectiveProperty().set(Perspective.RULES));
+        robot.interact(() -> wb.window().perspectiveProperty().set(Perspective.RULES));
         TreeItem<Object> ruleItem = Fx.onFx(this::firstRuleItem);
         Rule rule = (Rule) ruleItem.getValue();
         robot.interact(
                 () -> {
                     ruleItem.getParent().setExpanded(true);
                     ruleItem.getParent().getParent().setExpanded(true);
-                    window.rules().tree().getSelectionModel().select(ruleItem);
-                    window.rules().tree().scrollTo(window.rules().tree().getRow(ruleItem));
+                    wb.window().rules().tree().getSelectionModel().select(ruleItem);
+                    wb.window()
+                            .rules()
+                            .tree()
+                            .scrollTo(wb.window().rules().tree().getRow(ruleItem));
                 });
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -143,15 +130,15 @@ class PatternEditorWorkbenchTest {
         assertThat(Fx.onFx(() -> editor(rule.file()).model().selectedProperty().get() + 1))
                 .isEqualTo(rule.line());
 
-        robot.interact(() -> window.dock().closeEditor(editorId(rule.file())));
+        robot.interact(() -> wb.window().dock().closeEditor(editorId(rule.file())));
         Fx.waitUntil(() -> !isOpen(rule.file()));
-        robot.interact(() -> window.rules().tree().requestFocus());
+        robot.interact(() -> wb.window().rules().tree().requestFocus());
         robot.push(KeyCode.ENTER);
         Fx.waitUntil(() -> isOpen(rule.file()));
 
-        robot.interact(() -> window.dock().closeEditor(editorId(rule.file())));
+        robot.interact(() -> wb.window().dock().closeEditor(editorId(rule.file())));
         Fx.waitUntil(() -> !isOpen(rule.file()));
-        fireContextItem(robot, window.rules().tree(), "ruleOpen");
+        fireContextItem(robot, wb.window().rules().tree(), "ruleOpen");
         Fx.waitUntil(() -> isOpen(rule.file()));
     }
 
@@ -159,11 +146,11 @@ class PatternEditorWorkbenchTest {
     void anUnsavedEditMarksTheTabAndItsCloseButtonAsksSaveDiscardOrCancel(FxRobot robot)
             throws Exception {
         Path file = ruleFile();
-        robot.interact(() -> window.openRuleFile(file, 2));
+        robot.interact(() -> wb.window().openRuleFile(file, 2));
         Fx.waitUntil(() -> isOpen(file));
         String id = editorId(file);
         robot.clickOn("#ruleField").push(KeyCode.END).write("x");
-        Fx.waitUntil(() -> window.dock().title(id).equals("*ignore.d.server/local-myd"));
+        Fx.waitUntil(() -> wb.window().dock().title(id).equals("*ignore.d.server/local-myd"));
 
         dialogs.answers.add("Cancel");
         clickCloseButton(robot, id);
@@ -180,7 +167,7 @@ class PatternEditorWorkbenchTest {
     @Test
     void discardDropsTheEditAndTheReopenedFileShowsWhatIsOnDisk(FxRobot robot) throws Exception {
         Path file = ruleFile();
-        robot.interact(() -> window.openRuleFile(file, 2));
+        robot.interact(() -> wb.window().openRuleFile(file, 2));
         Fx.waitUntil(() -> isOpen(file));
         robot.clickOn("#ruleField").push(KeyCode.END).write("y").push(KeyCode.ENTER);
         dialogs.answers.add("Discard");
@@ -188,27 +175,31 @@ class PatternEditorWorkbenchTest {
         Fx.waitUntil(() -> !isOpen(file));
         assertThat(Files.readString(file)).isEqualTo("# mine\n" + RULE + "\n");
 
-        robot.interact(() -> window.openRuleFile(file, 2));
+        robot.interact(() -> wb.window().openRuleFile(file, 2));
         Fx.waitUntil(() -> isOpen(file));
         assertThat(Fx.onFx(() -> editor(file).model().draftProperty().get())).isEqualTo(RULE);
-        assertThat(window.dock().title(editorId(file))).doesNotStartWith("*");
+        assertThat(wb.window().dock().title(editorId(file))).doesNotStartWith("*");
     }
 
     @Test
     void theWindowCloseButtonAndCtrlQAskAboutUnsavedRuleEdits(FxRobot robot) throws Exception {
         Path file = ruleFile();
-        robot.interact(() -> window.openRuleFile(file, 2));
+        robot.interact(() -> wb.window().openRuleFile(file, 2));
         Fx.waitUntil(() -> isOpen(file));
         robot.clickOn("#ruleField").push(KeyCode.END).write("z");
 
         dialogs.answers.add("Cancel");
         robot.interact(
-                () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
-        assertThat(stage.isShowing()).as("Cancel keeps the window").isTrue();
+                () ->
+                        wb.stage()
+                                .fireEvent(
+                                        new WindowEvent(
+                                                wb.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertThat(wb.stage().isShowing()).as("Cancel keeps the wb.window()").isTrue();
         assertThat(dialogs.asked).containsExactly("Unsaved changes");
 
         dialogs.answers.add("Cancel");
-        robot.interact(() -> window.stage().requestFocus());
+        robot.interact(() -> wb.window().stage().requestFocus());
         robot.push(KeyCode.CONTROL, KeyCode.Q);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(quit).as("Cancel does not quit").isFalse();
@@ -231,18 +222,18 @@ class PatternEditorWorkbenchTest {
                 Files.writeString(
                         temp.resolve("c.log"),
                         "Dec  4 10:00:00 alpha myd[42]: session 7 opened for alice\n");
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1);
         robot.interact(
                 () -> {
-                    window.events().table().getSelectionModel().select(0);
-                    window.events().table().requestFocus();
+                    wb.window().events().table().getSelectionModel().select(0);
+                    wb.window().events().table().requestFocus();
                 });
 
         robot.push(KeyCode.CONTROL, KeyCode.I);
 
-        Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
-        var ignore = window.ruleEditing().parts().ignoreView().model();
+        Fx.waitUntil(() -> wb.window().perspectiveProperty().get() == Perspective.RULES);
+        var ignore = wb.window().ruleEditing().parts().ignoreView().model();
         Fx.waitUntil(() -> !ignore.patternProperty().get().isEmpty());
         assertThat(Fx.onFx(() -> ignore.patternProperty().get()))
                 .startsWith("^")
@@ -258,14 +249,14 @@ class PatternEditorWorkbenchTest {
         Files.writeString(tree.resolve("cracking.d/myd"), "myd\\[[0-9]+\\]: attack\n");
         dialogs.answers.add(tree);
         MenuItem choose =
-                window.menuItems().stream()
+                wb.window().menuItems().stream()
                         .filter(m -> "Choose Rules Folder\u2026".equals(m.getText()))
                         .findFirst()
                         .orElseThrow();
 
         robot.interact(choose::fire);
 
-        var workspace = window.ruleEditing().parts().workspace();
+        var workspace = wb.window().ruleEditing().parts().workspace();
         Fx.waitUntil(() -> workspace.root().equals(tree.toAbsolutePath().normalize()));
         assertThat(workspace.loadTree().files(dev.logsentry.core.rules.Category.CRACKING))
                 .extracting(f -> f.name())
@@ -280,40 +271,40 @@ class PatternEditorWorkbenchTest {
         Files.createDirectories(tree.resolve("violations.d"));
         Files.writeString(tree.resolve("violations.d/other"), "nothing-like-this\n");
         dialogs.answers.add(tree);
-        robot.interact(() -> model.events().rules().choose());
-        var workspace = window.ruleEditing().parts().workspace();
+        robot.interact(() -> wb.model().events().rules().choose());
+        var workspace = wb.window().ruleEditing().parts().workspace();
         Fx.waitUntil(() -> workspace.root().equals(tree.toAbsolutePath().normalize()));
         Path log =
                 Files.writeString(
                         temp.resolve("d.log"),
                         "Dec  4 10:00:00 alpha myd[42]: session 7 opened for alice\n");
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1);
         Fx.waitUntil(() -> verdictOfFirstLine() == dev.logsentry.core.check.Verdict.UNUSUAL);
         robot.interact(
                 () -> {
-                    window.events().table().getSelectionModel().select(0);
-                    window.events().table().requestFocus();
+                    wb.window().events().table().getSelectionModel().select(0);
+                    wb.window().events().table().requestFocus();
                 });
 
         robot.push(KeyCode.CONTROL, KeyCode.I);
-        var ignore = window.ruleEditing().parts().ignoreView().model();
+        var ignore = wb.window().ruleEditing().parts().ignoreView().model();
         Fx.waitUntil(() -> !ignore.patternProperty().get().isEmpty());
         robot.clickOn("#ignoreAdd");
         Path local = tree.resolve("ignore.d.server/local-myd");
         Fx.waitUntil(() -> isOpen(local));
-        assertThat(window.dock().title(editorId(local))).startsWith("*");
+        assertThat(wb.window().dock().title(editorId(local))).startsWith("*");
         dialogs.answers.add(Boolean.TRUE); // the diff is shown: save
         robot.clickOn("#ruleField").push(KeyCode.CONTROL, KeyCode.S);
 
         Fx.waitUntil(() -> Files.exists(local));
         assertThat(Files.readString(local)).contains("# sample: ").contains("myd");
         Fx.waitUntil(() -> verdictOfFirstLine() == dev.logsentry.core.check.Verdict.IGNORED);
-        assertThat(window.dock().title(editorId(local))).doesNotStartWith("*");
+        assertThat(wb.window().dock().title(editorId(local))).doesNotStartWith("*");
     }
 
     private dev.logsentry.core.check.Verdict verdictOfFirstLine() {
-        var c = model.events().classifiedProperty().get();
+        var c = wb.model().events().classifiedProperty().get();
         return c == null || c.classifiedCount() < 1 ? null : c.verdict(0);
     }
 
@@ -325,32 +316,32 @@ class PatternEditorWorkbenchTest {
         try (var in = getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
             Files.copy(in, dns.resolve("current"));
         }
-        robot.interact(() -> model.open(List.of(first, dns.resolve("current"))));
-        Fx.waitUntil(() -> model.sources().size() == 2);
+        robot.interact(() -> wb.model().open(List.of(first, dns.resolve("current"))));
+        Fx.waitUntil(() -> wb.model().sources().size() == 2);
         robot.interact(
                 () -> {
-                    model.selectedProperty().set(model.sources().get(0));
-                    window.perspectiveProperty().set(Perspective.EVENTS);
+                    wb.model().selectedProperty().set(wb.model().sources().get(0));
+                    wb.window().perspectiveProperty().set(Perspective.EVENTS);
                 });
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1);
         robot.interact(
                 () -> {
-                    window.events().table().getSelectionModel().select(0);
-                    window.events().table().requestFocus();
+                    wb.window().events().table().getSelectionModel().select(0);
+                    wb.window().events().table().requestFocus();
                 });
 
         robot.push(KeyCode.CONTROL, KeyCode.I);
 
-        Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
+        Fx.waitUntil(() -> wb.window().perspectiveProperty().get() == Perspective.RULES);
         WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.perspectiveProperty().get()).isEqualTo(Perspective.RULES);
-        assertThat(model.selectedProperty().get().path())
+        assertThat(wb.window().perspectiveProperty().get()).isEqualTo(Perspective.RULES);
+        assertThat(wb.model().selectedProperty().get().path())
                 .isEqualTo(first.toAbsolutePath().normalize());
     }
 
     private TreeItem<Object> firstRuleItem() {
-        for (TreeItem<Object> category : window.rules().tree().getRoot().getChildren()) {
+        for (TreeItem<Object> category : wb.window().rules().tree().getRoot().getChildren()) {
             for (TreeItem<Object> file : category.getChildren()) {
                 for (TreeItem<Object> item : file.getChildren()) {
                     if (item.getValue() instanceof Rule) {

@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.logsentry.testkit.WorkbenchFixture;
 import java.nio.file.Path;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,31 +27,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RulesPerspectiveTest {
     @TempDir Path temp;
-    private Stage stage;
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        this.stage = stage;
-        model =
-                new WorkbenchViewModel(
-                        new FakeDialogs(),
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension
+    final WorkbenchFixture wb = new WorkbenchFixture(new FakeDialogs()).size(1280, 800);
 
     @Test
     void theRuleTreeFitsAndTheUsersWidthIsKept(FxRobot robot) throws Exception {
-        Fx.waitUntil(() -> model.events().rules().ruleTreeProperty().get() != null);
+        Fx.waitUntil(() -> wb.model().events().rules().ruleTreeProperty().get() != null);
         robot.clickOn("#perspectiveRULES");
         Fx.waitUntil(() -> robot.lookup("#rulesTree").tryQuery().isPresent());
         Fx.waitUntil(
@@ -88,22 +67,12 @@ class RulesPerspectiveTest {
 
         // ... and after a restart
         WorkspaceStore store = new WorkspaceStore(temp.resolve("config"));
-        assertThat(Fx.onFx(() -> store.save(window.capture()))).isTrue();
-        robot.interact(() -> model.close());
-        WorkspaceState saved = store.load();
-        robot.interact(
-                () -> {
-                    model =
-                            new WorkbenchViewModel(
-                                    new FakeDialogs(), new RecentFiles(temp.resolve("config2")));
-                    window = new WorkbenchWindow(stage, model);
-                    window.apply(saved);
-                    stage.show();
-                });
+        assertThat(Fx.onFx(() -> store.save(wb.window().capture()))).isTrue();
+        wb.restart(temp.resolve("config2"), store.load());
         WaitForAsyncUtils.waitForFxEvents();
         Fx.waitUntil(() -> tree(robot).isPresent());
         Fx.waitUntil(() -> leftWidth(robot) > 0);
-        assertThat(window.perspectiveProperty().get()).isEqualTo(Perspective.RULES);
+        assertThat(wb.window().perspectiveProperty().get()).isEqualTo(Perspective.RULES);
         assertThat(Fx.onFx(() -> leftWidth(robot))).isBetween(dragged - 3, dragged + 3);
     }
 
@@ -136,7 +105,7 @@ class RulesPerspectiveTest {
 
     /** The rule tree in the main window's scene as it is now (not one of a closed window). */
     private java.util.Optional<Node> tree(FxRobot robot) {
-        return robot.from(stage.getScene().getRoot()).lookup("#rulesTree").tryQuery();
+        return robot.from(wb.stage().getScene().getRoot()).lookup("#rulesTree").tryQuery();
     }
 
     private static boolean horizontalBarShown(Node tree) {

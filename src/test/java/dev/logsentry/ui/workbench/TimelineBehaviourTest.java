@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.logsentry.core.check.Verdict;
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.events.TimelineData;
 import dev.logsentry.ui.events.TimelineView;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,14 +19,12 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,34 +36,19 @@ class TimelineBehaviourTest {
     private static final DateTimeFormatter SYSLOG =
             DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ENGLISH);
     @TempDir Path temp;
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        model =
-                new WorkbenchViewModel(
-                        new FakeDialogs(),
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(new FakeDialogs());
 
     @Test
     void theTimelineFollowsAFollowedLog(FxRobot robot) throws Exception {
         LocalDateTime t0 = LocalDateTime.now().withNano(0).minusHours(6);
         Path log = Files.writeString(temp.resolve("f.log"), lines(t0, 3, "start"));
-        robot.interact(() -> model.open(List.of(log)));
+        robot.interact(() -> wb.model().open(List.of(log)));
         Fx.waitUntil(() -> data() != null && data().buckets() > 0);
 
-        robot.clickOn(window.events().table()).press(KeyCode.CONTROL, KeyCode.L);
+        robot.clickOn(wb.window().events().table()).press(KeyCode.CONTROL, KeyCode.L);
         robot.release(KeyCode.L, KeyCode.CONTROL);
-        Fx.waitUntil(() -> model.selectedProperty().get().followingProperty().get());
+        Fx.waitUntil(() -> wb.model().selectedProperty().get().followingProperty().get());
         LocalDateTime later = t0.plusHours(3);
         Files.writeString(log, lines(later, 3, "later"), StandardOpenOption.APPEND);
 
@@ -74,7 +57,8 @@ class TimelineBehaviourTest {
                         data() != null
                                 && data().bucketStart(data().buckets())
                                         .isAfter(later.atZone(ZoneId.systemDefault()).toInstant()));
-        assertThat(window.events().timeline().emptyTextProperty().get()).doesNotContain("waiting");
+        assertThat(wb.window().events().timeline().emptyTextProperty().get())
+                .doesNotContain("waiting");
     }
 
     @Test
@@ -84,7 +68,7 @@ class TimelineBehaviourTest {
                 Files.writeString(
                         temp.resolve("t.log"),
                         lines(t0, 30, "alpha") + lines(t0.plusHours(2), 30, "beta"));
-        robot.interact(() -> model.open(List.of(log)));
+        robot.interact(() -> wb.model().open(List.of(log)));
         Fx.waitUntil(() -> data() != null && total(data()) == 60);
 
         robot.clickOn("#quickFilter").write("beta");
@@ -104,13 +88,13 @@ class TimelineBehaviourTest {
     void aDraggedTimeRangeIsShownAndClears(FxRobot robot) throws Exception {
         LocalDateTime t0 = LocalDateTime.now().withNano(0).minusDays(1);
         Path log = Files.writeString(temp.resolve("r.log"), lines(t0, 120, "line"));
-        robot.interact(() -> model.open(List.of(log)));
+        robot.interact(() -> wb.model().open(List.of(log)));
         Fx.waitUntil(() -> data() != null && data().buckets() > 0);
         Node range = robot.lookup("#timelineRange").query();
         Node bar = robot.lookup("#timelineRangeBar").query();
         assertThat(Fx.onFx(bar::isVisible)).isFalse();
 
-        TimelineView timeline = window.events().timeline();
+        TimelineView timeline = wb.window().events().timeline();
         // the press, drag and release of a mouse drag across the bars, delivered to the timeline
         // (a robot drag under Monocle leaves drag-and-drop state behind for the docking tests)
         robot.interact(
@@ -124,14 +108,14 @@ class TimelineBehaviourTest {
                 });
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(model.events().timeRangeProperty().get()).isNotNull();
+        assertThat(wb.model().events().timeRangeProperty().get()).isNotNull();
         assertThat(Fx.onFx(bar::isVisible)).isTrue();
         assertThat(Fx.onFx(() -> ((javafx.scene.control.Label) range).getText()))
                 .startsWith("Showing lines from");
 
         robot.clickOn("#timelineClearRange");
 
-        assertThat(model.events().timeRangeProperty().get()).isNull();
+        assertThat(wb.model().events().timeRangeProperty().get()).isNull();
         assertThat(Fx.onFx(bar::isVisible)).isFalse();
     }
 
@@ -165,7 +149,7 @@ class TimelineBehaviourTest {
     }
 
     private TimelineData data() throws Exception {
-        return Fx.onFx(() -> window.events().timeline().dataProperty().get());
+        return Fx.onFx(() -> wb.window().events().timeline().dataProperty().get());
     }
 
     private static long total(TimelineData d) {

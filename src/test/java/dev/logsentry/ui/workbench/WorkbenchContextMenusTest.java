@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logsentry.core.rules.Rule;
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.common.FolderOpener;
 import dev.logsentry.ui.events.LogRow;
 import dev.logsentry.ui.sources.SourceItem;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,14 +28,12 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The context menus of the workbench, used as a person does: right-click a row, a source or a rule,
@@ -49,37 +47,23 @@ class WorkbenchContextMenusTest {
 
     @TempDir Path temp;
     private final FakeDialogs dialogs = new FakeDialogs();
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        model =
-                new WorkbenchViewModel(
-                        dialogs, new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(dialogs);
 
     private void openTwoLines(FxRobot robot) throws Exception {
         Path log = Files.writeString(temp.resolve("a.log"), TWO_LINES);
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
-        Fx.waitUntil(() -> model.events().classifiedProperty().get() != null);
-        Fx.waitUntil(() -> model.events().classifiedProperty().get().classifiedCount() == 2);
-        robot.interact(() -> window.events().table().getSelectionModel().select(1));
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 2);
+        Fx.waitUntil(() -> wb.model().events().classifiedProperty().get() != null);
+        Fx.waitUntil(() -> wb.model().events().classifiedProperty().get().classifiedCount() == 2);
+        robot.interact(() -> wb.window().events().table().getSelectionModel().select(1));
     }
 
     @Test
     void copyAsCsvAndJsonGiveWhatTheExportWrites(FxRobot robot) throws Exception {
         openTwoLines(robot);
 
-        fire(robot, "rowCopyCsv", window.events().table());
+        fire(robot, "rowCopyCsv", wb.window().events().table());
         Fx.waitUntil(() -> dialogs.clipboard != null);
         String csv = dialogs.clipboard;
         assertThat(csv)
@@ -88,12 +72,12 @@ class WorkbenchContextMenusTest {
                 .contains(",a.log,2,");
         Path exported = temp.resolve("selected.csv");
         dialogs.answers.add(exported);
-        robot.interact(() -> model.events().exportLines(List.of(1L)));
+        robot.interact(() -> wb.model().events().exportLines(List.of(1L)));
         Fx.waitUntil(() -> Files.exists(exported));
         assertThat(Files.readString(exported)).isEqualTo(csv);
 
         dialogs.clipboard = null;
-        fire(robot, "rowCopyJson", window.events().table());
+        fire(robot, "rowCopyJson", wb.window().events().table());
         Fx.waitUntil(() -> dialogs.clipboard != null);
         JsonNode json = new ObjectMapper().readTree(dialogs.clipboard);
         assertThat(json.isArray()).isTrue();
@@ -107,27 +91,34 @@ class WorkbenchContextMenusTest {
     @Test
     void filterBySelectedTextTakesTheWordUnderThePointer(FxRobot robot) throws Exception {
         openTwoLines(robot);
-        robot.interact(() -> window.events().table().getSelectionModel().clearSelection());
+        robot.interact(() -> wb.window().events().table().getSelectionModel().clearSelection());
 
         // right-click on "alice" in the message of the second row: that row is selected first
         List<MenuItem> items = rightClickWord(robot, 1, "message", "alice");
         assertThat(item(items, "rowFilterText").getText()).contains("\u201calice\u201d");
-        assertThat(Fx.onFx(() -> window.events().table().getSelectionModel().getSelectedIndex()))
+        assertThat(
+                        Fx.onFx(
+                                () ->
+                                        wb.window()
+                                                .events()
+                                                .table()
+                                                .getSelectionModel()
+                                                .getSelectedIndex()))
                 .isEqualTo(1);
         pick(robot, items, "rowFilterText");
-        assertThat(model.events().quickTextProperty().get()).isEqualTo("alice");
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        assertThat(wb.model().events().quickTextProperty().get()).isEqualTo("alice");
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1);
 
-        robot.interact(() -> model.events().quickTextProperty().set(""));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
+        robot.interact(() -> wb.model().events().quickTextProperty().set(""));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 2);
         // "opened" in the middle of the message, then the Host cell (its whole text)
         pick(robot, rightClickWord(robot, 1, "message", "opened"), "rowFilterText");
-        assertThat(model.events().quickTextProperty().get()).isEqualTo("opened");
-        robot.interact(() -> model.events().quickTextProperty().set(""));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
+        assertThat(wb.model().events().quickTextProperty().get()).isEqualTo("opened");
+        robot.interact(() -> wb.model().events().quickTextProperty().set(""));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 2);
         pick(robot, rightClickWord(robot, 0, "host", "alpha"), "rowFilterText");
-        assertThat(model.events().quickTextProperty().get()).isEqualTo("alpha");
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
+        assertThat(wb.model().events().quickTextProperty().get()).isEqualTo("alpha");
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1);
     }
 
     /** Right-clicks the middle of {@code word} in the cell of {@code column} in row {@code row}. */
@@ -136,7 +127,7 @@ class WorkbenchContextMenusTest {
         double[] at =
                 Fx.onFx(
                         () -> {
-                            for (Node n : window.events().table().lookupAll(".table-cell")) {
+                            for (Node n : wb.window().events().table().lookupAll(".table-cell")) {
                                 if (n instanceof TableCell<?, ?> c
                                         && c.getTableColumn() != null
                                         && column.equals(c.getTableColumn().getId())
@@ -160,7 +151,7 @@ class WorkbenchContextMenusTest {
                             }
                             throw new AssertionError("no " + column + " cell in row " + row);
                         });
-        return openAt(robot, window.events().table(), at[0], at[1]);
+        return openAt(robot, wb.window().events().table(), at[0], at[1]);
     }
 
     @Test
@@ -173,53 +164,61 @@ class WorkbenchContextMenusTest {
                 Files.writeString(
                         temp.resolve("b.log"),
                         "Dec  4 10:00:01 beta y[1]: b1\n" + "Dec  4 10:00:03 beta y[1]: b2\n");
-        robot.interact(() -> model.open(List.of(a, b)));
+        robot.interact(() -> wb.model().open(List.of(a, b)));
         Fx.waitUntil(
                 () ->
-                        model.sources().size() == 2
-                                && model.sources().stream()
+                        wb.model().sources().size() == 2
+                                && wb.model().sources().stream()
                                         .allMatch(
                                                 s ->
                                                         s.stateProperty().get()
                                                                 == SourceItem.State.READY));
         // a row of a plain log: its source is selected in Sources, the row stays selected
-        SourceItem first = model.sources().get(0);
-        robot.interact(() -> model.selectedProperty().set(first));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 2);
-        robot.interact(() -> window.sourcesList().getSelectionModel().clearSelection());
-        robot.interact(() -> window.events().table().getSelectionModel().clearAndSelect(1));
-        fire(robot, "rowJumpToSource", window.events().table());
-        assertThat(Fx.onFx(() -> window.sourcesList().getSelectionModel().getSelectedItem()))
+        SourceItem first = wb.model().sources().get(0);
+        robot.interact(() -> wb.model().selectedProperty().set(first));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 2);
+        robot.interact(() -> wb.window().sourcesList().getSelectionModel().clearSelection());
+        robot.interact(() -> wb.window().events().table().getSelectionModel().clearAndSelect(1));
+        fire(robot, "rowJumpToSource", wb.window().events().table());
+        assertThat(Fx.onFx(() -> wb.window().sourcesList().getSelectionModel().getSelectedItem()))
                 .isSameAs(first);
-        assertThat(window.events().table().getSelectionModel().getSelectedItem().line())
+        assertThat(wb.window().events().table().getSelectionModel().getSelectedItem().line())
                 .isEqualTo(1);
 
-        robot.interact(() -> model.mergeOpenLogs());
+        robot.interact(() -> wb.model().mergeOpenLogs());
         Fx.waitUntil(
                 () ->
-                        model.sources().size() == 3
-                                && model.selectedProperty().get().stateProperty().get()
+                        wb.model().sources().size() == 3
+                                && wb.model().selectedProperty().get().stateProperty().get()
                                         == SourceItem.State.READY
-                                && window.events().table().getItems().size() == 4);
-        SourceItem merged = model.selectedProperty().get();
+                                && wb.window().events().table().getItems().size() == 4);
+        SourceItem merged = wb.model().selectedProperty().get();
         // the merged view's fourth line is b.log's second
-        robot.interact(() -> window.events().table().getSelectionModel().clearAndSelect(3));
-        assertThat(window.events().table().getSelectionModel().getSelectedItem().text())
+        robot.interact(() -> wb.window().events().table().getSelectionModel().clearAndSelect(3));
+        assertThat(wb.window().events().table().getSelectionModel().getSelectedItem().text())
                 .endsWith("b2");
 
-        fire(robot, "rowJumpToSource", window.events().table());
+        fire(robot, "rowJumpToSource", wb.window().events().table());
 
-        Fx.waitUntil(() -> model.selectedProperty().get() != merged);
-        SourceItem shown = model.selectedProperty().get();
+        Fx.waitUntil(() -> wb.model().selectedProperty().get() != merged);
+        SourceItem shown = wb.model().selectedProperty().get();
         assertThat(shown.path()).isEqualTo(b.toAbsolutePath().normalize());
         Fx.waitUntil(
                 () -> {
-                    LogRow r = window.events().table().getSelectionModel().getSelectedItem();
+                    LogRow r = wb.window().events().table().getSelectionModel().getSelectedItem();
                     return r != null && r.line() == 1 && r.text().endsWith("b2");
                 });
-        assertThat(Fx.onFx(() -> window.sourcesList().getSelectionModel().getSelectedItem()))
+        assertThat(Fx.onFx(() -> wb.window().sourcesList().getSelectionModel().getSelectedItem()))
                 .isSameAs(shown);
-        assertThat(Fx.onFx(() -> window.dock().selection().activeEditorProperty().get().input()))
+        assertThat(
+                        Fx.onFx(
+                                () ->
+                                        wb.window()
+                                                .dock()
+                                                .selection()
+                                                .activeEditorProperty()
+                                                .get()
+                                                .input()))
                 .isSameAs(shown);
     }
 
@@ -231,22 +230,24 @@ class WorkbenchContextMenusTest {
         Path fileManager = temp.resolve("file-manager");
         Files.writeString(fileManager, "#!/bin/sh\nprintf '%s' \"$1\" > '" + seen + "'\n");
         Files.setPosixFilePermissions(fileManager, PosixFilePermissions.fromString("rwx------"));
-        model.sourcesModel()
+        wb.model()
+                .sourcesModel()
                 .folderOpenerProperty()
                 .set(new FolderOpener(List.of(fileManager.toString())));
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> model.sources().size() == 1);
-        robot.interact(() -> window.dock().showView("sources"));
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.model().sources().size() == 1);
+        robot.interact(() -> wb.window().dock().showView("sources"));
 
-        fire(robot, "sourceReveal", window.sourcesList());
+        fire(robot, "sourceReveal", wb.window().sourcesList());
         Fx.waitUntil(() -> Files.exists(seen) && Files.size(seen) > 0);
         assertThat(Path.of(Files.readString(seen))).isEqualTo(temp.toAbsolutePath());
         assertThat(dialogs.informed).isEmpty();
 
-        model.sourcesModel()
+        wb.model()
+                .sourcesModel()
                 .folderOpenerProperty()
                 .set(new FolderOpener(List.of(temp.resolve("no-such-file-manager").toString())));
-        fire(robot, "sourceReveal", window.sourcesList());
+        fire(robot, "sourceReveal", wb.window().sourcesList());
         Fx.waitUntil(() -> !dialogs.informed.isEmpty());
         assertThat(dialogs.asked).contains("Reveal in Folder");
         assertThat(dialogs.informed.get(0))
@@ -267,15 +268,15 @@ class WorkbenchContextMenusTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(TWO_LINES.getBytes(StandardCharsets.UTF_8));
         }
-        robot.interact(() -> model.open(List.of(log)));
+        robot.interact(() -> wb.model().open(List.of(log)));
         Fx.waitUntil(
                 () ->
-                        model.sources().size() == 1
-                                && model.sources().get(0).stateProperty().get()
+                        wb.model().sources().size() == 1
+                                && wb.model().sources().get(0).stateProperty().get()
                                         == SourceItem.State.READY);
-        robot.interact(() -> window.dock().showView("sources"));
+        robot.interact(() -> wb.window().dock().showView("sources"));
 
-        fire(robot, "sourceProperties", window.sourcesList());
+        fire(robot, "sourceProperties", wb.window().sourcesList());
         Fx.waitUntil(() -> dialogs.informed.size() == 1);
         String facts = dialogs.informed.get(0);
         assertThat(facts)
@@ -289,15 +290,15 @@ class WorkbenchContextMenusTest {
                 .contains("1 lines not valid UTF-8")
                 .contains("Following:  no");
 
-        robot.interact(() -> model.open(List.of(gz)));
+        robot.interact(() -> wb.model().open(List.of(gz)));
         Fx.waitUntil(
                 () ->
-                        model.sources().size() == 2
-                                && model.selectedProperty().get().stateProperty().get()
+                        wb.model().sources().size() == 2
+                                && wb.model().selectedProperty().get().stateProperty().get()
                                         == SourceItem.State.READY);
-        robot.interact(() -> window.sourcesList().getSelectionModel().select(1));
-        robot.interact(() -> model.toggleFollow());
-        fire(robot, "sourceProperties", window.sourcesList());
+        robot.interact(() -> wb.window().sourcesList().getSelectionModel().select(1));
+        robot.interact(() -> wb.model().toggleFollow());
+        fire(robot, "sourceProperties", wb.window().sourcesList());
         Fx.waitUntil(() -> dialogs.informed.size() == 2);
         assertThat(dialogs.informed.get(1))
                 .contains("Kind:       gz")
@@ -307,14 +308,15 @@ class WorkbenchContextMenusTest {
         // a remote host's spool file (the remote hosts' model marks it so)
         robot.interact(
                 () ->
-                        model.sources()
+                        wb.model()
+                                .sources()
                                 .get(0)
                                 .remoteProperty()
                                 .set(
                                         new dev.logsentry.core.remote.ReceiverStatus.Host(
                                                 "gw1", "192.0.2.9:6514", 3, 120, 0, 1, null, 0)));
-        robot.interact(() -> window.sourcesList().getSelectionModel().select(0));
-        fire(robot, "sourceProperties", window.sourcesList());
+        robot.interact(() -> wb.window().sourcesList().getSelectionModel().select(0));
+        fire(robot, "sourceProperties", wb.window().sourcesList());
         Fx.waitUntil(() -> dialogs.informed.size() == 3);
         assertThat(dialogs.informed.get(2)).contains("Kind:       remote (the spool of host gw1");
     }
@@ -326,58 +328,67 @@ class WorkbenchContextMenusTest {
         Files.createDirectories(rules.resolve("violations.d"));
         Files.writeString(rules.resolve("ignore.d.server/local-cron"), "cron\\[[0-9]+\\]: ses\n");
         Files.writeString(rules.resolve("violations.d/local-v"), "sshd\\[[0-9]+\\]: one\n");
-        robot.interact(() -> model.events().rules().rulesDirectoryProperty().set(rules.toString()));
+        robot.interact(
+                () -> wb.model().events().rules().rulesDirectoryProperty().set(rules.toString()));
         Fx.waitUntil(
                 () ->
-                        model.events().rules().ruleTreeProperty().get() != null
-                                && model.events().rules().ruleTreeProperty().get().rules().size()
+                        wb.model().events().rules().ruleTreeProperty().get() != null
+                                && wb.model()
+                                                .events()
+                                                .rules()
+                                                .ruleTreeProperty()
+                                                .get()
+                                                .rules()
+                                                .size()
                                         == 2);
         Path log =
                 Files.writeString(
                         temp.resolve("c.log"),
                         TWO_LINES + "Dec  4 10:00:02 beta cron[3]: session closed\n" + TWO_LINES);
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 5);
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 5);
         Fx.waitUntil(
                 () ->
-                        model.events().classifiedProperty().get() != null
-                                && model.events().classifiedProperty().get().classifiedCount()
+                        wb.model().events().classifiedProperty().get() != null
+                                && wb.model().events().classifiedProperty().get().classifiedCount()
                                         == 5);
-        robot.interact(() -> window.perspectiveProperty().set(Perspective.RULES));
-        robot.interact(() -> window.dock().showView("rules"));
+        robot.interact(() -> wb.window().perspectiveProperty().set(Perspective.RULES));
+        robot.interact(() -> wb.window().dock().showView("rules"));
         TreeItem<Object> cronRule =
                 Fx.onFx(
                         () ->
                                 find(
-                                        window.rules().tree().getRoot(),
+                                        wb.window().rules().tree().getRoot(),
                                         v ->
                                                 v instanceof Rule r
                                                         && r.fileName().equals("local-cron")));
-        robot.interact(() -> window.rules().tree().getSelectionModel().select(cronRule));
+        robot.interact(() -> wb.window().rules().tree().getSelectionModel().select(cronRule));
 
         List<MenuItem> items =
-                dev.logsentry.testkit.ContextMenuRobot.open(robot, window.rules().tree());
+                dev.logsentry.testkit.ContextMenuRobot.open(robot, wb.window().rules().tree());
         assertThat(item(items, "ruleShowMatches").getText()).isEqualTo("Show Matches (3)");
         assertThat(item(items, "ruleOpenFile")).isNotNull();
         pick(robot, items, "ruleShowMatches");
 
-        Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.EVENTS);
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 3);
-        assertThat(window.events().table().getItems())
+        Fx.waitUntil(() -> wb.window().perspectiveProperty().get() == Perspective.EVENTS);
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 3);
+        assertThat(wb.window().events().table().getItems())
                 .extracting(LogRow::number)
                 .containsExactly(2L, 3L, 5L);
-        assertThat(model.events().filterStatusProperty().get()).contains("local-cron:1");
-        robot.interact(() -> model.events().clearFilters());
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 5);
+        assertThat(wb.model().events().filterStatusProperty().get()).contains("local-cron:1");
+        robot.interact(() -> wb.model().events().clearFilters());
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 5);
 
         // back from a row: Show Deciding Rule selects that rule in the Rules tree
-        robot.interact(() -> window.events().table().getSelectionModel().clearAndSelect(0));
-        dev.logsentry.testkit.ContextMenuRobot.fire(robot, "rowShowRule", window.events().table());
-        Fx.waitUntil(() -> window.perspectiveProperty().get() == Perspective.RULES);
+        robot.interact(() -> wb.window().events().table().getSelectionModel().clearAndSelect(0));
+        dev.logsentry.testkit.ContextMenuRobot.fire(
+                robot, "rowShowRule", wb.window().events().table());
+        Fx.waitUntil(() -> wb.window().perspectiveProperty().get() == Perspective.RULES);
         Fx.waitUntil(
                 () ->
-                        window.rules().tree().getSelectionModel().getSelectedItem() != null
-                                && window.rules()
+                        wb.window().rules().tree().getSelectionModel().getSelectedItem() != null
+                                && wb.window()
+                                                .rules()
                                                 .tree()
                                                 .getSelectionModel()
                                                 .getSelectedItem()
@@ -386,12 +397,12 @@ class WorkbenchContextMenusTest {
                                 && r.fileName().equals("local-v"));
 
         // Open Rule File: the pattern editor opens that file as an editor tab
-        robot.interact(() -> window.rules().tree().getSelectionModel().select(cronRule));
+        robot.interact(() -> wb.window().rules().tree().getSelectionModel().select(cronRule));
         Path cronFile = rules.resolve("ignore.d.server/local-cron").toAbsolutePath().normalize();
-        fire(robot, "ruleOpenFile", window.rules().tree());
+        fire(robot, "ruleOpenFile", wb.window().rules().tree());
         Fx.waitUntil(
                 () ->
-                        window.dock().editors().stream()
+                        wb.window().dock().editors().stream()
                                 .anyMatch(e -> e.id().equals("rulefile:" + cronFile)));
     }
 

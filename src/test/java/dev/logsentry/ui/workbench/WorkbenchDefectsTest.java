@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logsentry.testkit.FakeDialogs;
 import dev.logsentry.testkit.Fx;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.dock.Job;
 import dev.logsentry.ui.sources.SourceItem;
 import java.io.IOException;
@@ -13,14 +14,12 @@ import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Defects of the workbench found by trying it as a new user: the binary-file banner, where file
@@ -30,22 +29,8 @@ import org.testfx.framework.junit5.Start;
 class WorkbenchDefectsTest {
     @TempDir Path temp;
     private final FakeDialogs dialogs = new FakeDialogs();
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        model =
-                new WorkbenchViewModel(
-                        dialogs, new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(dialogs);
 
     private static void binary(Path file, String text) throws IOException {
         byte[] t = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -65,11 +50,12 @@ class WorkbenchDefectsTest {
         binary(dir.resolve("b.bin"), "beta");
         binary(dir.resolve("c.bin"), "gamma");
 
-        robot.interact(() -> model.open(List.of(dir)));
+        robot.interact(() -> wb.model().open(List.of(dir)));
 
-        Fx.waitUntil(() -> model.messages().stream().anyMatch(m -> m.text().startsWith("3 files")));
-        assertThat(model.messages()).hasSize(1);
-        UserMessage banner = model.messages().get(0);
+        Fx.waitUntil(
+                () -> wb.model().messages().stream().anyMatch(m -> m.text().startsWith("3 files")));
+        assertThat(wb.model().messages()).hasSize(1);
+        UserMessage banner = wb.model().messages().get(0);
         assertThat(banner.text())
                 .startsWith("3 files in " + dir.toAbsolutePath() + " look binary")
                 .contains(": a.bin, b.bin, c.bin.");
@@ -87,15 +73,15 @@ class WorkbenchDefectsTest {
 
         Fx.waitUntil(
                 () ->
-                        model.sources().size() == 3
-                                && model.sources().stream()
+                        wb.model().sources().size() == 3
+                                && wb.model().sources().stream()
                                         .allMatch(
                                                 s ->
                                                         s.stateProperty().get()
                                                                 == SourceItem.State.READY));
-        assertThat(model.messages()).isEmpty();
+        assertThat(wb.model().messages()).isEmpty();
         SourceItem a =
-                model.sources().stream()
+                wb.model().sources().stream()
                         .filter(s -> s.nameProperty().get().equals("a.bin"))
                         .findFirst()
                         .orElseThrow();
@@ -106,15 +92,18 @@ class WorkbenchDefectsTest {
     void oneBinaryFileGetsAnOpenAnywayButton(FxRobot robot) throws Exception {
         Path file = temp.resolve("one.bin");
         binary(file, "x");
-        robot.interact(() -> model.open(List.of(file)));
-        Fx.waitUntil(() -> model.messages().size() == 1);
-        UserMessage banner = model.messages().get(0);
+        robot.interact(() -> wb.model().open(List.of(file)));
+        Fx.waitUntil(() -> wb.model().messages().size() == 1);
+        UserMessage banner = wb.model().messages().get(0);
         assertThat(banner.text()).contains("one.bin").contains("looks binary");
         assertThat(banner.actionText()).isEqualTo("Open Anyway");
         robot.interact(() -> banner.action().run());
-        Fx.waitUntil(() -> model.sources().size() == 1 && model.selectedProperty().get() != null);
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1);
-        assertThat(window.events().table().getItems().get(0).text()).isEqualTo("x\\x00\\xff");
+        Fx.waitUntil(
+                () ->
+                        wb.model().sources().size() == 1
+                                && wb.model().selectedProperty().get() != null);
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1);
+        assertThat(wb.window().events().table().getItems().get(0).text()).isEqualTo("x\\x00\\xff");
     }
 
     @Test
@@ -127,14 +116,14 @@ class WorkbenchDefectsTest {
         Path log = Files.writeString(logs.resolve("a.log"), "Dec  4 10:00:00 h a: one\n");
         dialogs.answers.add(List.of(log));
         robot.clickOn("#toolOpen");
-        Fx.waitUntil(() -> model.selectedProperty().get() != null);
+        Fx.waitUntil(() -> wb.model().selectedProperty().get() != null);
         robot.clickOn("#toolOpen");
         assertThat(dialogs.startFolders).last().isEqualTo(logs);
 
         // closed: the last used folder is still where the next chooser starts
-        robot.interact(() -> model.closeSelected());
-        Fx.waitUntil(() -> model.sources().isEmpty());
-        Fx.waitUntil(() -> !model.recentPaths().isEmpty());
+        robot.interact(() -> wb.model().closeSelected());
+        Fx.waitUntil(() -> wb.model().sources().isEmpty());
+        Fx.waitUntil(() -> !wb.model().recentPaths().isEmpty());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O)
                 .release(KeyCode.O, KeyCode.SHIFT, KeyCode.CONTROL);
         Fx.waitUntil(() -> dialogs.startFolders.size() == 4);
@@ -148,16 +137,16 @@ class WorkbenchDefectsTest {
             text.append("Dec  4 10:00:00 h a: line ").append(i).append('\n');
         }
         Path log = Files.writeString(temp.resolve("a.log"), text);
-        robot.interact(() -> model.open(List.of(log)));
-        Fx.waitUntil(() -> window.events().table().getItems().size() == 1234);
+        robot.interact(() -> wb.model().open(List.of(log)));
+        Fx.waitUntil(() -> wb.window().events().table().getItems().size() == 1234);
         dialogs.answers.add("1,000");
-        robot.clickOn(window.events().table());
+        robot.clickOn(wb.window().events().table());
         robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
         Fx.waitUntil(() -> !dialogs.textHeaders.isEmpty());
         assertThat(dialogs.textHeaders.get(0)).contains("1 to 1,234");
         Fx.waitUntil(
                 () -> {
-                    var r = window.events().table().getSelectionModel().getSelectedItem();
+                    var r = wb.window().events().table().getSelectionModel().getSelectedItem();
                     return r != null && r.number() == 1000;
                 });
     }
@@ -167,12 +156,12 @@ class WorkbenchDefectsTest {
         Label label = robot.lookup("#progressLabel").queryAs(Label.class);
         assertThat(label.getText()).isEmpty();
         Job[] job = new Job[1];
-        robot.interact(() -> job[0] = window.jobs().start("Indexing big.log", null));
+        robot.interact(() -> job[0] = wb.window().jobs().start("Indexing big.log", null));
         job[0].progress(42, 100);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(Fx.onFx(label::getText)).isEqualTo("Indexing big.log 42%");
         Job[] second = new Job[1];
-        robot.interact(() -> second[0] = window.jobs().start("Classifying big.log", null));
+        robot.interact(() -> second[0] = wb.window().jobs().start("Classifying big.log", null));
         Fx.waitUntil(() -> label.getText().startsWith("Classifying big.log"));
         assertThat(label.getText()).endsWith("(+1 more)");
         second[0].done();

@@ -3,6 +3,7 @@ package dev.logsentry.ui.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logsentry.testkit.FakeDialogs;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.dock.DockLayouts;
 import dev.logsentry.ui.dock.DockState;
 import dev.logsentry.ui.dock.LayoutNode;
@@ -14,15 +15,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import software.coley.bentofx.control.Header;
 
@@ -35,37 +34,13 @@ import software.coley.bentofx.control.Header;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchDockTest {
     @TempDir Path temp;
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
-    private Stage stage;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        this.stage = stage;
-        model =
-                new WorkbenchViewModel(
-                        new FakeDialogs(),
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(
-                () -> {
-                    model.close();
-                    Window.getWindows().stream()
-                            .filter(w -> w != stage && w instanceof Stage)
-                            .toList()
-                            .forEach(w -> ((Stage) w).close());
-                });
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(new FakeDialogs());
 
     @Test
     void everyViewIsRegisteredAndTheWindowMenuShowsThem() {
         List<String> ids =
-                onFx(() -> window.dock().views().all().stream().map(v -> v.id()).toList());
+                onFx(() -> wb.window().dock().views().all().stream().map(v -> v.id()).toList());
         assertThat(ids)
                 .contains(
                         "sources",
@@ -76,7 +51,7 @@ class WorkbenchDockTest {
                         "dns.stats",
                         "summary",
                         "progress");
-        assertThat(window.menuItems())
+        assertThat(wb.window().menuItems())
                 .extracting(m -> m.getId())
                 .contains("resetPerspective", "savePerspectiveAs", "toggleMaximize");
     }
@@ -87,114 +62,94 @@ class WorkbenchDockTest {
 
         // the drop a drag ends in (a mouse drag itself is DockWorkbenchTest's: under Monocle, a
         // robot drag over this window's canvases leaves drag state behind for later tests)
-        robot.interact(() -> window.dock().moveView("progress", "sources", null));
+        robot.interact(() -> wb.window().dock().moveView("progress", "sources", null));
 
         assertThat(stackOf("progress")).contains("sources", "progress");
     }
 
     @Test
     void ctrlMMaximisesTheActiveViewAndRestoresIt(FxRobot robot) {
-        robot.interact(() -> window.dock().showView("progress"));
+        robot.interact(() -> wb.window().dock().showView("progress"));
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M)
                 .release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.dock().maximizedProperty().get()).isTrue();
+        assertThat(wb.window().dock().maximizedProperty().get()).isTrue();
         assertThat(robot.lookup(n -> n instanceof Header).queryAll())
                 .allMatch(h -> isIn((Header) h, stackOf("progress")));
 
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M)
                 .release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.dock().maximizedProperty().get()).isFalse();
+        assertThat(wb.window().dock().maximizedProperty().get()).isFalse();
         assertThat(robot.lookup(n -> n instanceof Header).queryAll())
                 .anyMatch(h -> ((Header) h).getDockable().getIdentifier().equals("sources"));
     }
 
     @Test
     void aDetachedViewGetsItsOwnWindowAndDocksBack(FxRobot robot) {
-        robot.interact(() -> window.dock().detach("progress"));
+        robot.interact(() -> wb.window().dock().detach("progress"));
         Window own = header(robot, "progress").getScene().getWindow();
-        assertThat(own).isNotSameAs(stage);
-        assertThat(window.dock().isDetached("progress")).isTrue();
+        assertThat(own).isNotSameAs(wb.stage());
+        assertThat(wb.window().dock().isDetached("progress")).isTrue();
 
-        robot.interact(() -> window.dock().dock("progress"));
-        assertThat(window.dock().isDetached("progress")).isFalse();
+        robot.interact(() -> wb.window().dock().dock("progress"));
+        assertThat(wb.window().dock().isDetached("progress")).isFalse();
         assertThat(own.isShowing()).isFalse();
-        assertThat(header(robot, "progress").getScene().getWindow()).isSameAs(stage);
+        assertThat(header(robot, "progress").getScene().getWindow()).isSameAs(wb.stage());
     }
 
     @Test
     void resetPerspectiveUndoesTheUsersChanges(FxRobot robot) {
         String before = describe();
-        robot.interact(() -> window.dock().moveView("progress", "sources", null));
+        robot.interact(() -> wb.window().dock().moveView("progress", "sources", null));
         assertThat(describe()).isNotEqualTo(before);
 
-        robot.interact(() -> window.dock().resetPerspective());
+        robot.interact(() -> wb.window().dock().resetPerspective());
 
         assertThat(describe()).isEqualTo(before);
     }
 
     @Test
-    void theLayoutWithADetachedViewSurvivesARestart(FxRobot robot) throws IOException {
+    void theLayoutWithADetachedViewSurvivesARestart(FxRobot robot) throws Exception {
         robot.interact(
                 () -> {
-                    window.dock().moveView("progress", "sources", null);
-                    window.dock().detach("summary");
+                    wb.window().dock().moveView("progress", "sources", null);
+                    wb.window().dock().detach("summary");
                 });
         String arranged = describe();
         WorkspaceStore store = new WorkspaceStore(temp.resolve("config"));
-        assertThat(onFx(() -> store.save(window.capture()))).isTrue();
-        robot.interact(() -> model.close());
-
-        WorkspaceState loaded = store.load();
-        WorkbenchWindow[] again = new WorkbenchWindow[1];
-        WorkbenchViewModel[] model2 = new WorkbenchViewModel[1];
-        robot.interact(
-                () -> {
-                    Window.getWindows().stream()
-                            .filter(w -> w != stage && w instanceof Stage)
-                            .toList()
-                            .forEach(w -> ((Stage) w).close());
-                    model2[0] =
-                            new WorkbenchViewModel(
-                                    new FakeDialogs(), new RecentFiles(temp.resolve("config2")));
-                    again[0] = new WorkbenchWindow(stage, model2[0]);
-                    again[0].apply(loaded);
-                    stage.show();
-                });
+        assertThat(onFx(() -> store.save(wb.window().capture()))).isTrue();
+        WorkbenchWindow again = wb.restart(temp.resolve("config2"), store.load());
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            assertThat(describe(again[0])).isEqualTo(arranged);
-            assertThat(again[0].dock().isDetached("summary")).isTrue();
-            assertThat(header(robot, "summary").getScene().getWindow()).isNotSameAs(stage);
-        } finally {
-            robot.interact(() -> model2[0].close());
-        }
+        assertThat(describe(again)).isEqualTo(arranged);
+        assertThat(again.dock().isDetached("summary")).isTrue();
+        assertThat(header(robot, "summary").getScene().getWindow()).isNotSameAs(wb.stage());
     }
 
     @Test
     void eachOpenLogIsAnEditorTabThatFollowsTheSelection(FxRobot robot) throws IOException {
         Path one = Files.writeString(temp.resolve("one.log"), "Dec  4 10:00:00 h a: one\n");
         Path two = Files.writeString(temp.resolve("two.log"), "Dec  4 10:00:00 h b: two\n");
-        robot.interact(() -> model.open(List.of(one, two)));
-        waitUntil(() -> model.sources().size() == 2);
-        waitUntil(() -> onFx(() -> window.dock().editors().size()) == 2);
+        robot.interact(() -> wb.model().open(List.of(one, two)));
+        waitUntil(() -> wb.model().sources().size() == 2);
+        waitUntil(() -> onFx(() -> wb.window().dock().editors().size()) == 2);
 
-        SourceItem first = model.sources().get(0);
-        robot.interact(() -> window.dock().activate(LogEditors.id(first)));
-        assertThat(model.selectedProperty().get()).isSameAs(first);
-        assertThat(window.events().getScene()).isNotNull();
+        SourceItem first = wb.model().sources().get(0);
+        robot.interact(() -> wb.window().dock().activate(LogEditors.id(first)));
+        assertThat(wb.model().selectedProperty().get()).isSameAs(first);
+        assertThat(wb.window().events().getScene()).isNotNull();
         assertThat(onFx(() -> header(robot, LogEditors.id(first)).getDockable().getNode()))
-                .isSameAs(window.events());
+                .isSameAs(wb.window().events());
 
-        SourceItem second = model.sources().get(1);
-        robot.interact(() -> model.selectedProperty().set(second));
-        assertThat(window.dock().selection().activeEditorProperty().get().input()).isSameAs(second);
+        SourceItem second = wb.model().sources().get(1);
+        robot.interact(() -> wb.model().selectedProperty().set(second));
+        assertThat(wb.window().dock().selection().activeEditorProperty().get().input())
+                .isSameAs(second);
 
-        robot.interact(() -> window.dock().closeEditor(LogEditors.id(second)));
-        waitUntil(() -> !model.sources().contains(second));
-        robot.interact(() -> model.close(first));
-        assertThat(onFx(() -> window.dock().editors())).isEmpty();
+        robot.interact(() -> wb.window().dock().closeEditor(LogEditors.id(second)));
+        waitUntil(() -> !wb.model().sources().contains(second));
+        robot.interact(() -> wb.model().close(first));
+        assertThat(onFx(() -> wb.window().dock().editors())).isEmpty();
     }
 
     @Test
@@ -204,15 +159,15 @@ class WorkbenchDockTest {
                 getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
             Files.copy(in, log);
         }
-        robot.interact(() -> model.open(List.of(log)));
-        waitUntil(() -> onFx(() -> !model.dns().openLogs().isEmpty()));
-        SourceItem item = model.sources().get(0);
-        waitUntil(() -> onFx(() -> model.dns().analysisProperty().get() != null));
+        robot.interact(() -> wb.model().open(List.of(log)));
+        waitUntil(() -> onFx(() -> !wb.model().dns().openLogs().isEmpty()));
+        SourceItem item = wb.model().sources().get(0);
+        waitUntil(() -> onFx(() -> wb.model().dns().analysisProperty().get() != null));
 
-        robot.interact(() -> model.close(item));
+        robot.interact(() -> wb.model().close(item));
 
-        assertThat(model.dns().openLogs()).isEmpty();
-        assertThat(model.dns().analysisProperty().get()).isNull();
+        assertThat(wb.model().dns().openLogs()).isEmpty();
+        assertThat(wb.model().dns().analysisProperty().get()).isNull();
     }
 
     @Test
@@ -224,20 +179,25 @@ class WorkbenchDockTest {
             Files.copy(in, log);
         }
         Path syslog = Files.writeString(temp.resolve("sys.log"), "Dec  4 10:00:00 h a: one\n");
-        robot.interact(() -> model.open(List.of(syslog, log)));
-        waitUntil(() -> onFx(() -> !model.dns().openLogs().isEmpty()));
+        robot.interact(() -> wb.model().open(List.of(syslog, log)));
+        waitUntil(() -> onFx(() -> !wb.model().dns().openLogs().isEmpty()));
         SourceItem sys =
-                model.sources().stream().filter(s -> !s.isDnscache()).findFirst().orElseThrow();
-        SourceItem dns = model.sources().stream().filter(s -> s.isDnscache()).findFirst().get();
-        robot.interact(() -> model.selectedProperty().set(sys));
-        robot.interact(() -> window.perspectiveProperty().set(Perspective.EVENTS));
+                wb.model().sources().stream()
+                        .filter(s -> !s.isDnscache())
+                        .findFirst()
+                        .orElseThrow();
+        SourceItem dns =
+                wb.model().sources().stream().filter(s -> s.isDnscache()).findFirst().get();
+        robot.interact(() -> wb.model().selectedProperty().set(sys));
+        robot.interact(() -> wb.window().perspectiveProperty().set(Perspective.EVENTS));
 
-        robot.interact(() -> model.selectedProperty().set(dns));
-        waitUntil(() -> onFx(() -> window.perspectiveProperty().get() == Perspective.DNS));
+        robot.interact(() -> wb.model().selectedProperty().set(dns));
+        waitUntil(() -> onFx(() -> wb.window().perspectiveProperty().get() == Perspective.DNS));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(model.selectedProperty().get()).isSameAs(dns);
-        assertThat(window.dock().selection().activeEditorProperty().get().input()).isSameAs(dns);
+        assertThat(wb.model().selectedProperty().get()).isSameAs(dns);
+        assertThat(wb.window().dock().selection().activeEditorProperty().get().input())
+                .isSameAs(dns);
     }
 
     // ---- helpers
@@ -271,7 +231,7 @@ class WorkbenchDockTest {
     private List<String> stackOf(String id) {
         return onFx(
                 () -> {
-                    DockState s = window.dock().captureState();
+                    DockState s = wb.window().dock().captureState();
                     PerspectiveLayout layout = s.layouts().get(s.perspective());
                     return DockLayouts.stacks(layout)
                             .map(LayoutNode.Stack::views)
@@ -282,7 +242,7 @@ class WorkbenchDockTest {
     }
 
     private String describe() {
-        return describe(window);
+        return describe(wb.window());
     }
 
     private static String describe(WorkbenchWindow w) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.logsentry.testkit.FakeDialogs;
+import dev.logsentry.testkit.WorkbenchFixture;
 import dev.logsentry.ui.events.LogRow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,35 +16,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchWindowTest {
     @TempDir Path temp;
-    private WorkbenchViewModel model;
-    private WorkbenchWindow window;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        model =
-                new WorkbenchViewModel(
-                        new FakeDialogs(),
-                        new RecentFiles(Files.createTempDirectory("logsentry-config")));
-        window = new WorkbenchWindow(stage, model);
-        stage.show();
-    }
-
-    @AfterEach
-    void closeModel(FxRobot robot) {
-        robot.interact(() -> model.close());
-    }
+    @RegisterExtension final WorkbenchFixture wb = new WorkbenchFixture(new FakeDialogs());
 
     @Test
     void droppedSampleShowsItsLinesInTheTableAndItsCountInTheStatusBar(FxRobot robot)
@@ -51,16 +35,16 @@ class WorkbenchWindowTest {
         Path sample = copySample("/dev/logsentry/samples/syslog/syslog", "syslog");
         List<String> expected = Files.readAllLines(sample);
 
-        robot.interact(() -> window.openDropped(List.of(sample.toFile())));
+        robot.interact(() -> wb.window().openDropped(List.of(sample.toFile())));
         waitUntil(
                 () ->
-                        window.events().table().getItems().size() == expected.size()
+                        wb.window().events().table().getItems().size() == expected.size()
                                 && robot.lookup("#lineCount")
                                         .queryAs(Label.class)
                                         .getText()
                                         .equals(String.format("%,d lines", expected.size())));
 
-        assertThat(window.events().table().getItems())
+        assertThat(wb.window().events().table().getItems())
                 .extracting(LogRow::text)
                 .containsExactlyElementsOf(expected);
         assertThat(
@@ -70,7 +54,7 @@ class WorkbenchWindowTest {
                                                 .queryAllAs(TableCell.class)))
                 .extracting(c -> String.valueOf(c.getItem()))
                 .anyMatch(message -> expected.get(0).endsWith(": " + message));
-        assertThat(window.stage().getTitle()).startsWith("syslog");
+        assertThat(wb.window().stage().getTitle()).startsWith("syslog");
     }
 
     @Test
@@ -79,20 +63,20 @@ class WorkbenchWindowTest {
         // refuses reads even to root ("Permission denied").
         Path unreadable = writeOnlySysfsFile();
 
-        robot.interact(() -> window.openDropped(List.of(unreadable.toFile())));
+        robot.interact(() -> wb.window().openDropped(List.of(unreadable.toFile())));
         waitUntil(() -> !robot.lookup(".message-text").queryAll().isEmpty());
 
         Label message = onFx(() -> robot.lookup(".message-text").queryAs(Label.class));
         assertThat(message.getText()).contains(unreadable.toString());
         assertThat(message.getText()).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(model.sources()).isEmpty();
+        assertThat(wb.model().sources()).isEmpty();
     }
 
     @Test
     void missingFileShowsAMessageNamingIt(FxRobot robot) throws Exception {
         Path missing = temp.resolve("no-such.log");
 
-        robot.interact(() -> window.openDropped(List.of(missing.toFile())));
+        robot.interact(() -> wb.window().openDropped(List.of(missing.toFile())));
         waitUntil(() -> !robot.lookup(".message-text").queryAll().isEmpty());
 
         assertThat(onFx(() -> robot.lookup(".message-text").queryAs(Label.class).getText()))
@@ -103,61 +87,64 @@ class WorkbenchWindowTest {
     void emptyFileOpensWithNoLinesAndSaysSo(FxRobot robot) throws Exception {
         Path empty = Files.createFile(temp.resolve("empty.log"));
 
-        robot.interact(() -> window.openDropped(List.of(empty.toFile())));
+        robot.interact(() -> wb.window().openDropped(List.of(empty.toFile())));
         waitUntil(() -> !robot.lookup(".message-text").queryAll().isEmpty());
 
         assertThat(onFx(() -> robot.lookup(".message-text").queryAs(Label.class).getText()))
                 .contains(empty.toString())
                 .contains("empty");
-        assertThat(model.sources()).hasSize(1);
+        assertThat(wb.model().sources()).hasSize(1);
     }
 
     @Test
     void followModeShowsLinesAppendedAfterOpening(FxRobot robot) throws Exception {
         Path log = temp.resolve("app.log");
         Files.writeString(log, "Nov 24 06:00:00 host app[1]: first\n");
-        robot.interact(() -> window.openDropped(List.of(log.toFile())));
+        robot.interact(() -> wb.window().openDropped(List.of(log.toFile())));
         waitUntil(
                 () ->
-                        model.sources().size() == 1
-                                && model.sources().get(0).stateProperty().get()
+                        wb.model().sources().size() == 1
+                                && wb.model().sources().get(0).stateProperty().get()
                                         == dev.logsentry.ui.sources.SourceItem.State.READY);
 
-        robot.interact(() -> model.toggleFollow());
-        waitUntil(() -> model.sources().get(0).followingProperty().get());
+        robot.interact(() -> wb.model().toggleFollow());
+        waitUntil(() -> wb.model().sources().get(0).followingProperty().get());
         Files.writeString(
                 log,
                 "Nov 24 06:00:01 host app[1]: second\nNov 24 06:00:02 host app[1]: third\n",
                 java.nio.file.StandardOpenOption.APPEND);
 
-        waitUntil(() -> window.events().table().getItems().size() == 3);
-        assertThat(window.events().table().getItems())
+        waitUntil(() -> wb.window().events().table().getItems().size() == 3);
+        assertThat(wb.window().events().table().getItems())
                 .extracting(LogRow::text)
                 .last()
                 .asString()
                 .endsWith("third");
 
-        robot.interact(() -> model.toggleFollow());
-        assertThat(model.sources().get(0).followingProperty().get()).isFalse();
+        robot.interact(() -> wb.model().toggleFollow());
+        assertThat(wb.model().sources().get(0).followingProperty().get()).isFalse();
     }
 
     @Test
     void followedDnscacheLogShowsNewQueriesInTheDnsPerspective(FxRobot robot) throws Exception {
         Path log = copySample("/dev/logsentry/samples/dnscache/current", "current");
-        robot.interact(() -> window.openDropped(List.of(log.toFile())));
-        waitUntil(() -> model.isDnscache(model.sources().get(0)) && !model.dns().rows().isEmpty());
-        assertThat(window.perspectiveProperty().get()).isEqualTo(Perspective.DNS);
+        robot.interact(() -> wb.window().openDropped(List.of(log.toFile())));
+        waitUntil(
+                () ->
+                        wb.model().isDnscache(wb.model().sources().get(0))
+                                && !wb.model().dns().rows().isEmpty());
+        assertThat(wb.window().perspectiveProperty().get()).isEqualTo(Perspective.DNS);
 
-        robot.interact(() -> model.toggleFollow());
-        waitUntil(() -> model.sources().get(0).followingProperty().get());
+        robot.interact(() -> wb.model().toggleFollow());
+        waitUntil(() -> wb.model().sources().get(0).followingProperty().get());
         String now = dev.logsentry.core.time.Tai64n.format(java.time.Instant.now());
         Files.writeString(
                 log,
                 now + " query 9001 7f000001:a4d1:1234 1 localhost.\n" + now + " sent 9001 43\n",
                 java.nio.file.StandardOpenOption.APPEND);
 
-        waitUntil(() -> model.dns().rows().stream().anyMatch(r -> r.tree().serial() == 9001));
-        robot.interact(() -> model.toggleFollow());
+        waitUntil(() -> wb.model().dns().rows().stream().anyMatch(r -> r.tree().serial() == 9001));
+        robot.interact(() -> wb.model().toggleFollow());
     }
 
     @Test
@@ -166,10 +153,10 @@ class WorkbenchWindowTest {
         Files.writeString(dir.resolve("auth.log"), "Nov 24 06:00:00 host sshd[1]: a\n");
         Files.writeString(dir.resolve("syslog"), "Nov 24 06:00:00 host cron[1]: b\n");
 
-        robot.interact(() -> window.openDropped(List.of(dir.toFile())));
-        waitUntil(() -> model.sources().size() == 2);
+        robot.interact(() -> wb.window().openDropped(List.of(dir.toFile())));
+        waitUntil(() -> wb.model().sources().size() == 2);
 
-        assertThat(model.sources())
+        assertThat(wb.model().sources())
                 .extracting(s -> s.path().getFileName().toString())
                 .containsExactly("auth.log", "syslog");
     }
