@@ -152,7 +152,7 @@ public final class SummaryView extends BorderPane {
         return l;
     }
 
-    private SplitPane center() {
+    private javafx.scene.layout.StackPane center() {
         tree.setId("summaryTree");
         tree.setMinHeight(0);
         tree.setShowRoot(false);
@@ -168,20 +168,6 @@ public final class SummaryView extends BorderPane {
         count.setPrefWidth(160);
         tree.getColumns().setAll(List.of(label, count));
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showChart(b));
-        Label empty = new Label();
-        empty.setId("summaryPlaceholder");
-        empty.setWrapText(true);
-        empty.setPadding(new Insets(8));
-        // wrapped within the view's width, not one line cut off at the edge
-        empty.maxWidthProperty().bind(tree.widthProperty().subtract(16));
-        empty.textProperty()
-                .bind(
-                        javafx.beans.binding.Bindings.createStringBinding(
-                                this::placeholderText,
-                                model.busyProperty(),
-                                model.summaryProperty(),
-                                model.inputs()));
-        tree.setPlaceholder(empty);
         chart.setId("summaryChart");
         // counts are whole numbers: no "2.5" between the ticks
         NumberAxis counts = (NumberAxis) chart.getYAxis();
@@ -212,7 +198,30 @@ public final class SummaryView extends BorderPane {
         javafx.beans.InvalidationListener fit = obs -> fit(split);
         widthProperty().addListener(fit);
         heightProperty().addListener(fit);
-        return split;
+        // why the outline is empty, said in the whole centre rather than in the table's body: in
+        // the Events perspective's small bottom stack that body is one line high and cut the hint
+        Label empty = new Label();
+        empty.setId("summaryPlaceholder");
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(8));
+        empty.setMinHeight(Region.USE_PREF_SIZE);
+        empty.maxWidthProperty().bind(widthProperty());
+        empty.textProperty()
+                .bind(
+                        javafx.beans.binding.Bindings.createStringBinding(
+                                this::placeholderText,
+                                model.busyProperty(),
+                                model.summaryProperty(),
+                                model.inputs()));
+        tree.setPlaceholder(new Label());
+        javafx.beans.binding.BooleanBinding none =
+                javafx.beans.binding.Bindings.isEmpty(model.outline());
+        empty.visibleProperty().bind(none);
+        split.visibleProperty().bind(none.not());
+        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(split, empty);
+        center.setMinSize(0, 0);
+        javafx.scene.layout.StackPane.setAlignment(empty, javafx.geometry.Pos.TOP_LEFT);
+        return center;
     }
 
     private void fit(SplitPane split) {

@@ -130,12 +130,29 @@ class SummaryViewTest {
     }
 
     @Test
+    void theHintIsReadWholeInTheSmallBottomStack(FxRobot robot) throws Exception {
+        // the Events perspective's bottom-right stack at the default window size
+        robot.interact(() -> view.setMaxSize(380, 200));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label placeholder = robot.lookup("#summaryPlaceholder").queryAs(Label.class);
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) placeholder.lookup(".text");
+        assertThat(placeholder.isVisible()).isTrue();
+        assertThat(shown.getText()).as("not cut with an ellipsis").isEqualTo(placeholder.getText());
+        assertThat(placeholder.localToScene(placeholder.getBoundsInLocal()).getMaxY())
+                .as("inside the view")
+                .isLessThanOrEqualTo(view.localToScene(view.getBoundsInLocal()).getMaxY());
+        summarise(robot, "All");
+        assertThat(placeholder.isVisible()).as("the outline replaces the hint").isFalse();
+        assertThat(robot.lookup("#summarySplit").query().isVisible()).isTrue();
+    }
+
+    @Test
     void anEmptyOutlineSaysWhy(FxRobot robot) throws Exception {
         Label placeholder = robot.lookup("#summaryPlaceholder").queryAs(Label.class);
         assertThat(placeholder.getText()).startsWith("Choose a range and press Summarise");
         // said once: the status line below does not repeat it, and it wraps inside the view
         assertThat(robot.lookup("#summaryStatus").queryAs(Label.class).getText()).isEmpty();
-        assertThat(placeholder.getMaxWidth()).isLessThan(view.tree().getWidth());
+        assertThat(placeholder.getMaxWidth()).isLessThanOrEqualTo(view.getWidth());
         summarise(robot, "2020/01/01");
         assertThat(view.model().outline()).isEmpty();
         assertThat(placeholder.getText())
