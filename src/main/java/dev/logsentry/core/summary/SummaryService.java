@@ -124,10 +124,17 @@ public final class SummaryService {
             } else if (catalog.services().containsKey(v)) {
                 chosen.add(v);
             } else {
+                // a service file that failed to load says why, not only that it is missing
+                String why =
+                        catalog.warnings().stream()
+                                .filter(w -> w.contains(v + ".yaml") || w.contains("service " + v))
+                                .collect(java.util.stream.Collectors.joining("; "));
                 throw new IllegalArgumentException(
                         "no service '"
                                 + n
-                                + "'; known: "
+                                + "'"
+                                + (why.isEmpty() ? "" : " (" + why + ")")
+                                + "; known: "
                                 + String.join(", ", catalog.services().keySet()));
             }
         }

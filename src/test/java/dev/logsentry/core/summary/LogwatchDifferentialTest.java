@@ -55,12 +55,17 @@ class LogwatchDifferentialTest {
 
     /** logwatch's section for one service. */
     private static String logwatch(String service, String title) throws Exception {
+        return logwatch(dir, service, title);
+    }
+
+    /** logwatch's section for one service over the logs in {@code logdir}. */
+    private static String logwatch(Path logdir, String service, String title) throws Exception {
         assumeTrue(Files.isExecutable(LOGWATCH), "logwatch is not installed (.ci/run installs it)");
         Process p =
                 new ProcessBuilder(
                                 LOGWATCH.toString(),
                                 "--logdir",
-                                dir.toString(),
+                                logdir.toString(),
                                 "--range",
                                 "All",
                                 "--detail",
@@ -78,6 +83,22 @@ class LogwatchDifferentialTest {
         int e = out.indexOf(" " + title + " End ");
         assertThat(b).as("logwatch printed no %s section:%n%s", title, out).isPositive();
         return out.substring(out.indexOf('\n', b) + 1, e);
+    }
+
+    /** Our summary of every log in {@code logdir}. */
+    private static Summary summarise(Path logdir) throws Exception {
+        return new Summarizer(
+                        new ArrayList<>(ServiceLoader.load(List.of()).services().values()),
+                        new Summarizer.Options(
+                                DateRange.everything(),
+                                Detail.HIGH,
+                                false,
+                                false,
+                                ZoneOffset.UTC,
+                                2),
+                        Clock.systemUTC())
+                .run(LogSet.select(logdir, List.of(), DateRange.everything()).inputs(), () -> false)
+                .get(0);
     }
 
     /** The lines of a heading's block, up to the next blank line. */
@@ -364,5 +385,71 @@ class LogwatchDifferentialTest {
                 .isEqualTo(2);
         assertThat(s.service("su").section("switched").total()).isEqualTo(1);
         assertThat(s.service("su").unmatched()).isEmpty();
+    }
+
+    /**
+     * What an internet-facing server's sshd logs besides logins (OpenSSH 7 to 9, the forms of the
+     * public LogHub OpenSSH corpus): names that do not map back, scanners without an ident, failed
+     * key exchanges, too many failures, network errors, starts and stops, disconnects in the old
+     * and new forms. Every heading logwatch prints has the same counts in ours, and every line we
+     * leave unmatched logwatch leaves unmatched too.
+     */
+    @Test
+    void sshdOfAnInternetFacingServer(@TempDir Path logs) throws Exception {
+        try (var in = getClass().getResourceAsStream("openssh-internet.log")) {
+            Files.write(logs.resolve("auth.log"), in.readAllBytes());
+        }
+        String lw = logwatch(logs, "sshd", "SSHD");
+        Summary sum = summarise(logs);
+        ServiceSummary s = sum.service("sshd");
+
+        assertThat(children(s.section("no_reverse_map").tally()))
+                .isNotEmpty()
+                .isEqualTo(items(block(lw, "Couldn't resolve these IPs:"), 4));
+        assertThat(children(s.section("no_ident").tally()))
+                .isNotEmpty()
+                .isEqualTo(items(block(lw, "Didn't receive an ident from these IPs:"), 4));
+        assertThat(children(s.section("too_many_failures").tally()))
+                .isNotEmpty()
+                .isEqualTo(
+                        items(
+                                block(
+                                        lw,
+                                        "Disconnecting after too many authentication failures"
+                                                + " for user:"),
+                                4));
+        Tally negotiation = s.section("negotiation_failed").tally();
+        List<String> lwNegotiation = block(lw, "Negotiation failed:");
+        assertThat(children(negotiation).keySet())
+                .containsExactly(lwNegotiation.get(0).strip().replaceAll(":$", ""));
+        assertThat(s.section("negotiation_failed").total()).isEqualTo(sum(items(lwNegotiation, 9)));
+        assertThat(s.section("received_disconnect").total())
+                .isEqualTo(sum(items(block(lw, "Received disconnect:"), 7)));
+        assertThat(s.section("network_errors").total())
+                .isEqualTo(headline(lw, "Network Read Write Errors"));
+        assertThat(s.section("started").total()).isEqualTo(headline(lw, "SSHD Started"));
+        assertThat(s.section("killed").total()).isEqualTo(headline(lw, "SSHD Killed"));
+        assertThat(children(s.section("failed").tally()))
+                .isEqualTo(items(block(lw, "Failed logins from:"), 4));
+        Map<String, Long> invalid = new TreeMap<>(children(s.section("invalid").tally()));
+        children(s.section("failed_invalid").tally())
+                .forEach((k, v) -> invalid.merge(k, v, Long::sum));
+        assertThat(invalid).isEqualTo(items(block(lw, "Illegal users from:"), 4));
+
+        // what neither reads stays in view: ours is a subset of logwatch's unmatched entries
+        String lwUnmatched = lw.substring(lw.indexOf("**Unmatched Entries**"));
+        assertThat(s.unmatched()).isNotEmpty();
+        for (ServiceSummary.Unmatched u : s.unmatched()) {
+            String message = u.text().substring(u.text().indexOf("]: ") + 3);
+            assertThat(lwUnmatched).contains(message);
+        }
+    }
+
+    /** A count logwatch prints on its heading's line ("SSHD Started: 1 Time"). */
+    private static long headline(String section, String heading) {
+        Matcher m =
+                Pattern.compile("(?m)^ *" + Pattern.quote(heading) + ": (\\d+)").matcher(section);
+        assertThat(m.find()).as("%s in%n%s", heading, section).isTrue();
+        return Long.parseLong(m.group(1));
     }
 }

@@ -84,6 +84,21 @@ class ServiceFilesTest {
     }
 
     @Test
+    void askingForAServiceWhoseFileWasRefusedSaysWhy() throws Exception {
+        Files.writeString(
+                dir.resolve("myapp.yaml"),
+                "name: myapp\nclaim: {program: myapp}\ngroups: [{id: a, title: A}]\n"
+                        + "rules:\n  - {pattern: '^one', group: a}\n  - {pattern: '^two', group: a}\n"
+                        + "samples: [{line: one, group: a}]\n");
+        ServiceLoader.Catalog c = ServiceLoader.load(List.of(dir));
+        assertThatThrownBy(() -> SummaryService.choose(c, List.of("myapp")))
+                .hasMessageStartingWith("no service 'myapp' (")
+                .hasMessageContaining(dir.resolve("myapp.yaml").toString())
+                .hasMessageContaining("rule 2 (^two) matches none of the samples")
+                .hasMessageContaining("; known: cron, dnscache");
+    }
+
+    @Test
     void aRuleThatNoSampleExercisesIsRefused() {
         assertThatThrownBy(
                         () ->
