@@ -313,6 +313,48 @@ class LogwatchDifferentialTest {
         assertThat(s.section("queued").tally().sum()).isEqualTo(postfixCount(lw, "Bytes accepted"));
     }
 
+    /**
+     * A mail server facing the internet: TLS, SASL guessing, relay and blocklist rejects,
+     * postscreen, protocol violations, local and SMTP deliveries, a deferral, a bounce. The counts
+     * agree with logwatch's; deliberate differences: postscreen's reject is counted under Rejected
+     * (logwatch keeps it under Postscreen), and Rejected holds temporary (4xx) rejects too
+     * (logwatch's Rejected is its 5xx ones, the 4xx ones a total apart).
+     */
+    @Test
+    void postfixOfAnInternetFacingServer(@TempDir Path logs) throws Exception {
+        try (var in = getClass().getResourceAsStream("postfix-internet.log")) {
+            Files.write(logs.resolve("mail.log"), in.readAllBytes());
+        }
+        String lw = logwatch(logs, "postfix", "Postfix");
+        ServiceSummary s = summarise(logs).service("postfix");
+        assertThat(lw).contains("5xx reject"); // postscreen's, below
+        long postscreenRejects = 1;
+        // logwatch's Rejected is its 5xx rejects; its 4xx ones are a total of their own
+        assertThat(s.section("rejected").total())
+                .isEqualTo(
+                        postfixCount(lw, "Rejected")
+                                + postfixCount(lw, "Total 4xx Rejects")
+                                + postscreenRejects);
+        assertThat(s.section("postscreen").total())
+                .isEqualTo(postfixCount(lw, "Postscreen") - postscreenRejects);
+        assertThat(s.section("accepted").total()).isEqualTo(postfixCount(lw, "Accepted"));
+        assertThat(s.section("connections").total()).isEqualTo(postfixCount(lw, "Connections"));
+        assertThat(s.section("disconnections").total())
+                .isEqualTo(postfixCount(lw, "Disconnections"));
+        assertThat(s.section("removed").total()).isEqualTo(postfixCount(lw, "Removed from queue"));
+        assertThat(s.section("delivered").total())
+                .isEqualTo(postfixCount(lw, "Delivered") + postfixCount(lw, "Sent via SMTP"));
+        assertThat(s.section("deferred").total()).isEqualTo(postfixCount(lw, "Deferrals"));
+        assertThat(s.section("bounced").total()).isEqualTo(postfixCount(lw, "Bounced (remote)"));
+        assertThat(s.section("lost").total())
+                .isEqualTo(postfixCount(lw, "Connections lost (inbound)"));
+        assertThat(s.section("violations").total())
+                .isEqualTo(postfixCount(lw, "SMTP protocol violations"));
+        assertThat(s.section("queued").tally().sum()).isEqualTo(postfixCount(lw, "Bytes accepted"));
+        assertThat(s.unmatched()).isEmpty();
+        assertThat(lw).doesNotContain("**Unmatched Entries**");
+    }
+
     @Test
     void kernelFirewall() throws Exception {
         String lw = logwatch("iptables", "iptables firewall");
