@@ -42,8 +42,16 @@ public record ServiceSummary(
         return null;
     }
 
-    /** Whether there is anything to report. */
+    /**
+     * Whether there is nothing to report: no line claimed, or every claimed line known noise (an
+     * sshd that only logged its pam_unix sessions). logwatch prints no section then, nor do we.
+     */
     public boolean isEmpty() {
-        return lines == 0;
+        return lines == 0
+                || (facts.isEmpty()
+                        && series.isEmpty()
+                        && unmatched.isEmpty()
+                        && unmatchedMore == 0
+                        && sections.stream().allMatch(s -> s.total() == 0));
     }
 }

@@ -47,6 +47,21 @@ class SummarizerTest {
     }
 
     @Test
+    void aServiceWhoseLinesWereAllNoiseHasNoSection() throws Exception {
+        Path auth =
+                log(
+                        "auth.log",
+                        "Dec  4 10:00:02 gw sshd[1]: pam_unix(sshd:session): session opened for user alice(uid=1000) by (uid=0)\n"
+                                + "Dec  4 10:00:03 gw sshd[1]: Connection closed by 203.0.113.9 port 22 [preauth]\n",
+                        "2026-12-04T11:00:00Z");
+        Summary s = run(List.of(new SummaryInput.LogFile(auth)), "today", false, false, 1);
+        assertThat(s.service("sshd")).as("sshd read both lines and counted neither").isNull();
+        assertThat(s.service("pam_unix").section("opened").total()).isEqualTo(1);
+        assertThat(TextDigest.render(List.of(s), "stdout", "gw", ZoneOffset.UTC))
+                .doesNotContain("SSHD Begin");
+    }
+
+    @Test
     void everyNumberKnowsTheLinesBehindIt() throws Exception {
         Path auth =
                 log(
