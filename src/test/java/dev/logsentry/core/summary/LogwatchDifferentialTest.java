@@ -357,13 +357,41 @@ class LogwatchDifferentialTest {
 
     @Test
     void kernelFirewall() throws Exception {
-        String lw = logwatch("iptables", "iptables firewall");
-        Map<String, Long> lwByInterface = new TreeMap<>();
-        Matcher m = Pattern.compile("Logged (\\d+) packets? on interface (\\S+)").matcher(lw);
-        while (m.find()) {
-            lwByInterface.put(m.group(2), Long.parseLong(m.group(1)));
+        assertSameFirewallCounts(logwatch("iptables", "iptables firewall"), ours.service("kernel"));
+    }
+
+    /**
+     * ufw (BLOCK and an outgoing AUDIT), a plain iptables prefix, nftables, IPv6 and ICMP: the
+     * packets per interface and per source agree with logwatch's (an outgoing packet under the
+     * interface it leaves on, ICMP by type).
+     */
+    @Test
+    void kernelFirewallOfUfwNftablesIpv6AndIcmp(@TempDir Path logs) throws Exception {
+        try (var in = getClass().getResourceAsStream("firewall-ufw-nft.log")) {
+            Files.write(logs.resolve("messages"), in.readAllBytes());
         }
-        assertThat(children(ours.service("kernel").section("firewall").tally()))
+        ServiceSummary kernel = summarise(logs).service("kernel");
+        assertSameFirewallCounts(logwatch(logs, "iptables", "iptables firewall"), kernel);
+        assertThat(
+                        kernel.section("firewall")
+                                .tally()
+                                .child("eth0")
+                                .child("198.51.100.7")
+                                .children())
+                .extracting(Tally::key)
+                .containsExactly("ICMP/8");
+    }
+
+    private static void assertSameFirewallCounts(String lw, ServiceSummary kernel) {
+        Map<String, Long> lwByInterface = new TreeMap<>();
+        Matcher m =
+                Pattern.compile(
+                                "(?:Logged|Dropped|Rejected|Accepted) (\\d+) packets? on interface (\\S+)")
+                        .matcher(lw);
+        while (m.find()) {
+            lwByInterface.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+        }
+        assertThat(children(kernel.section("firewall").tally()))
                 .isNotEmpty()
                 .isEqualTo(lwByInterface);
         // per source address too
@@ -373,7 +401,7 @@ class LogwatchDifferentialTest {
             lwBySource.merge(src.group(1), Long.parseLong(src.group(2)), Long::sum);
         }
         Map<String, Long> ourBySource = new TreeMap<>();
-        for (Tally in : ours.service("kernel").section("firewall").tally().children()) {
+        for (Tally in : kernel.section("firewall").tally().children()) {
             in.children().forEach(c -> ourBySource.merge(c.key(), c.count(), Long::sum));
         }
         assertThat(ourBySource).isEqualTo(lwBySource);
