@@ -203,8 +203,40 @@ class LogwatchDifferentialTest {
 
     @Test
     void cron() throws Exception {
-        String lw = logwatch("cron", "Cron");
+        assertSameCronCommands(logwatch("cron", "Cron"), ours.service("cron"));
+    }
+
+    /**
+     * A busy cron: jobs, a user's crontab reloaded, the system crontab reloaded, an output mail the
+     * MTA refused, daemon INFO lines. Commands agree with logwatch's; logwatch lists a reload among
+     * the user's commands ("personal crontab reloaded"), we count the users' reloads apart and the
+     * system's among cron's messages.
+     */
+    @Test
+    void cronOfABusyServer(@TempDir Path logs) throws Exception {
+        try (var in = getClass().getResourceAsStream("cron-busy.log")) {
+            Files.write(logs.resolve("syslog"), in.readAllBytes());
+        }
+        String lw = logwatch(logs, "cron", "Cron");
+        ServiceSummary cron = summarise(logs).service("cron");
+        Map<String, Long> lwReloads = assertSameCronCommands(lw, cron);
+        assertThat(lwReloads).containsEntry("*system*", 1L).containsEntry("alice", 1L);
+        assertThat(children(cron.section("reloaded").tally()))
+                .containsExactly(Map.entry("alice", 1L));
+        assertThat(children(cron.section("info").tally()))
+                .containsEntry("RELOAD (/etc/crontab)", 1L);
+        Matcher mail = Pattern.compile("MAIL sending errors (\\d+) Time").matcher(lw);
+        assertThat(mail.find()).as(lw).isTrue();
+        assertThat(cron.section("mail_errors").total()).isEqualTo(Long.parseLong(mail.group(1)));
+        assertThat(cron.unmatched()).isEmpty();
+    }
+
+    /**
+     * Asserts the commands per user agree; returns logwatch's "personal crontab reloaded" per user.
+     */
+    private static Map<String, Long> assertSameCronCommands(String lw, ServiceSummary cron) {
         Map<String, Long> lwCmds = new TreeMap<>();
+        Map<String, Long> lwReloads = new TreeMap<>();
         String user = null;
         for (String l : block(lw, "Commands Run:")) {
             if (l.strip().startsWith("User ")) {
@@ -213,17 +245,22 @@ class LogwatchDifferentialTest {
             }
             Matcher m = ITEM.matcher(l);
             if (m.matches()) {
-                lwCmds.merge(
-                        user + " " + m.group(2).strip(), Long.parseLong(m.group(3)), Long::sum);
+                if (m.group(2).strip().equals("personal crontab reloaded")) {
+                    lwReloads.merge(user, Long.parseLong(m.group(3)), Long::sum);
+                } else {
+                    lwCmds.merge(
+                            user + " " + m.group(2).strip(), Long.parseLong(m.group(3)), Long::sum);
+                }
             }
         }
         Map<String, Long> ourCmds = new TreeMap<>();
-        for (Tally u : ours.service("cron").section("commands").tally().children()) {
+        for (Tally u : cron.section("commands").tally().children()) {
             for (Tally c : u.children()) {
                 ourCmds.put(u.key() + " " + c.key(), c.count());
             }
         }
         assertThat(ourCmds).isNotEmpty().isEqualTo(lwCmds);
+        return lwReloads;
     }
 
     @Test
