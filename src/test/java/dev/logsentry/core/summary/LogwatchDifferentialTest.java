@@ -34,23 +34,7 @@ class LogwatchDifferentialTest {
     @BeforeAll
     static void generate() throws Exception {
         SyslogGenerator.write(dir, 3000, 14);
-        List<ServiceLoader.LoadedService> services =
-                new ArrayList<>(ServiceLoader.load(List.of()).services().values());
-        ours =
-                new Summarizer(
-                                services,
-                                new Summarizer.Options(
-                                        DateRange.everything(),
-                                        Detail.HIGH,
-                                        false,
-                                        false,
-                                        ZoneOffset.UTC,
-                                        2),
-                                Clock.systemUTC())
-                        .run(
-                                LogSet.select(dir, List.of(), DateRange.everything()).inputs(),
-                                () -> false)
-                        .get(0);
+        ours = summarise(dir);
     }
 
     /** logwatch's section for one service. */
