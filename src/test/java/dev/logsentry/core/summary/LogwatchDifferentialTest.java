@@ -69,6 +69,13 @@ class LogwatchDifferentialTest {
         return out.substring(out.indexOf('\n', b) + 1, e);
     }
 
+    /** Copies the test resource {@code name} to {@code to}. */
+    private static void fixture(String name, Path to) throws Exception {
+        try (var in = LogwatchDifferentialTest.class.getResourceAsStream(name)) {
+            Files.write(to, in.readAllBytes());
+        }
+    }
+
     /** Our summary of every log in {@code logdir}. */
     private static Summary summarise(Path logdir) throws Exception {
         return new Summarizer(
@@ -198,9 +205,7 @@ class LogwatchDifferentialTest {
      */
     @Test
     void cronOfABusyServer(@TempDir Path logs) throws Exception {
-        try (var in = getClass().getResourceAsStream("cron-busy.log")) {
-            Files.write(logs.resolve("syslog"), in.readAllBytes());
-        }
+        fixture("cron-busy.log", logs.resolve("syslog"));
         String lw = logwatch(logs, "cron", "Cron");
         ServiceSummary cron = summarise(logs).service("cron");
         Map<String, Long> lwReloads = assertSameCronCommands(lw, cron);
@@ -343,9 +348,7 @@ class LogwatchDifferentialTest {
      */
     @Test
     void postfixOfAnInternetFacingServer(@TempDir Path logs) throws Exception {
-        try (var in = getClass().getResourceAsStream("postfix-internet.log")) {
-            Files.write(logs.resolve("mail.log"), in.readAllBytes());
-        }
+        fixture("postfix-internet.log", logs.resolve("mail.log"));
         String lw = logwatch(logs, "postfix", "Postfix");
         ServiceSummary s = summarise(logs).service("postfix");
         assertThat(lw).contains("5xx reject"); // postscreen's, below
@@ -388,9 +391,7 @@ class LogwatchDifferentialTest {
      */
     @Test
     void kernelFirewallOfUfwNftablesIpv6AndIcmp(@TempDir Path logs) throws Exception {
-        try (var in = getClass().getResourceAsStream("firewall-ufw-nft.log")) {
-            Files.write(logs.resolve("messages"), in.readAllBytes());
-        }
+        fixture("firewall-ufw-nft.log", logs.resolve("messages"));
         ServiceSummary kernel = summarise(logs).service("kernel");
         assertSameFirewallCounts(logwatch(logs, "iptables", "iptables firewall"), kernel);
         assertThat(
@@ -487,9 +488,7 @@ class LogwatchDifferentialTest {
      */
     @Test
     void sshdOfAnInternetFacingServer(@TempDir Path logs) throws Exception {
-        try (var in = getClass().getResourceAsStream("openssh-internet.log")) {
-            Files.write(logs.resolve("auth.log"), in.readAllBytes());
-        }
+        fixture("openssh-internet.log", logs.resolve("auth.log"));
         String lw = logwatch(logs, "sshd", "SSHD");
         Summary sum = summarise(logs);
         ServiceSummary s = sum.service("sshd");
