@@ -109,7 +109,7 @@ public final class SummaryCommand implements Callable<Integer> {
             names = "--logfile",
             paramLabel = "NAME",
             description =
-                    "A log file or multilog directory (in --logdir unless absolute); repeatable. Default: every log in --logdir.")
+                    "A log file or multilog directory: in --logdir, unless absolute or starting with ./ or ../; repeatable. Default: every log in --logdir.")
     List<String> logfiles = new ArrayList<>();
 
     @Option(names = "--journal", description = "Also read the systemd journal.")

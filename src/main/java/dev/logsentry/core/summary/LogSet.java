@@ -35,8 +35,9 @@ public final class LogSet {
 
     /**
      * @param logdir the folder ({@code /var/log} by default)
-     * @param logfiles files or multilog directories to read (relative to {@code logdir}); empty for
-     *     every log in {@code logdir}
+     * @param logfiles files or multilog directories to read (relative to {@code logdir}, or to the
+     *     working folder when they start with {@code ./} or {@code ../}); empty for every log in
+     *     {@code logdir}
      * @param range decides which archives are read
      */
     public static Selection select(Path logdir, List<String> logfiles, DateRange range) {
@@ -70,7 +71,12 @@ public final class LogSet {
         } else {
             for (String f : logfiles) {
                 Path p = Path.of(f);
-                bases.add(p.isAbsolute() ? p : logdir.resolve(p));
+                // a name is logwatch's (in logdir); "./x" and "../x" say the working folder
+                boolean here = f.startsWith("./") || f.startsWith("../");
+                bases.add(
+                        p.isAbsolute()
+                                ? p
+                                : here ? p.toAbsolutePath().normalize() : logdir.resolve(p));
             }
         }
         boolean explicit = !logfiles.isEmpty();

@@ -62,6 +62,22 @@ class SummarizerTest {
     }
 
     @Test
+    void aLogfileNameIsInLogdirUnlessItSaysTheWorkingFolder() {
+        Path cwd = Path.of("").toAbsolutePath();
+        // none of them exists: each is named in a warning as the file that was looked for
+        List<String> warnings =
+                LogSet.select(
+                                dir,
+                                List.of("auth.log", "./here-x.log", "../up-x.log"),
+                                DateRange.everything())
+                        .warnings();
+        assertThat(String.join("\n", warnings))
+                .contains(dir.resolve("auth.log") + ": no such file")
+                .contains(cwd.resolve("here-x.log") + ": no such file")
+                .contains(cwd.getParent().resolve("up-x.log") + ": no such file");
+    }
+
+    @Test
     void everyNumberKnowsTheLinesBehindIt() throws Exception {
         Path auth =
                 log(
