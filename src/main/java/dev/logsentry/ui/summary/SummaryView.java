@@ -114,6 +114,12 @@ public final class SummaryView extends BorderPane {
         run.setId("summaryRun");
         run.disableProperty().bind(model.busyProperty());
         run.setOnAction(e -> model.run(executor));
+        // a long run (a big log, a wide range) can be stopped here as well as in Progress
+        Button cancel = new Button("Cancel");
+        cancel.setId("summaryCancel");
+        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.managedProperty().bind(model.busyProperty());
+        cancel.setOnAction(e -> model.cancel());
         // Enter in the typed range summarises; the combo box's skin consumes the editor's own
         // action, so a filter sees the key first
         range.addEventFilter(
@@ -139,6 +145,7 @@ public final class SummaryView extends BorderPane {
                         new HBox(6, centred(new Label("Range:")), range),
                         new HBox(6, centred(new Label("Detail:")), detail),
                         run,
+                        cancel,
                         export);
         bar.setId("summaryToolbar");
         bar.getStyleClass().add("summary-toolbar");

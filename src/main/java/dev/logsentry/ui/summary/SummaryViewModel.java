@@ -59,6 +59,9 @@ public final class SummaryViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private Consumer<List<SummaryOutline.LineTarget>> onOpenLines = t -> {};
+    private Consumer<Task<Summary>> onStarted = t -> {};
+    private Supplier<List<SummaryInput>> currentInputs;
+    private Task<Summary> running;
 
     /** Bundled services and the user's and system's service folders. */
     public SummaryViewModel() {
@@ -82,6 +85,9 @@ public final class SummaryViewModel {
 
     /** Summarises {@link #inputs()} over the range, off the FX thread. */
     public Task<Summary> run(Executor executor) {
+        if (currentInputs != null) {
+            inputs.setAll(currentInputs.get());
+        }
         DateRange r;
         try {
             r = new RangeParser(clock, zone).parse(range.get());
@@ -124,8 +130,31 @@ public final class SummaryViewModel {
                     busy.set(false);
                     status.set("Summary cancelled");
                 });
+        running = task;
+        onStarted.accept(task);
         executor.execute(task);
         return task;
+    }
+
+    /** Stops the run in progress, if any: the summary shown before stays. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel(true);
+        }
+    }
+
+    /**
+     * Where the host's open logs are read from when a run starts ({@link #inputs()} follows the
+     * host's list as it changes; a source still opening is known better by then).
+     */
+    public void setInputs(Supplier<List<SummaryInput>> current) {
+        this.currentInputs = current;
+        inputs.setAll(current.get());
+    }
+
+    /** Called on the FX thread with each run as it starts (the workbench lists it in Progress). */
+    public void setOnStarted(Consumer<Task<Summary>> handler) {
+        this.onStarted = Objects.requireNonNull(handler);
     }
 
     /** Shows a summary made elsewhere. */

@@ -1,5 +1,7 @@
 package dev.logsentry.ui.workbench;
 
+import dev.logsentry.core.index.RawLineSource;
+import dev.logsentry.core.source.SourceKind;
 import dev.logsentry.core.summary.SummaryInput;
 import dev.logsentry.core.summary.SummaryOutline;
 import dev.logsentry.ui.dns.DnsView;
@@ -19,6 +21,8 @@ import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourcesView;
 import dev.logsentry.ui.summary.SummaryView;
 import dev.logsentry.ui.summary.SummaryViewModel;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.collections.ListChangeListener;
@@ -51,23 +55,11 @@ final class WorkbenchDock {
         SummaryViewModel summaryModel = new SummaryViewModel();
         summary = new SummaryView(summaryModel, background);
         summaryModel.setOnOpenLines(targets -> openLines(model, targets));
+        summaryModel.setOnStarted(task -> jobs.track("Summarising the open logs", task));
         model.sources()
                 .addListener(
                         (ListChangeListener<SourceItem>)
-                                c ->
-                                        summaryModel
-                                                .inputs()
-                                                .setAll(
-                                                        model.sources().stream()
-                                                                .filter(s -> !s.isDnscache())
-                                                                .map(
-                                                                        s ->
-                                                                                (SummaryInput)
-                                                                                        new SummaryInput
-                                                                                                .LogFile(
-                                                                                                s
-                                                                                                        .path()))
-                                                                .toList()));
+                                c -> summaryModel.inputs().setAll(summaryInputs(model.sources())));
         DnsView.Parts dnsParts = dns.dockParts();
         EventsView.Parts eventParts = events.dockParts();
         register(StandardView.SOURCES.with(() -> sources));
@@ -157,6 +149,39 @@ final class WorkbenchDock {
 
     DockWorkbench dock() {
         return dock;
+    }
+
+    /**
+     * What the Summary view reads for the open sources: files (plain, gzip, a dnscache log, a
+     * remote host's day file) by path on the summary's fast path, multilog directories as such, the
+     * journal as it was read; a merged view not at all (its parts are open themselves).
+     */
+    static List<SummaryInput> summaryInputs(List<SourceItem> sources) {
+        List<SummaryInput> out = new ArrayList<>();
+        for (SourceItem s : sources) {
+            SourceKind kind = s.handle().sourceKind();
+            if (kind == SourceKind.MERGED) {
+                continue;
+            }
+            if (kind == null) { // still opening: a file by its path
+                if (s.path() != null && java.nio.file.Files.isRegularFile(s.path())) {
+                    out.add(new SummaryInput.LogFile(s.path()));
+                }
+                continue;
+            }
+            if (kind == SourceKind.MULTILOG) {
+                out.add(new SummaryInput.Multilog(s.path()));
+            } else if (kind == SourceKind.JOURNAL) {
+                if (s.handle().lines() instanceof RawLineSource raw) {
+                    out.add(
+                            new SummaryInput.Open(
+                                    s.nameProperty().get(), raw, Instant.now(), false));
+                }
+            } else {
+                out.add(new SummaryInput.LogFile(s.path()));
+            }
+        }
+        return out;
     }
 
     JobRegistry jobs() {

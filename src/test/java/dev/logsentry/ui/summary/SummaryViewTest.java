@@ -130,6 +130,46 @@ class SummaryViewTest {
     }
 
     @Test
+    void aRunningSummaryIsCancelledFromTheView(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        // a run that stays in progress until cancelled: its service set takes forever to load
+        SummaryViewModel slow =
+                new SummaryViewModel(
+                        () -> {
+                            entered.countDown();
+                            try {
+                                never.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return new ArrayList<>(
+                                    ServiceLoader.load(List.of()).services().values());
+                        },
+                        NOW,
+                        ZoneOffset.UTC);
+        slow.inputs().add(new SummaryInput.LogFile(log));
+        List<javafx.concurrent.Task<?>> started = new CopyOnWriteArrayList<>();
+        slow.setOnStarted(started::add);
+        robot.interact(() -> view.getScene().setRoot(new SummaryView(slow, executor)));
+        javafx.scene.Node cancel = robot.lookup("#summaryCancel").query();
+        assertThat(cancel.isVisible()).as("no Cancel before a run").isFalse();
+
+        robot.clickOn("#summaryRun");
+        assertThat(entered.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        waitUntil(cancel::isVisible);
+        assertThat(robot.lookup("#summaryRun").query().isDisabled()).isTrue();
+        robot.clickOn("#summaryCancel");
+
+        waitUntil(() -> !slow.busyProperty().get());
+        assertThat(slow.statusProperty().get()).isEqualTo("Summary cancelled");
+        assertThat(started).singleElement().satisfies(t -> assertThat(t.isCancelled()).isTrue());
+        assertThat(slow.summaryProperty().get()).isNull();
+        assertThat(cancel.isVisible()).isFalse();
+        assertThat(robot.lookup("#summaryRun").query().isDisabled()).isFalse();
+    }
+
+    @Test
     void theHintIsReadWholeInTheSmallBottomStack(FxRobot robot) throws Exception {
         // the Events perspective's bottom-right stack at the default window size
         robot.interact(() -> view.setMaxSize(380, 200));

@@ -153,6 +153,57 @@ class WorkbenchDockTest {
     }
 
     @Test
+    void theSummaryViewSummarisesEveryOpenLogDnscacheIncludedAndListsItsRunInProgress(FxRobot robot)
+            throws Exception {
+        Path log = temp.resolve("current");
+        try (InputStream in =
+                getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
+            Files.copy(in, log);
+        }
+        Path auth =
+                Files.writeString(
+                        temp.resolve("auth.log"),
+                        "Dec  4 10:00:01 gw sshd[1]: Accepted publickey for alice from 10.0.0.5"
+                                + " port 1 ssh2\n");
+        robot.interact(() -> wb.model().open(List.of(auth, log)));
+        waitUntil(() -> onFx(() -> wb.model().sources().size() == 2));
+        List<String> jobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(
+                () -> {
+                    wb.window()
+                            .jobs()
+                            .jobs()
+                            .addListener(
+                                    (javafx.collections.ListChangeListener<
+                                                    dev.logsentry.ui.dock.Job>)
+                                            c -> {
+                                                while (c.next()) {
+                                                    c.getAddedSubList()
+                                                            .forEach(
+                                                                    j ->
+                                                                            jobs.add(
+                                                                                    j.nameProperty()
+                                                                                            .get()));
+                                                }
+                                            });
+                    wb.window().dock().showView("summary");
+                });
+        dev.logsentry.ui.summary.SummaryView view =
+                robot.lookup(".summary-view").queryAs(dev.logsentry.ui.summary.SummaryView.class);
+        robot.interact(() -> view.model().rangeProperty().set("All"));
+        robot.clickOn("#summaryRun");
+        waitUntil(
+                () ->
+                        onFx(
+                                () ->
+                                        !view.model().busyProperty().get()
+                                                && view.model().summaryProperty().get() != null));
+        assertThat(onFx(() -> view.model().outline().stream().map(n -> n.label()).toList()))
+                .contains("SSHD", "dnscache");
+        assertThat(jobs).contains("Summarising the open logs");
+    }
+
+    @Test
     void theDnsViewKnowsWhichDnscacheLogsAreOpen(FxRobot robot) throws IOException {
         Path log = temp.resolve("current");
         try (InputStream in =
