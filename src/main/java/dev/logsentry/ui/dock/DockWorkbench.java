@@ -389,15 +389,25 @@ public final class DockWorkbench {
     }
 
     void rebuildMain(LayoutNode layout) {
-        for (Dockable d : List.copyOf(mainRoot.getDockables())) {
-            d.getContainer().removeDockable(d);
+        // taking the tabs out moves the focus from tab to tab: no activations (Ctrl+M on a log's
+        // tab activated the next log's, a dnscache log's switched to the DNS perspective)
+        boolean outer = rebuilding;
+        rebuilding = true;
+        try {
+            for (Dockable d : List.copyOf(mainRoot.getDockables())) {
+                d.getContainer().removeDockable(d);
+            }
+            DockContainerRootBranch root = bento.dockBuilding().root("main");
+            List<DockStack> minimized = new ArrayList<>();
+            codec.buildInto(root, layout, minimized);
+            setMainRoot(root);
+            parts.editorParts().stream()
+                    .filter(d -> d.getContainer() == null)
+                    .forEach(stacks::place);
+            windows.whenShowing(() -> minimized.forEach(DockStack::minimize));
+        } finally {
+            rebuilding = outer;
         }
-        DockContainerRootBranch root = bento.dockBuilding().root("main");
-        List<DockStack> minimized = new ArrayList<>();
-        codec.buildInto(root, layout, minimized);
-        setMainRoot(root);
-        parts.editorParts().stream().filter(d -> d.getContainer() == null).forEach(stacks::place);
-        windows.whenShowing(() -> minimized.forEach(DockStack::minimize));
     }
 
     private void setMainRoot(DockContainerRootBranch root) {

@@ -15,6 +15,9 @@ import javafx.concurrent.Worker;
  */
 public final class JobRegistry {
     private final ObservableList<Job> jobs = FXCollections.observableArrayList();
+    // one view for every caller: a listener on a throwaway unmodifiable wrapper is dropped when
+    // the wrapper is collected (it listens to the list weakly)
+    private final ObservableList<Job> readOnly = FXCollections.unmodifiableObservableList(jobs);
     private final Executor fx;
 
     public JobRegistry() {
@@ -36,7 +39,7 @@ public final class JobRegistry {
 
     /** The running jobs, oldest first (FX thread only). */
     public ObservableList<Job> jobs() {
-        return FXCollections.unmodifiableObservableList(jobs);
+        return readOnly;
     }
 
     /**

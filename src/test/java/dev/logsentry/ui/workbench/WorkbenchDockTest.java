@@ -204,6 +204,39 @@ class WorkbenchDockTest {
     }
 
     @Test
+    void ctrlMOnASyslogEditorBesideADnscacheOneMaximisesItAndKeepsItsLog(FxRobot robot)
+            throws Exception {
+        Path syslog = Files.writeString(temp.resolve("sys.log"), "Dec  4 10:00:00 h a: one\n");
+        Path log = temp.resolve("current");
+        try (InputStream in =
+                getClass().getResourceAsStream("/dev/logsentry/samples/dnscache/current")) {
+            Files.copy(in, log);
+        }
+        robot.interact(() -> wb.model().open(List.of(syslog, log)));
+        waitUntil(() -> onFx(() -> wb.window().dock().editors().size()) == 2);
+        waitUntil(() -> onFx(() -> !wb.model().dns().openLogs().isEmpty()));
+        SourceItem sys =
+                wb.model().sources().stream()
+                        .filter(s -> !s.isDnscache())
+                        .findFirst()
+                        .orElseThrow();
+        robot.interact(() -> wb.model().selectedProperty().set(sys));
+        robot.interact(() -> wb.window().perspectiveProperty().set(Perspective.EVENTS));
+        robot.interact(() -> wb.window().dock().activate(LogEditors.id(sys)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M)
+                .release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(wb.window().perspectiveProperty().get()).isEqualTo(Perspective.EVENTS);
+        assertThat(wb.model().selectedProperty().get()).isSameAs(sys);
+        assertThat(wb.window().dock().maximizedProperty().get()).isTrue();
+        assertThat(wb.window().dock().selection().activeEditorProperty().get().input())
+                .isSameAs(sys);
+    }
+
+    @Test
     void theDnsViewKnowsWhichDnscacheLogsAreOpen(FxRobot robot) throws IOException {
         Path log = temp.resolve("current");
         try (InputStream in =
