@@ -234,6 +234,9 @@ class WorkbenchDockTest {
         assertThat(wb.window().dock().maximizedProperty().get()).isTrue();
         assertThat(wb.window().dock().selection().activeEditorProperty().get().input())
                 .isSameAs(sys);
+        assertThat(robot.lookup(n -> n instanceof Header).queryAll())
+                .as("only the editor area is on screen")
+                .allMatch(h -> isIn((Header) h, stackOf(LogEditors.id(sys))));
     }
 
     @Test
