@@ -11,7 +11,6 @@ import java.time.Instant;
  * @param host the sanitised host name (its spool directory)
  * @param peer the sender's address
  * @param received when it arrived
- * @param message the parsed message
  * @param line the line as written to the spool (source = the spool file, offset = its byte offset
  *     there), exactly what {@code logsentry check} reads later
  * @param classification the attack or violation verdict of the same rules and engine as {@code
@@ -24,6 +23,5 @@ public record RemoteLine(
         String host,
         String peer,
         Instant received,
-        SyslogMessage message,
         InputLine line,
         Classification classification) {}

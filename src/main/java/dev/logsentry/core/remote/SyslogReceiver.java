@@ -372,11 +372,11 @@ public final class SyslogReceiver implements Closeable {
      * Writes lines to the spool, waiting for space as long as it takes: the connection stops
      * reading meanwhile and new connections are refused. Returns null only when closing.
      */
-    Spool.Appended spoolWithRetry(String host, Instant now, List<byte[]> lines)
+    Spool.Appended spoolWithRetry(String host, Instant now, byte[] lines, int length)
             throws InterruptedException {
         while (true) {
             try {
-                Spool.Appended a = spool.append(host, now, lines);
+                Spool.Appended a = spool.append(host, now, lines, length);
                 if (spoolProblem != null) {
                     synchronized (this) {
                         if (spoolProblem != null) {
