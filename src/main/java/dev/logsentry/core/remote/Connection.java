@@ -37,7 +37,7 @@ final class Connection implements Runnable {
      * The host name the last frame claimed ({@link #lastClaimedLength} -1: none) and its spool
      * name.
      */
-    private byte[] lastClaimed = new byte[64];
+    private final byte[] lastClaimed = new byte[HostNames.MAX_LENGTH + 2];
 
     private int lastClaimedLength = -2;
     private String lastSanitized;
@@ -299,7 +299,9 @@ final class Connection implements Runnable {
                             : new String(f.bytes, f.hostFrom, length, StandardCharsets.ISO_8859_1);
             lastSanitized = HostNames.sanitize(claimed, plain.getInetAddress().getHostAddress());
             if (length > lastClaimed.length) {
-                lastClaimed = new byte[length];
+                // a name longer than a DNS name is not kept: sanitised anew each time
+                lastClaimedLength = -2;
+                return lastSanitized;
             }
             if (length > 0) {
                 System.arraycopy(f.bytes, f.hostFrom, lastClaimed, 0, length);

@@ -76,10 +76,24 @@ public final class SpoolLine {
             return k < lines ? starts[k] : pos;
         }
 
+        /**
+         * Empties the buffer for the next batch. One that a batch of long or escaped lines grew
+         * beyond {@link #KEEP_BYTES} is let go: a connection keeps no more than that between
+         * batches, however hostile its frames were.
+         */
         void clear() {
             pos = 0;
             lines = 0;
+            if (b.length > KEEP_BYTES) {
+                b = new byte[8192];
+            }
+            if (starts.length > 1024) {
+                starts = new int[64];
+            }
         }
+
+        /** The most a writer keeps between batches (a batch of usual lines needs 16-32 KiB). */
+        static final int KEEP_BYTES = 64 * 1024;
 
         /** Appends the line of {@code f}, received at {@code received}. */
         void add(SyslogFields f, Instant received, ZoneId zone) {

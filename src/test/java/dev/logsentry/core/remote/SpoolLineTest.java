@@ -127,6 +127,20 @@ class SpoolLineTest {
         assertEquals(expected.indexOf("\n") + 1, w.start(1));
     }
 
+    @org.junit.jupiter.api.Test
+    void aWriterLetsGoOfTheRoomAHostileBatchTook() {
+        // a 64 KiB frame of control bytes is four times that in the spool
+        SyslogMessage m =
+                new SyslogMessage(
+                        0, -1, null, null, null, null, null, null, null, "\u0001".repeat(65_536));
+        SpoolLine.Writer w = new SpoolLine.Writer("h");
+        w.add(SyslogFields.of(m), Instant.EPOCH, ZoneId.of("UTC"));
+        assertEquals(true, w.bytes().length > 4 * 65_536);
+        w.clear();
+        assertEquals(0, w.length());
+        assertEquals(true, w.bytes().length <= SpoolLine.Writer.KEEP_BYTES);
+    }
+
     private static String unescape(String s) {
         if (s == null) {
             return null;
