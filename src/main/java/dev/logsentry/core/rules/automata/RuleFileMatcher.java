@@ -231,6 +231,11 @@ public final class RuleFileMatcher {
     }
 
     /** A new per-thread session. */
+    /** The whole-line automaton's prefilter (tests). */
+    LinePrefilter wholeLinePrefilter() {
+        return wholePrefilter;
+    }
+
     public Session newSession() {
         return new Session();
     }

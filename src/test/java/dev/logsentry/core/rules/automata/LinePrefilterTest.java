@@ -81,6 +81,38 @@ class LinePrefilterTest {
         assertThat(matched).isPositive();
     }
 
+    @Test
+    void everyFileAnswersAsItsRulesRegexesWhereThePrefilterIsOn() {
+        // the trees where it is on with Debian's rules: paranoid (its whole-line rules all name
+        // literals) and the raising rules of every level; each file's answer against its regexes
+        Path etc = Path.of("/etc/logcheck");
+        assumeTrue(
+                Files.isDirectory(etc.resolve("ignore.d.paranoid")), "logcheck-database missing");
+        RuleTree paranoid = RuleTreeLoader.load(etc, Level.PARANOID);
+        RuleTree server = RuleTreeLoader.load(etc, Level.SERVER);
+        for (RuleTree tree : List.of(paranoid, server.withoutIgnoreRules())) {
+            RuleFileMatcher matcher = RuleFileMatcher.of(tree, f -> false);
+            assertThat(matcher.wholeLinePrefilter().active()).isTrue();
+            RuleFileMatcher.Session session = matcher.newSession();
+            SyslogCorpus corpus = new SyslogCorpus(3, tree, true);
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                String line = new String(corpus.nextLine(), StandardCharsets.ISO_8859_1);
+                session.reset(line);
+                for (int f = 0; f < matcher.files().size(); f++) {
+                    boolean expected = false;
+                    for (Rule r : matcher.files().get(f).rules()) {
+                        expected |= r.matches(line);
+                    }
+                    if (session.matches(f) != expected) {
+                        failures.add(matcher.files().get(f).name() + ": " + line);
+                    }
+                }
+            }
+            assertThat(failures).isEmpty();
+        }
+    }
+
     private static List<GroupMatcher.Entry> entries(List<Rule> rules) {
         List<GroupMatcher.Entry> out = new ArrayList<>();
         for (Rule r : rules) {
