@@ -112,6 +112,18 @@ public final class Classifier {
         return matcher.budgetExceeded();
     }
 
+    /**
+     * A classifier that decides only what raises a line, for live alerts: attack and violation
+     * verdicts exactly as this one gives them (logcheck reads ignore.d only for system events), but
+     * without running the ignore.d rules, most of the rules and of the matching time. A line that a
+     * cracking or violations rule matches but its ignore files drop is {@link Verdict#IGNORED} as
+     * in the whole tree; every other line is {@link Verdict#UNUSUAL} there: whether an ignore.d
+     * rule covers it is not decided (a check run decides it).
+     */
+    public Classifier raisingOnly() {
+        return new Classifier(tree.withoutIgnoreRules(), options);
+    }
+
     /** The rules in use. */
     public RuleTree rules() {
         return tree;

@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
@@ -32,10 +30,30 @@ final class Connection implements Runnable {
     private final String peer;
     private final ReceiverSettings settings;
     private final SyslogParser parser;
+    private final SyslogFields fields = new SyslogFields();
     private HostCounters lastHost;
-    private String lastClaimed;
+
+    /**
+     * The host name the last frame claimed ({@link #lastClaimedLength} -1: none) and its spool
+     * name.
+     */
+    private final byte[] lastClaimed = new byte[HostNames.MAX_LENGTH + 2];
+
+    private int lastClaimedLength = -2;
     private String lastSanitized;
     private long framesRead;
+
+    /** The batch being read: its hosts in the order they first appear, and its size. */
+    private final List<HostBatch> hosts = new ArrayList<>(2);
+
+    private HostBatch current;
+
+    /** The first host of the last batch, reused by the next (its buffer stays allocated). */
+    private HostBatch spare;
+
+    private Instant batchNow;
+    private int batchFrames;
+    private int batchBytes;
 
     Connection(SyslogReceiver receiver, Socket plain, String peer) {
         this.receiver = receiver;
@@ -151,19 +169,16 @@ final class Connection implements Runnable {
         tls.setSoTimeout(settings.frameMillis());
         FrameReader reader = new FrameReader(tls.getInputStream(), settings.maxFrame());
         long idle = 0;
-        List<String> frames = new ArrayList<>();
-        int batchBytes = 0;
         while (true) {
             boolean got;
             try {
                 got = reader.next();
             } catch (SocketTimeoutException e) {
                 if (reader.midFrame()) {
-                    flush(frames);
+                    flush();
                     throw e;
                 }
-                flush(frames);
-                batchBytes = 0;
+                flush();
                 idle += settings.frameMillis();
                 if (settings.idleMillis() > 0 && idle >= settings.idleMillis()) {
                     receiver.log("closed the idle connection from " + peer);
@@ -171,103 +186,149 @@ final class Connection implements Runnable {
                 }
                 continue;
             } catch (FrameException e) {
-                flush(frames);
+                flush();
                 throw e;
             }
             if (!got) {
-                flush(frames);
+                flush();
                 tls.close(); // answers the sender's close_notify: a clean end on both sides
                 return;
             }
             idle = 0;
             framesRead++;
-            frames.add(
-                    new String(
-                            reader.buffer(),
-                            reader.start(),
-                            reader.length(),
-                            StandardCharsets.ISO_8859_1));
-            batchBytes += reader.length();
-            if (frames.size() >= BATCH_LINES
-                    || batchBytes >= BATCH_BYTES
-                    || !reader.moreBuffered()) {
-                flush(frames);
-                batchBytes = 0;
+            add(reader.buffer(), reader.start(), reader.length());
+            if (batchFrames >= BATCH_LINES || batchBytes >= BATCH_BYTES || !reader.moreBuffered()) {
+                flush();
             }
         }
     }
 
-    /** Parses, spools and queues the frames read so far; the list is emptied. */
-    private void flush(List<String> frames) throws IOException, InterruptedException {
-        if (frames.isEmpty()) {
+    /** Parses a frame into its host's spool lines of the batch being read. */
+    private void add(byte[] frame, int from, int length) {
+        if (batchFrames == 0) {
+            batchNow = Instant.now();
+        }
+        parser.parse(frame, from, from + length, batchNow, fields);
+        String host = hostName(fields);
+        HostBatch b = current;
+        if (b == null || !b.host.equals(host)) {
+            b = null;
+            for (HostBatch other : hosts) {
+                if (other.host.equals(host)) {
+                    b = other;
+                }
+            }
+            if (b == null) {
+                b = spare != null && spare.host.equals(host) ? spare : new HostBatch(host);
+                hosts.add(b); // nearly always just one
+            }
+            current = b;
+        }
+        b.lines.add(fields, batchNow, settings.zone());
+        b.bytes += length;
+        b.newestSent = fields.timed;
+        b.newestSecond = fields.epochSecond;
+        b.newestNanos = fields.nanos;
+        batchFrames++;
+        batchBytes += length;
+    }
+
+    /** Spools and classifies the lines read so far (one write per host); the batch is emptied. */
+    private void flush() throws IOException, InterruptedException {
+        if (batchFrames == 0) {
             return;
         }
-        Instant now = Instant.now();
-        // one group per host, in the order hosts first appear (nearly always just one)
-        Map<String, HostBatch> byHost = new LinkedHashMap<>();
-        HostBatch current = null;
-        String fallback = plain.getInetAddress().getHostAddress();
-        for (String f : frames) {
-            SyslogMessage m = parser.parse(f, now);
-            String host = hostName(m.host(), fallback);
-            if (current == null || !current.host.equals(host)) {
-                current = byHost.computeIfAbsent(host, HostBatch::new);
-            }
-            current.messages.add(m);
-            current.lines.add(SpoolLine.format(m, host, now, settings.zone()));
-            current.bytes += f.length();
-        }
-        frames.clear();
-        for (HostBatch b : byHost.values()) {
-            String host = b.host;
-            List<SyslogMessage> msgs = b.messages;
-            if (!receiver.admitHost(host, peer, msgs.size())) {
-                continue; // a host beyond the spool's limit: refused, counted, logged
-            }
-            Spool.Appended at = receiver.spoolWithRetry(host, now, b.lines);
-            if (at == null) {
-                return; // closing: the lines were not written and do not count
-            }
-            HostCounters c = receiver.host(host, peer);
-            if (c != lastHost) {
-                if (lastHost != null) {
-                    lastHost.connections.decrementAndGet();
+        Instant now = batchNow;
+        try {
+            for (HostBatch b : hosts) {
+                String host = b.host;
+                int n = b.lines.lines();
+                if (!receiver.admitHost(host, peer, n)) {
+                    continue; // a host beyond the spool's limit: refused, counted, logged
                 }
-                c.connections.incrementAndGet();
-                lastHost = c;
+                Spool.Appended at =
+                        receiver.spoolWithRetry(host, now, b.lines.bytes(), b.lines.length());
+                if (at == null) {
+                    return; // closing: the lines were not written and do not count
+                }
+                HostCounters c = receiver.host(host, peer);
+                if (c != lastHost) {
+                    if (lastHost != null) {
+                        lastHost.connections.decrementAndGet();
+                    }
+                    c.connections.incrementAndGet();
+                    lastHost = c;
+                }
+                c.received(
+                        n,
+                        b.bytes,
+                        now,
+                        b.newestSent ? Instant.ofEpochSecond(b.newestSecond, b.newestNanos) : null);
+                receiver.classifier()
+                        .put(
+                                new LiveClassifier.Batch(
+                                        host,
+                                        peer,
+                                        now,
+                                        b.lines,
+                                        at.file().toString(),
+                                        at.offset()));
             }
-            c.received(msgs.size(), b.bytes, now, msgs.get(msgs.size() - 1).timestamp());
-            receiver.classifier()
-                    .put(
-                            new LiveClassifier.Batch(
-                                    host,
-                                    peer,
-                                    now,
-                                    msgs,
-                                    b.lines,
-                                    at.file().toString(),
-                                    at.offset()));
+        } finally {
+            spare = hosts.get(0);
+            for (HostBatch b : hosts) {
+                b.clear();
+            }
+            hosts.clear();
+            current = null;
+            batchFrames = 0;
+            batchBytes = 0;
         }
     }
 
-    /** The spool name of a claimed host; a sender names the same host line after line. */
-    private String hostName(String claimed, String fallback) {
-        if (claimed == null || !claimed.equals(lastClaimed)) {
-            lastSanitized = HostNames.sanitize(claimed, fallback);
-            lastClaimed = claimed;
+    /** The spool name of the claimed host; a sender names the same host line after line. */
+    private String hostName(SyslogFields f) {
+        int length = f.hostFrom < 0 ? -1 : f.hostTo - f.hostFrom;
+        if (length != lastClaimedLength
+                || (length > 0
+                        && !java.util.Arrays.equals(
+                                f.bytes, f.hostFrom, f.hostTo, lastClaimed, 0, length))) {
+            String claimed =
+                    length < 0
+                            ? null
+                            : new String(f.bytes, f.hostFrom, length, StandardCharsets.ISO_8859_1);
+            lastSanitized = HostNames.sanitize(claimed, plain.getInetAddress().getHostAddress());
+            if (length > lastClaimed.length) {
+                // a name longer than a DNS name is not kept: sanitised anew each time
+                lastClaimedLength = -2;
+                return lastSanitized;
+            }
+            if (length > 0) {
+                System.arraycopy(f.bytes, f.hostFrom, lastClaimed, 0, length);
+            }
+            lastClaimedLength = length;
         }
         return lastSanitized;
     }
 
-    /** The lines of one host in a flush. */
+    /** The lines of one host in a batch. */
     private static final class HostBatch {
         final String host;
-        final List<SyslogMessage> messages = new ArrayList<>();
-        final List<byte[]> lines = new ArrayList<>();
+        final SpoolLine.Writer lines;
         long bytes;
+        boolean newestSent;
+        long newestSecond;
+        int newestNanos;
 
         HostBatch(String host) {
             this.host = host;
+            this.lines = new SpoolLine.Writer(host);
+        }
+
+        void clear() {
+            lines.clear();
+            bytes = 0;
+            newestSent = false;
         }
     }
 

@@ -31,13 +31,15 @@ import java.util.function.Consumer;
  * parsed lines, and the collector spent as much CPU copying them as the receiving took.
  */
 final class LiveClassifier implements AutoCloseable {
-    /** Lines of one host as spooled together. */
+    /**
+     * Lines of one host as spooled together: {@code lines} is the connection's buffer, read only
+     * during {@link #put} (it is reused for the next batch).
+     */
     record Batch(
             String host,
             String peer,
             Instant received,
-            List<SyslogMessage> messages,
-            List<byte[]> lines,
+            SpoolLine.Writer lines,
             String file,
             long offset) {}
 
@@ -88,12 +90,15 @@ final class LiveClassifier implements AutoCloseable {
         if (listeners.isEmpty()) {
             return; // nobody to tell; the spool has the lines
         }
-        int n = b.lines().size();
+        SpoolLine.Writer w = b.lines();
+        int n = w.lines();
         List<InputLine> lines = new ArrayList<>(n);
-        long offset = b.offset();
-        for (byte[] bytes : b.lines()) {
-            lines.add(InputLine.ofBytes(b.file(), offset, bytes));
-            offset += bytes.length + 1;
+        for (int k = 0; k < n; k++) {
+            int from = w.start(k);
+            // the line without its newline: one string, the classifier's input and the listener's
+            lines.add(
+                    InputLine.ofBytes(
+                            b.file(), b.offset() + from, w.bytes(), from, w.start(k + 1) - 1));
         }
         RemoteLine[] out = new RemoteLine[n];
         // the checker's batch path: an ignored line's deciding rule is not looked up (that costs
@@ -104,12 +109,7 @@ final class LiveClassifier implements AutoCloseable {
                 (i, alone, ifAttack) ->
                         out[i] =
                                 new RemoteLine(
-                                        b.host(),
-                                        b.peer(),
-                                        b.received(),
-                                        b.messages().get(i),
-                                        lines.get(i),
-                                        alone));
+                                        b.host(), b.peer(), b.received(), lines.get(i), alone));
         List<RemoteLine> batch = Arrays.asList(out);
         // deliver here when nothing is queued or being delivered from the queue: a batch of this
         // connection that went through the queue is then delivered already, so the order holds

@@ -11,17 +11,17 @@ import java.time.Instant;
  * @param host the sanitised host name (its spool directory)
  * @param peer the sender's address
  * @param received when it arrived
- * @param message the parsed message
  * @param line the line as written to the spool (source = the spool file, offset = its byte offset
  *     there), exactly what {@code logsentry check} reads later
- * @param classification the verdict of the same rules and engine as {@code check}, by the checker's
- *     batch path: attack and violation lines name their deciding rule, an ignored line's may be
- *     null (looked up only when asked, as in a check run)
+ * @param classification the attack or violation verdict of the same rules and engine as {@code
+ *     check} (the checker's batch path, {@link dev.logsentry.core.check.Classifier#raisingOnly()}),
+ *     naming the deciding rule; every other line is {@code UNUSUAL} or {@code IGNORED} here, not
+ *     necessarily as {@code check} will say: the ignore.d rules, which decide only system events
+ *     and never alert, are left to the next {@code check} run
  */
 public record RemoteLine(
         String host,
         String peer,
         Instant received,
-        SyslogMessage message,
         InputLine line,
         Classification classification) {}

@@ -68,7 +68,6 @@ final class Spool implements Closeable {
      * @throws IOException when they could not be written; nothing of them is left in the file
      */
     Appended append(String host, Instant now, List<byte[]> lines) throws IOException {
-        HostFile f = files.computeIfAbsent(host, HostFile::new);
         int total = 0;
         for (byte[] l : lines) {
             total += l.length + 1;
@@ -77,7 +76,18 @@ final class Spool implements Closeable {
         for (byte[] l : lines) {
             buf.put(l).put((byte) '\n');
         }
-        buf.flip();
+        return append(host, now, buf.array(), total);
+    }
+
+    /**
+     * Appends {@code lines[0, length)}, whole lines each ending with a newline, in one write.
+     *
+     * @throws IOException when they could not be written; nothing of them is left in the file
+     */
+    Appended append(String host, Instant now, byte[] lines, int length) throws IOException {
+        HostFile f = files.computeIfAbsent(host, HostFile::new);
+        int total = length;
+        ByteBuffer buf = ByteBuffer.wrap(lines, 0, length);
         synchronized (f) {
             f.roll(LocalDate.ofInstant(now, zone));
             long start = f.size;

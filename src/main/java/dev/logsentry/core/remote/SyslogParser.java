@@ -2,6 +2,7 @@ package dev.logsentry.core.remote;
 
 import dev.logsentry.core.time.IsoTime;
 import dev.logsentry.core.time.SyslogTime;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,14 +13,20 @@ import java.time.ZoneOffset;
  * MSG}, also with an RFC 3339 time as rsyslog's forward format has, or without a host name). It
  * never fails: what does not fit a field is kept in the message. One parser per thread (it keeps
  * the last time offset it parsed, since a sender's lines repeat it).
+ *
+ * <p>The parse runs on the frame's bytes and leaves the fields as ranges of them ({@link
+ * SyslogFields}): a connection turns them into the spool line without a string per field.
  */
 public final class SyslogParser {
     private static final int MAX_TAG = 48;
 
     private final ZoneId zone;
 
+    /** The frame's bytes as a CharSequence, for the time parsers (one char per byte). */
+    private final Latin1View view = new Latin1View();
+
     /** The last "+hh:mm" parsed and its offset (a parser serves one connection). */
-    private String lastOffsetText;
+    private final byte[] lastOffsetText = new byte[6];
 
     private ZoneOffset lastOffset;
 
@@ -35,63 +42,90 @@ public final class SyslogParser {
      * year of an RFC 3164 time.
      */
     public SyslogMessage parse(String s, Instant now) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        SyslogFields f = new SyslogFields();
+        parse(b, 0, b.length, now, f);
+        return f.toMessage();
+    }
+
+    /** Parses the frame {@code b[from, to)} into {@code into}. */
+    void parse(byte[] b, int from, int to, Instant now, SyslogFields into) {
+        into.clear(b);
         int pri = -1;
-        int i = 0;
-        int close = s.indexOf('>');
-        if (s.startsWith("<") && close >= 2 && close <= 4) {
-            pri = number(s, 1, close);
+        int i = from;
+        int close = -1;
+        for (int k = from; k < Math.min(to, from + 5); k++) {
+            if (b[k] == '>') {
+                close = k - from;
+                break;
+            }
+        }
+        if (to > from && b[from] == '<' && close >= 2 && close <= 4) {
+            pri = number(b, from + 1, from + close);
             if (pri > 191) {
                 pri = -1;
             }
-            i = pri < 0 ? 0 : close + 1;
+            i = pri < 0 ? from : from + close + 1;
         }
-        if (pri >= 0 && s.startsWith("1 ", i)) {
-            return rfc5424(s, i + 2, pri);
+        into.priority = pri;
+        if (pri >= 0 && i + 1 < to && b[i] == '1' && b[i + 1] == ' ') {
+            rfc5424(b, i + 2, to, into);
+        } else {
+            rfc3164(b, i, to, now, into);
         }
-        return rfc3164(s, i, pri, now);
     }
 
-    private SyslogMessage rfc5424(String s, int i, int pri) {
-        String[] f = new String[5];
+    private void rfc5424(byte[] b, int i, int to, SyslogFields f) {
+        f.version = 1;
+        int[] field = new int[10];
         for (int k = 0; k < 5; k++) {
-            int sp = s.indexOf(' ', i);
+            int sp = indexOf(b, ' ', i, to);
             if (sp < 0) {
-                sp = s.length();
+                sp = to;
             }
-            f[k] = s.substring(i, sp);
-            i = Math.min(s.length(), sp + 1);
+            field[2 * k] = i;
+            field[2 * k + 1] = sp;
+            i = Math.min(to, sp + 1);
         }
-        Instant ts = null;
-        ZoneOffset off = null;
-        IsoTime.Parsed t = IsoTime.parse(f[0], 0, ZoneOffset.UTC);
+        IsoTime.Parsed t = IsoTime.parse(view.of(b, field[0], field[1]), 0, ZoneOffset.UTC);
         if (t != null) {
-            ts = t.instant();
-            off = offset(f[0], t.length());
+            f.time(t.instant());
+            f.offset = offset(b, field[0], Math.min(field[0] + t.length(), field[1]));
         }
-        String sd = null;
-        if (s.startsWith("-", i)) {
-            i = Math.min(s.length(), i + 2);
-        } else if (s.startsWith("[", i)) {
-            int end = structuredDataEnd(s, i);
-            sd = s.substring(i, end);
-            i = Math.min(s.length(), end + 1);
+        f.hostFrom = nil(b, field[2], field[3]) ? -1 : field[2];
+        f.hostTo = field[3];
+        f.appFrom = nil(b, field[4], field[5]) ? -1 : field[4];
+        f.appTo = field[5];
+        f.pidFrom = nil(b, field[6], field[7]) ? -1 : field[6];
+        f.pidTo = field[7];
+        f.msgIdFrom = nil(b, field[8], field[9]) ? -1 : field[8];
+        f.msgIdTo = field[9];
+        if (i < to && b[i] == '-') {
+            i = Math.min(to, i + 2);
+        } else if (i < to && b[i] == '[') {
+            int end = structuredDataEnd(b, i, to);
+            f.sdFrom = i;
+            f.sdTo = end;
+            i = Math.min(to, end + 1);
         }
-        String msg = s.substring(i);
-        if (msg.startsWith("\u00ef\u00bb\u00bf")) {
-            msg = msg.substring(3);
+        // a UTF-8 byte order mark before MSG is not part of it
+        if (to - i >= 3
+                && b[i] == (byte) 0xef
+                && b[i + 1] == (byte) 0xbb
+                && b[i + 2] == (byte) 0xbf) {
+            i += 3;
         }
-        return new SyslogMessage(
-                1, pri, ts, off, nil(f[1]), nil(f[2]), nil(f[3]), nil(f[4]), sd, msg);
+        f.msgFrom = i;
+        f.msgTo = to;
     }
 
     /** The end of STRUCTURED-DATA: after the last ']' of consecutive elements. */
-    private static int structuredDataEnd(String s, int i) {
-        int n = s.length();
-        while (i < n && s.charAt(i) == '[') {
+    private static int structuredDataEnd(byte[] b, int i, int n) {
+        while (i < n && b[i] == '[') {
             boolean quoted = false;
             i++;
             while (i < n) {
-                char c = s.charAt(i);
+                byte c = b[i];
                 if (quoted && c == '\\' && i + 1 < n) {
                     i += 2;
                     continue;
@@ -108,85 +142,91 @@ public final class SyslogParser {
         return Math.min(i, n);
     }
 
-    private SyslogMessage rfc3164(String s, int i, int pri, Instant now) {
-        Instant ts = null;
-        ZoneOffset off = null;
-        IsoTime.Parsed iso = Character.isDigit(at(s, i)) ? IsoTime.parse(s, i, zone) : null;
+    private void rfc3164(byte[] b, int i, int to, Instant now, SyslogFields f) {
+        boolean timed = false;
+        IsoTime.Parsed iso =
+                i < to && b[i] >= '0' && b[i] <= '9'
+                        ? IsoTime.parse(view.of(b, i, to), 0, zone)
+                        : null;
         if (iso != null) {
-            ts = iso.instant();
-            off = offset(s.substring(i, i + iso.length()), iso.length());
-            i = skipSpace(s, i + iso.length());
+            f.time(iso.instant());
+            f.offset = offset(b, i, i + iso.length());
+            timed = true;
+            i = skipSpace(b, i + iso.length(), to);
         } else {
-            Instant t = new SyslogTime(now, zone).parse(s, i);
+            Instant t = new SyslogTime(now, zone).parse(view.of(b, i, to), 0);
             if (t != null) {
-                ts = t;
-                i = skipSpace(s, i + SyslogTime.LENGTH);
+                f.time(t);
+                timed = true;
+                i = skipSpace(b, i + SyslogTime.LENGTH, to);
             }
         }
-        String host = null;
-        if (ts != null) {
-            int sp = s.indexOf(' ', i);
+        if (timed) {
+            int sp = indexOf(b, ' ', i, to);
             if (sp > i) {
-                String word = s.substring(i, sp);
                 // a tag, not a host name: "sshd[12]:" or "su:"
-                if (!word.endsWith(":") && word.indexOf('[') < 0) {
-                    host = word;
+                if (b[sp - 1] != ':' && indexOf(b, '[', i, sp) < 0) {
+                    f.hostFrom = i;
+                    f.hostTo = sp;
                     i = sp + 1;
                 }
             }
         }
-        String app = null;
-        String pid = null;
         int j = i;
-        int n = Math.min(s.length(), i + MAX_TAG);
-        while (j < n && isTagChar(s.charAt(j))) {
+        int n = Math.min(to, i + MAX_TAG);
+        while (j < n && isTagChar(b[j])) {
             j++;
         }
-        if (j > i && j < s.length()) {
-            char c = s.charAt(j);
+        if (j > i && j < to) {
+            byte c = b[j];
             if (c == ':') {
-                app = s.substring(i, j);
+                f.appFrom = i;
+                f.appTo = j;
                 i = j + 1;
             } else if (c == '[') {
-                int end = s.indexOf(']', j);
-                if (end > j && end - j <= 24 && s.startsWith(":", end + 1)) {
-                    app = s.substring(i, j);
-                    pid = s.substring(j + 1, end);
+                int end = indexOf(b, ']', j, to);
+                if (end > j && end - j <= 24 && end + 1 < to && b[end + 1] == ':') {
+                    f.appFrom = i;
+                    f.appTo = j;
+                    f.pidFrom = j + 1;
+                    f.pidTo = end;
                     i = end + 2;
                 }
             }
-            if (app != null && at(s, i) == ' ') {
+            if (f.appFrom >= 0 && i < to && b[i] == ' ') {
                 i++;
             }
         }
-        return new SyslogMessage(0, pri, ts, off, host, app, pid, null, null, s.substring(i));
+        f.msgFrom = i;
+        f.msgTo = to;
     }
 
-    private static boolean isTagChar(char c) {
+    private static boolean isTagChar(byte b) {
+        int c = b & 0xff;
         return c > ' ' && c < 0x7f && c != ':' && c != '[' && c != ']';
     }
 
-    /** The offset of an RFC 3339 time of {@code len} chars ("Z" or "+hh:mm"), or null. */
-    private ZoneOffset offset(String t, int len) {
-        int end = Math.min(len, t.length());
-        if (end == 0) {
+    /** The offset of the RFC 3339 time {@code b[from, end)} ("Z" or "+hh:mm"), or null. */
+    private ZoneOffset offset(byte[] b, int from, int end) {
+        if (end <= from) {
             return null;
         }
-        char last = t.charAt(end - 1);
+        byte last = b[end - 1];
         if (last == 'Z' || last == 'z') {
             return ZoneOffset.UTC;
         }
-        if (end >= 6) {
-            char sign = t.charAt(end - 6);
-            if ((sign == '+' || sign == '-') && t.charAt(end - 3) == ':') {
+        if (end - from >= 6) {
+            byte sign = b[end - 6];
+            if ((sign == '+' || sign == '-') && b[end - 3] == ':') {
                 // a sender keeps its offset: parse it once, not for every line
-                if (lastOffset != null && t.regionMatches(end - 6, lastOffsetText, 0, 6)) {
+                if (lastOffset != null
+                        && java.util.Arrays.equals(b, end - 6, end, lastOffsetText, 0, 6)) {
                     return lastOffset;
                 }
                 try {
-                    String text = t.substring(end - 6, end);
-                    ZoneOffset o = ZoneOffset.of(text);
-                    lastOffsetText = text;
+                    ZoneOffset o =
+                            ZoneOffset.of(new String(b, end - 6, 6, StandardCharsets.ISO_8859_1));
+                    System.arraycopy(b, end - 6, lastOffsetText, 0, 6);
                     lastOffset = o;
                     return o;
                 } catch (java.time.DateTimeException e) {
@@ -197,14 +237,14 @@ public final class SyslogParser {
         return null;
     }
 
-    private static String nil(String field) {
-        return field.isEmpty() || field.equals("-") ? null : field;
+    private static boolean nil(byte[] b, int from, int to) {
+        return to == from || (to - from == 1 && b[from] == '-');
     }
 
-    private static int number(String s, int from, int to) {
+    private static int number(byte[] b, int from, int to) {
         int v = 0;
         for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
+            byte c = b[k];
             if (c < '0' || c > '9') {
                 return -1;
             }
@@ -213,14 +253,56 @@ public final class SyslogParser {
         return v;
     }
 
-    private static char at(String s, int i) {
-        return i < s.length() ? s.charAt(i) : '\0';
+    private static int indexOf(byte[] b, char c, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b[k] == c) {
+                return k;
+            }
+        }
+        return -1;
     }
 
-    private static int skipSpace(String s, int i) {
-        while (i < s.length() && s.charAt(i) == ' ') {
+    private static int skipSpace(byte[] b, int i, int to) {
+        while (i < to && b[i] == ' ') {
             i++;
         }
         return i;
+    }
+
+    /** Bytes {@code [from, to)} as chars, one per byte; reused frame after frame. */
+    private static final class Latin1View implements CharSequence {
+        private byte[] b;
+        private int from;
+        private int length;
+
+        Latin1View of(byte[] bytes, int start, int end) {
+            b = bytes;
+            from = start;
+            length = Math.max(0, end - start);
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return (char) (b[from + index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(b, from + start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(b, from, length, StandardCharsets.ISO_8859_1);
+        }
     }
 }

@@ -27,10 +27,11 @@ import java.util.function.Consumer;
 /**
  * The RFC 5425 syslog-over-TLS receiver: one core service that {@code logsentry serve} runs
  * headless and that the workbench can host. It accepts TLS connections, writes every message to its
- * host's daily spool file before counting it, classifies it with the same engine and rules as
- * {@code check} and hands the result to {@link RemoteListener}s. Memory is bounded: a full queue
- * makes connections stop reading (TCP back-pressure), a full disk makes it stop accepting; nothing
- * accepted is dropped. Hostile peers cost one log line and one counter each.
+ * host's daily spool file before counting it, classifies it (attack or violation) with the same
+ * engine and rules as {@code check} and hands the result to {@link RemoteListener}s. Memory is
+ * bounded: a full queue makes connections stop reading (TCP back-pressure), a full disk makes it
+ * stop accepting; nothing accepted is dropped. Hostile peers cost one log line and one counter
+ * each.
  *
  * <p>Use: {@code new SyslogReceiver(settings, tls, classifier, log)}, {@link #addListener}, {@link
  * #start()}, then {@link #status()} at any time and {@link #close()}.
@@ -97,7 +98,10 @@ public final class SyslogReceiver implements Closeable {
                 }
             }
         }
-        this.classifier = new LiveClassifier(classifier, settings.queueBatches(), log);
+        // live, only attacks and violations are acted on: the ignore.d rules (most rules, most of
+        // the matching time) are left to check
+        this.classifier =
+                new LiveClassifier(classifier.raisingOnly(), settings.queueBatches(), log);
         AtomicInteger n = new AtomicInteger();
         this.connections =
                 Executors.newCachedThreadPool(
@@ -368,11 +372,11 @@ public final class SyslogReceiver implements Closeable {
      * Writes lines to the spool, waiting for space as long as it takes: the connection stops
      * reading meanwhile and new connections are refused. Returns null only when closing.
      */
-    Spool.Appended spoolWithRetry(String host, Instant now, List<byte[]> lines)
+    Spool.Appended spoolWithRetry(String host, Instant now, byte[] lines, int length)
             throws InterruptedException {
         while (true) {
             try {
-                Spool.Appended a = spool.append(host, now, lines);
+                Spool.Appended a = spool.append(host, now, lines, length);
                 if (spoolProblem != null) {
                     synchronized (this) {
                         if (spoolProblem != null) {

@@ -113,4 +113,16 @@ public final class RuleTree {
     public Optional<String> footer() {
         return footer;
     }
+
+    /**
+     * The same tree without the rules of ignore.d (its directory is kept, as empty): the files that
+     * can raise a line, cracking.d and violations.d, with their own ignore files. logcheck reads
+     * ignore.d only for system events, so these rules decide every attack and violation exactly as
+     * the whole tree does. Rule ids stay as they are (ignore.d comes last in id order).
+     */
+    public RuleTree withoutIgnoreRules() {
+        EnumMap<Category, List<RuleFile>> kept = new EnumMap<>(files);
+        kept.put(Category.IGNORE, List.of());
+        return new RuleTree(root, level, kept, directories, problems, header, footer);
+    }
 }

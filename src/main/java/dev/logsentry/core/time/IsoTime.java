@@ -1,6 +1,7 @@
 package dev.logsentry.core.time;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -64,9 +65,10 @@ public final class IsoTime {
                 nanos *= 10;
             }
         }
-        ZoneId zone = zoneWhenAbsent;
+        // the offset in seconds, when the text or the zone gives a fixed one
+        int offsetSeconds = Integer.MIN_VALUE;
         if (i < n && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
-            zone = ZoneOffset.UTC;
+            offsetSeconds = 0;
             i++;
         } else if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
             int oh = digits(s, i + 1, 2);
@@ -74,18 +76,40 @@ public final class IsoTime {
             int om = digits(s, i + (colon ? 4 : 3), 2);
             if (oh >= 0 && om >= 0 && oh <= 18) {
                 int sign = s.charAt(i) == '-' ? -1 : 1;
-                zone = ZoneOffset.ofTotalSeconds(sign * (oh * 3600 + om * 60));
+                offsetSeconds = sign * (oh * 3600 + om * 60);
                 i += colon ? 6 : 5;
             }
         }
+        if (offsetSeconds == Integer.MIN_VALUE && zoneWhenAbsent instanceof ZoneOffset fixed) {
+            offsetSeconds = fixed.getTotalSeconds();
+        }
         try {
+            if (offsetSeconds != Integer.MIN_VALUE && Math.abs(offsetSeconds) <= MAX_OFFSET) {
+                // a fixed offset: the instant by arithmetic, without date-time objects (this runs
+                // for every received line); LocalDate.of still refuses 31 February and such
+                long days = LocalDate.of(year, month, day).toEpochDay();
+                long secs =
+                        days * 86_400
+                                + hour * 3600
+                                + minute * 60
+                                + Math.min(second, 59)
+                                - offsetSeconds;
+                return new Parsed(Instant.ofEpochSecond(secs, nanos), i - offset);
+            }
+            ZoneId zone =
+                    offsetSeconds == Integer.MIN_VALUE
+                            ? zoneWhenAbsent
+                            : ZoneOffset.ofTotalSeconds(offsetSeconds);
             LocalDateTime local =
                     LocalDateTime.of(year, month, day, hour, minute, Math.min(second, 59), nanos);
             return new Parsed(local.atZone(zone).toInstant(), i - offset);
         } catch (java.time.DateTimeException e) {
-            return null; // 31 February and such
+            return null; // 31 February and such, an offset beyond 18 hours
         }
     }
+
+    /** The largest offset {@link ZoneOffset} accepts: 18 hours. */
+    private static final int MAX_OFFSET = 18 * 3600;
 
     /** {@code count} decimal digits at {@code i} as a number, or -1. */
     private static int digits(CharSequence s, int i, int count) {

@@ -99,6 +99,65 @@ class ClassifierTest {
     }
 
     @Test
+    void raisingOnlyGivesEveryAttackAndViolationAndCallsTheRestUnusual() {
+        Classifier raising = classifier.raisingOnly();
+        for (String text :
+                List.of(
+                        "Nov 1 00:00:00 h p: ATTACK now",
+                        "Nov 1 00:00:00 h p: kaboom",
+                        "Nov 1 00:00:00 h p: denied ok",
+                        "Nov 1 00:00:00 h p: all normal",
+                        "Nov 1 00:00:00 h p: something new")) {
+            assertSameRaising(classify(text), raising.classify(InputLine.ofText("t", 0, text)));
+        }
+        assertThat(raising.rules().files(dev.logsentry.core.rules.Category.IGNORE)).isEmpty();
+    }
+
+    @Test
+    void raisingOnlyAgreesWithTheWholeTreeOnDebiansRules() throws Exception {
+        Path debian = Path.of("/etc/logcheck");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isDirectory(debian.resolve("cracking.d")),
+                "Debian's logcheck rules are not installed");
+        RuleTree tree = RuleTreeLoader.load(debian, Level.SERVER);
+        Classifier whole = new Classifier(tree, CheckOptions.defaults(Profile.LOGCHECK_1_4));
+        Classifier raising = whole.raisingOnly();
+        SyslogCorpus corpus = new SyslogCorpus(15, tree);
+        List<InputLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            lines.add(InputLine.ofBytes("t", i, corpus.nextLine()));
+        }
+        Classification[] expected = new Classification[lines.size()];
+        whole.classifyBatch(lines, false, (i, alone, ifAttack) -> expected[i] = alone);
+        int[] raised = new int[1];
+        raising.classifyBatch(
+                lines,
+                false,
+                (i, alone, ifAttack) -> {
+                    assertSameRaising(expected[i], alone);
+                    if (alone.verdict() == Verdict.ATTACK || alone.verdict() == Verdict.VIOLATION) {
+                        raised[0]++;
+                    }
+                });
+        assertThat(raised[0]).as("attack and violation lines in the corpus").isPositive();
+    }
+
+    private static void assertSameRaising(Classification whole, Classification raising) {
+        boolean raised = whole.verdict() == Verdict.ATTACK || whole.verdict() == Verdict.VIOLATION;
+        if (!raised) {
+            // a cracking or violations line dropped by its ignore files is ignored by both; any
+            // other line is unusual to the classifier without the ignore.d rules
+            assertThat(raising.verdict())
+                    .as(whole.line().displayText())
+                    .isIn(Verdict.UNUSUAL, whole.verdict());
+            return;
+        }
+        assertThat(raising.verdict()).as(whole.line().displayText()).isEqualTo(whole.verdict());
+        assertThat(raising.placements()).isEqualTo(whole.placements());
+        assertThat(raising.decidingRule()).isEqualTo(whole.decidingRule());
+    }
+
+    @Test
     void hugeLinesDoNotOverflowTheStack() {
         String huge = "x: " + "ab".repeat(3_000_000) + " normal";
         assertThat(classify(huge).verdict()).isEqualTo(Verdict.IGNORED);

@@ -90,7 +90,6 @@ class AlertMailerTest {
                             host,
                             "127.0.0.1:1",
                             Instant.now(),
-                            m,
                             line,
                             TestReceivers.CLASSIFIER.classify(line)));
         }

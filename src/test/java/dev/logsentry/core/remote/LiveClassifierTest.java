@@ -16,22 +16,24 @@ class LiveClassifierTest {
     private static final SyslogParser PARSER = new SyslogParser(ZoneOffset.UTC);
 
     private static LiveClassifier.Batch batch(int first, int n) {
-        List<SyslogMessage> msgs = new ArrayList<>();
-        List<byte[]> lines = new ArrayList<>();
+        SpoolLine.Writer lines = new SpoolLine.Writer("web1");
         Instant now = Instant.parse("2026-12-05T01:00:00Z");
         for (int i = first; i < first + n; i++) {
-            SyslogMessage m =
-                    PARSER.parse("<38>1 2026-12-05T01:00:00Z web1 sshd 42 - - line " + i, now);
-            msgs.add(m);
-            lines.add(SpoolLine.format(m, "web1", now, ZoneOffset.UTC));
+            byte[] frame =
+                    ("<38>1 2026-12-05T01:00:00Z web1 sshd 42 - - line " + i)
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            SyslogFields f = new SyslogFields();
+            PARSER.parse(frame, 0, frame.length, now, f);
+            lines.add(f, now, ZoneOffset.UTC);
         }
-        return new LiveClassifier.Batch("web1", "127.0.0.1:1", now, msgs, lines, "/spool/x", 0);
+        return new LiveClassifier.Batch("web1", "127.0.0.1:1", now, lines, "/spool/x", 0);
     }
 
     private static List<String> texts(List<RemoteLine> lines) {
         List<String> out = new ArrayList<>();
         for (RemoteLine l : lines) {
-            out.add(l.message().message());
+            String text = l.line().latin1();
+            out.add(text.substring(text.indexOf("sshd[42]: ") + "sshd[42]: ".length()));
         }
         return out;
     }

@@ -83,6 +83,64 @@ class SpoolLineTest {
         assertEquals("2026-12-04T10:15:30.000000+00:00 h " + rest, line);
     }
 
+    @org.junit.jupiter.api.Test
+    void oneWriterForABatchWritesEachLineAsItsOwnFormatDoes() {
+        // the writer keeps the text of the last second and offset: lines that change either, or
+        // only the fraction, or go back in time, must each come out as formatted alone
+        String[][] times = {
+            {"2026-12-04T10:15:30.123456Z", "+01:00"},
+            {"2026-12-04T10:15:30.999999Z", "+01:00"},
+            {"2026-12-04T10:15:31Z", "+01:00"},
+            {"2026-12-04T10:15:31Z", "-02:30"},
+            {"2026-12-04T10:15:29.5Z", "-02:30"},
+            {"2026-12-04T10:15:29.5Z", null},
+            {"+12026-12-04T10:15:29.5Z", "+00:00"}
+        };
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        Instant received = Instant.parse("2026-07-01T00:00:00Z");
+        SpoolLine.Writer w = new SpoolLine.Writer("web1");
+        StringBuilder expected = new StringBuilder();
+        for (String[] t : times) {
+            SyslogMessage m =
+                    new SyslogMessage(
+                            1,
+                            13,
+                            Instant.parse(t[0]),
+                            t[1] == null ? null : ZoneOffset.of(t[1]),
+                            "h",
+                            "sshd",
+                            "42",
+                            null,
+                            null,
+                            "a\u0001b");
+            w.add(SyslogFields.of(m), received, zone);
+            expected.append(
+                            new String(
+                                    SpoolLine.format(m, "web1", received, zone),
+                                    StandardCharsets.ISO_8859_1))
+                    .append('\n');
+        }
+        assertEquals(
+                expected.toString(),
+                new String(w.bytes(), 0, w.length(), StandardCharsets.ISO_8859_1));
+        assertEquals(times.length, w.lines());
+        assertEquals(expected.indexOf("\n") + 1, w.start(1));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWriterLetsGoOfTheRoomAHostileBatchTook() {
+        // a 64 KiB frame of control bytes is four times that in the spool
+        SyslogMessage m =
+                new SyslogMessage(
+                        0, -1, null, null, null, null, null, null, null, "\u0001".repeat(65_536));
+        SpoolLine.Writer w = new SpoolLine.Writer("h");
+        w.add(SyslogFields.of(m), Instant.EPOCH, ZoneId.of("UTC"));
+        assertEquals(true, w.bytes().length > 4 * 65_536);
+        w.clear();
+        assertEquals(0, w.length());
+        assertEquals(true, w.bytes().length <= SpoolLine.Writer.KEEP_BYTES);
+    }
+
     private static String unescape(String s) {
         if (s == null) {
             return null;

@@ -49,6 +49,10 @@ public final class RuleFileMatcher {
     private final boolean[] perRule;
     private final GroupMatcher afterHeader;
     private final GroupMatcher wholeLine;
+
+    /** Lines that no rule of {@link #wholeLine} can match, told without its walk. */
+    private final LinePrefilter wholePrefilter;
+
     private final GroupMatcher[] explainers;
 
     /** Where the automata are kept between runs, and the digest of what they are built from. */
@@ -102,6 +106,7 @@ public final class RuleFileMatcher {
                         MAX_CACHE_BYTES,
                         parts == null ? null : parts[0],
                         store::ignored);
+        wholePrefilter = LinePrefilter.of(wholes, false);
         wholeLine =
                 GroupMatcher.of(
                         wholes,
@@ -226,6 +231,11 @@ public final class RuleFileMatcher {
     }
 
     /** A new per-thread session. */
+    /** The whole-line automaton's prefilter (tests). */
+    LinePrefilter wholeLinePrefilter() {
+        return wholePrefilter;
+    }
+
     public Session newSession() {
         return new Session();
     }
@@ -292,8 +302,12 @@ public final class RuleFileMatcher {
         public void reset(String latin1Line) {
             cur = slots[0];
             cur.load(latin1Line);
-            long[] whole = wholes.match(cur.bytes, 0, cur.length, latin1Line);
-            System.arraycopy(whole, 0, cur.bits, 0, cur.bits.length);
+            if (wholePrefilter.mayMatch(latin1Line)) {
+                long[] whole = wholes.match(cur.bytes, 0, cur.length, latin1Line);
+                System.arraycopy(whole, 0, cur.bits, 0, cur.bits.length);
+            } else {
+                java.util.Arrays.fill(cur.bits, 0);
+            }
             int rest = SyslogHeader.restStart(cur.bytes, 0, cur.length);
             if (rest >= 0) {
                 cur.add(rests.match(cur.bytes, rest, cur.length, null));
@@ -310,7 +324,21 @@ public final class RuleFileMatcher {
             Slot b = slots[1];
             a.load(first);
             b.load(second);
-            wholes.match2(a.bytes, 0, a.length, b.bytes, 0, b.length, a.bits, b.bits);
+            boolean ma = wholePrefilter.mayMatch(first);
+            boolean mb = wholePrefilter.mayMatch(second);
+            if (ma && mb) {
+                wholes.match2(a.bytes, 0, a.length, b.bytes, 0, b.length, a.bits, b.bits);
+            } else {
+                // a line with none of the whole-line rules' literals needs no walk
+                for (Slot one : slots) {
+                    if (one == a ? ma : mb) {
+                        long[] whole = wholes.match(one.bytes, 0, one.length, one.line);
+                        System.arraycopy(whole, 0, one.bits, 0, one.bits.length);
+                    } else {
+                        java.util.Arrays.fill(one.bits, 0);
+                    }
+                }
+            }
             int ra = SyslogHeader.restStart(a.bytes, 0, a.length);
             int rb = SyslogHeader.restStart(b.bytes, 0, b.length);
             if (ra >= 0 && rb >= 0) {
