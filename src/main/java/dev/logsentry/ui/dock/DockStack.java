@@ -27,17 +27,35 @@ final class DockStack extends DockContainerLeaf {
         focusWithinProperty()
                 .addListener(
                         (o, was, now) -> {
-                            if (now && getSelectedDockable() != null) {
+                            if (now && getSelectedDockable() != null && holdsFocus()) {
                                 bento.gestures().activated(this, getSelectedDockable());
                             }
                         });
         selectedDockableProperty()
                 .addListener(
                         (o, was, now) -> {
-                            if (now != null && isFocusWithin()) {
+                            if (now != null && holdsFocus()) {
                                 bento.gestures().activated(this, now);
                             }
                         });
+    }
+
+    /**
+     * Whether the keyboard focus is in this stack. Not {@link #isFocusWithin()} alone: a list or
+     * table cell marks itself focused for its control's focus model (the focused row) without the
+     * keyboard being there, and the Details view's rule list did so whenever the selected line
+     * changed, activating Details instead of the log the user had clicked.
+     */
+    private boolean holdsFocus() {
+        if (!isFocusWithin() || getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node n = getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isEditorArea() {

@@ -226,6 +226,49 @@ class EventsPerspectiveTest {
         return -1;
     }
 
+    @Test
+    void aClickedRowKeepsItsLogTheActivePartAndCtrlMMaximisesThatLog(FxRobot robot)
+            throws Exception {
+        assumeTrue(
+                Files.isDirectory(RULES.resolve("cracking.d")),
+                "Debian's logcheck rules are not installed (.ci/run installs them)");
+        openSampleAndWaitForVerdicts(robot);
+        // a line matched by several rules: the Details view lists the others, and its list used
+        // to mark a cell focused, which activated Details instead of the log that was clicked
+        robot.clickOn(
+                robot.lookup(".log-table .table-row-cell").nth(3).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        String log = onFx(() -> wb.window().dock().selection().activeEditorProperty().get().id());
+        assertThat(onFx(() -> wb.window().dock().selection().activePartProperty().get()))
+                .isEqualTo(log);
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M)
+                .release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(
+                        onFx(
+                                () ->
+                                        robot
+                                                .lookup(
+                                                        n ->
+                                                                n
+                                                                        instanceof
+                                                                        software.coley.bentofx
+                                                                                .control.Header)
+                                                .queryAll()
+                                                .stream()
+                                                .map(
+                                                        h ->
+                                                                ((software.coley.bentofx.control
+                                                                                        .Header)
+                                                                                h)
+                                                                        .getDockable()
+                                                                        .getIdentifier())
+                                                .toList()))
+                .as("the log's editor area alone")
+                .containsExactly(log);
+    }
+
     private ClassifiedSource openSampleAndWaitForVerdicts(FxRobot robot) throws Exception {
         Path sample = temp.resolve("syslog");
         try (InputStream in =

@@ -223,6 +223,9 @@ class WorkbenchDockTest {
         robot.interact(() -> wb.model().selectedProperty().set(sys));
         robot.interact(() -> wb.window().perspectiveProperty().set(Perspective.EVENTS));
         robot.interact(() -> wb.window().dock().activate(LogEditors.id(sys)));
+        waitUntil(() -> onFx(() -> wb.window().events().table().getItems().size() == 1));
+        // a click on a row, as a person does before pressing the key
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M)
