@@ -214,6 +214,8 @@ public final class RuleEditorParts {
     /** "Ignore lines like this" for a loaded line (Events context menu and shortcut). */
     public void ignoreLinesLike(String line, Verdict verdict) {
         ignore.open(line, verdict);
+        // the draft's matches in front of its stack (not Progress), then the draft itself
+        host.showView().accept(PREVIEW);
         host.showView().accept(IGNORE);
     }
 

@@ -239,6 +239,28 @@ class PatternEditorWorkbenchTest {
                 .startsWith("^")
                 .contains("myd")
                 .contains("alice");
+        // the draft's preview is in front of its stack, not Progress
+        assertThat(
+                        Fx.onFx(
+                                () -> {
+                                    var state = wb.window().dock().captureState();
+                                    return dev.logsentry.ui.dock.DockLayouts.stacks(
+                                                    state.layouts().get(state.perspective()))
+                                            .filter(
+                                                    st ->
+                                                            st.views()
+                                                                    .contains(
+                                                                            dev.logsentry.ui
+                                                                                    .ruleedit
+                                                                                    .RuleEditorParts
+                                                                                    .PREVIEW))
+                                            .findFirst()
+                                            .orElseThrow()
+                                            .selected();
+                                }))
+                .isEqualTo(dev.logsentry.ui.ruleedit.RuleEditorParts.PREVIEW);
+        assertThat(Fx.onFx(() -> wb.window().dock().selection().activePartProperty().get()))
+                .isEqualTo(dev.logsentry.ui.ruleedit.RuleEditorParts.IGNORE);
     }
 
     @Test
