@@ -38,7 +38,7 @@ final class LineReader {
     private final int part;
     private final Summarizer.Options options;
     private final SyslogHeaderBytes header;
-    private final TagTable tags = new TagTable();
+    private final TagTable tags;
     private byte[] lineBytes;
     private int lineOff;
     private int lineLen;
@@ -53,8 +53,10 @@ final class LineReader {
             Instant reference,
             String multilogProgram,
             DnscacheOrder dnsOrder,
-            int part) {
+            int part,
+            TagTable tags) {
         this.patterns = patterns;
+        this.tags = tags;
         this.dnscache = dnscache;
         this.dnsOrder = dnsOrder;
         this.part = part;
@@ -96,14 +98,7 @@ final class LineReader {
         c.inRange++;
         TagTable.Claim claim = tags.get(b, header.tagStart(), header.tagEnd());
         if (claim == null) {
-            String program =
-                    new String(
-                            b,
-                            header.tagStart(),
-                            header.tagEnd() - header.tagStart(),
-                            StandardCharsets.US_ASCII);
-            claim = new TagTable.Claim(claimsOf(program), messageClaimsOf(program));
-            tags.put(b, header.tagStart(), header.tagEnd(), claim);
+            claim = newTag(b, header.tagStart(), header.tagEnd());
         }
         int ms = header.messageStart();
         int end = header.end();
@@ -134,6 +129,13 @@ final class LineReader {
             }
         }
         lineBytes = null;
+    }
+
+    /** Works out who claims a tag not in the table yet, and adds it. */
+    private TagTable.Claim newTag(byte[] b, int from, int to) {
+        String program = new String(b, from, to - from, StandardCharsets.US_ASCII);
+        return tags.put(
+                b, from, to, new TagTable.Claim(claimsOf(program), messageClaimsOf(program)));
     }
 
     private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {
