@@ -82,8 +82,11 @@ final class LineReader {
         dnsOrder.finished(part, lines);
     }
 
-    /** One line as bytes ({@code b[off, off+len)}, valid only during the call). */
-    void bytes(byte[] b, int off, int len, long lineNo) {
+    /**
+     * One line as bytes ({@code b[off, off+len)}, valid only during the call); {@code plain}: known
+     * to be ASCII without {@code \r} (then its message is not checked again).
+     */
+    void bytes(byte[] b, int off, int len, long lineNo, boolean plain) {
         long time;
         if (header == null
                 || !header.read(b, off, len)
@@ -120,12 +123,12 @@ final class LineReader {
                         DnscacheService.labelled(Instant.ofEpochSecond(time), header.message()),
                         lineNo);
             } else {
-                c.services[i].accept(b, ms, end, lineText, source, lineNo);
+                c.services[i].accept(b, ms, end, plain, lineText, source, lineNo);
             }
         }
         for (int i : claim.byMessage()) {
             if (patterns.get(i).claimsMessage(b, ms, end)) {
-                c.services[i].accept(b, ms, end, lineText, source, lineNo);
+                c.services[i].accept(b, ms, end, plain, lineText, source, lineNo);
             }
         }
         lineBytes = null;

@@ -356,7 +356,7 @@ public final class PatternService {
         void accept(String msg, Supplier<String> fullLine, int source, long line) {
             byte[] b = javaOnly ? null : ByteRegex.plainBytes(msg);
             if (b != null) {
-                accept(b, 0, b.length, fullLine, source, line);
+                accept(b, 0, b.length, true, fullLine, source, line);
                 return;
             }
             lines++;
@@ -367,8 +367,15 @@ public final class PatternService {
          * As {@link #accept(String, Supplier, int, long)} for the UTF-8 message {@code b[from, to)}
          * (valid only during the call): read in place when it is plain ASCII.
          */
-        void accept(byte[] b, int from, int to, Supplier<String> fullLine, int source, long line) {
-            if (javaOnly || !ByteRegex.plain(b, from, to)) {
+        void accept(
+                byte[] b,
+                int from,
+                int to,
+                boolean plain,
+                Supplier<String> fullLine,
+                int source,
+                long line) {
+            if (javaOnly || !(plain || ByteRegex.plain(b, from, to))) {
                 lines++;
                 String msg = new String(b, from, to - from, StandardCharsets.UTF_8);
                 count(match(msg, matchers), fullLine, source, line);
