@@ -33,15 +33,80 @@ final class FileParts implements AutoCloseable {
                 throws IOException;
     }
 
-    /** One file's parts: their byte ranges and their results, in order. */
+    /** Merges a reader's counts into a file's, its unmatched line numbers moved by a shift. */
+    interface Merger {
+        void merge(Map<String, HostCounts> into, Map<String, HostCounts> from, long shift);
+    }
+
+    /**
+     * One file's parts: their byte ranges, and their counts merged in order as they finish (a part
+     * that finishes early waits for the ones before it), so that no more than a few parts' counts
+     * are held apart however many parts are queued: a log with many distinct items (an attack from
+     * many addresses) would otherwise keep a copy of them per part.
+     */
     static final class Plan {
         final List<long[]> ranges;
-        final List<Future<LineReader>> parts = new ArrayList<>();
         final DnscacheOrder order;
+        private final List<Future<?>> parts = new ArrayList<>();
+        private final Merger merger;
+        private final LineReader[] done;
+        private final Map<String, HostCounts> merged = new HashMap<>();
+        private int next; // the first part not merged yet
+        private long lines; // the lines of the parts merged
 
-        Plan(List<long[]> ranges, DnscacheOrder order) {
+        Plan(List<long[]> ranges, DnscacheOrder order, Merger merger) {
             this.ranges = ranges;
             this.order = order;
+            this.merger = merger;
+            this.done = new LineReader[ranges.size()];
+        }
+
+        /** Part {@code k} is read: merges it and the finished parts after it, in order. */
+        synchronized void finished(int k, LineReader r) {
+            done[k] = r;
+            while (next < done.length && done[next] != null) {
+                LineReader p = done[next];
+                done[next] = null;
+                merger.merge(merged, p.hosts, lines);
+                lines += p.count;
+                next++;
+            }
+        }
+
+        /**
+         * Waits for the parts in order; the counts of those before the first that failed stay
+         * merged, and that failure is thrown, as when the file is read in one piece.
+         *
+         * @throws IOException what the part threw, or when interrupted
+         */
+        void await() throws IOException {
+            for (Future<?> f : parts) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(String.valueOf(c), c);
+                }
+            }
+        }
+
+        /** The counts of the parts merged so far (all of them after {@link #await}). */
+        synchronized Map<String, HostCounts> merged() {
+            return merged;
+        }
+
+        /** The lines of the parts merged so far. */
+        synchronized long lines() {
+            return lines;
         }
     }
 
@@ -61,7 +126,8 @@ final class FileParts implements AutoCloseable {
             List<SummaryInput> inputs,
             int threads,
             PartReader reader,
-            java.util.function.BiFunction<Integer, Integer, DnscacheOrder> orders) {
+            java.util.function.BiFunction<Integer, Integer, DnscacheOrder> orders,
+            Merger merger) {
         FileParts fp = new FileParts(Executors.newFixedThreadPool(threads));
         List<Integer> planned = new ArrayList<>();
         Map<Integer, Object[]> fileOf = new HashMap<>();
@@ -74,7 +140,7 @@ final class FileParts implements AutoCloseable {
                 String fixed = Summarizer.dnscacheLines(List.of(f.path())) ? "dnscache" : null;
                 int n = (int) Math.max(threads * 4L, (size + PART - 1) / PART);
                 List<long[]> ranges = LineChunks.ranges(size, n);
-                fp.plans.put(i, new Plan(ranges, orders.apply(i, ranges.size())));
+                fp.plans.put(i, new Plan(ranges, orders.apply(i, ranges.size()), merger));
                 fileOf.put(i, new Object[] {f.path(), LogSet.modified(f.path()), fixed});
                 planned.add(i);
             } catch (IOException e) {
@@ -93,14 +159,18 @@ final class FileParts implements AutoCloseable {
                 int part = k;
                 p.parts.add(
                         fp.pool.submit(
-                                () ->
-                                        reader.read(
-                                                i,
-                                                (Path) f[0],
-                                                (Instant) f[1],
-                                                (String) f[2],
-                                                p,
-                                                part)));
+                                () -> {
+                                    p.finished(
+                                            part,
+                                            reader.read(
+                                                    i,
+                                                    (Path) f[0],
+                                                    (Instant) f[1],
+                                                    (String) f[2],
+                                                    p,
+                                                    part));
+                                    return null;
+                                }));
             }
             if (!any) {
                 break;
@@ -112,29 +182,6 @@ final class FileParts implements AutoCloseable {
     /** The plan of input {@code i}, or null when it was not queued. */
     Plan plan(int i) {
         return plans.get(i);
-    }
-
-    /**
-     * Waits for part {@code k} of {@code plan}, rethrowing what it threw.
-     *
-     * @throws IOException what the part threw, or when interrupted
-     */
-    static LineReader result(Plan plan, int k) throws IOException {
-        try {
-            return plan.parts.get(k).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(String.valueOf(c), c);
-        }
     }
 
     @Override

@@ -106,7 +106,8 @@ public final class Summarizer {
                                 threads,
                                 (source, f, ref, fixed, plan, part) ->
                                         readPart(source, f, ref, fixed, plan, part, cancelled),
-                                (source, n) -> new DnscacheOrder(this::dnsLine, source, n));
+                                (source, n) -> new DnscacheOrder(this::dnsLine, source, n),
+                                this::merge);
         try {
             for (SummaryInput in : inputs) {
                 if (cancelled.getAsBoolean()) {
@@ -215,13 +216,12 @@ public final class Summarizer {
             throws IOException {
         FileParts.Plan plan = parts == null ? null : parts.plan(source);
         if (plan != null) {
-            long lines = 0;
-            for (int k = 0; k < plan.ranges.size(); k++) {
-                LineReader r = FileParts.result(plan, k);
-                merge(hosts, r.hosts, lines);
-                lines += r.count;
+            try {
+                plan.await();
+            } finally { // what was read before a failure counts, as in one piece
+                merge(hosts, plan.merged(), 0);
             }
-            return lines;
+            return plan.lines();
         }
         Instant ref = LogSet.modified(f);
         if (GzipFile.isGzip(f)) {
