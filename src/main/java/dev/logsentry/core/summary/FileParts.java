@@ -18,10 +18,11 @@ import java.util.concurrent.Future;
  * The plain files of one summary read in parts by one pool of threads, every file's parts queued at
  * the start and interleaved (part 0 of each file, then part 1 of each ...), so that both cores stay
  * busy from the first line to the last (no core waits for the last part of one file before the next
- * file starts) and every service's code is reached, and compiled, early. The results are taken
- * input by input, part by part, so they are merged in file order as before. Used only when nothing
- * depends on reading the inputs one after the other: no dnscache stream (its lines must reach the
- * per-host streams in log order across files) and no line references.
+ * file starts) and every service's code is reached, and compiled, early. Each file's parts are
+ * merged in order as they finish ({@link Plan}), the files in input order by the caller, so the
+ * counts are those of reading one file after the other. Used only when nothing depends on reading
+ * the inputs one after the other: no dnscache stream (its lines must reach the per-host streams in
+ * log order across files) and no line references.
  */
 final class FileParts implements AutoCloseable {
     /** About this many bytes per part: small enough for the last parts to end together. */
