@@ -6,7 +6,10 @@
 # and of CPU time (user+sys of the whole process tree), and the ratios. The machine may be shared:
 # CPU time is the steadier figure.
 #
-# Usage: [OURS_ONLY=1] bench/summary-vs-logwatch.sh [SIZE_MB (default 100)] [RUNS (default 3)]
+# Usage: [OURS_ONLY=1] [PACKAGE=1] bench/summary-vs-logwatch.sh [SIZE_MB (default 100)] [RUNS (default 3)]
+# Ours is `java -XX:+UseParallelGC -jar` (what a user of the jar runs); with PACKAGE=1 it runs with
+# the logsentry-cli launcher's JVM options (installers/linux/cli.properties) and an AppCDS archive
+# made from training runs as postinst makes it, as the installed package runs it.
 # Needs: logwatch installed, Maven dependencies in ~/.m2. Writes only under $WORK
 # (default /tmp/logsentry-summary-bench). Every run is bounded by `timeout`. The jar and its lib/
 # are copied to $WORK/app first, so rebuilding the worktree during a run changes nothing; a corpus
@@ -55,8 +58,28 @@ run_logwatch() {
     --service sshd --service sudo --service cron --service pam_unix --service postfix \
     --service iptables > "$WORK/lw.out"
 }
+JVM_OPTS=(-XX:+UseParallelGC)
+if [ -n "${PACKAGE:-}" ]; then
+  echo "== the package launcher's options and an AppCDS archive trained as postinst trains it"
+  mkdir -p "$WORK/cds" "$WORK/train" && rm -f "$WORK/cds/"*
+  read -r -a JVM_OPTS <<< "$(sed -n 's/^java-options=//p' installers/linux/cli.properties \
+    | sed "s|/var/cache/logsentry/logsentry.jsa|$WORK/cds/logsentry.jsa|")"
+  printf '%s\n' "Jan  1 00:00:00 host sshd[1]: Failed password for root from 192.0.2.1 port 22 ssh2" \
+    "Jan  1 00:00:01 host CRON[2]: (root) CMD (true)" > "$WORK/train/syslog"
+  JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$WORK/cds/classes.lst" java "${JVM_OPTS[@]}" \
+    -jar "$WORK/app/logsentry.jar" check --dry-run --stdout --state "$WORK/train/state" \
+    "$WORK/train/syslog" >/dev/null 2>&1 || true
+  JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$WORK/cds/summary.lst" java "${JVM_OPTS[@]}" \
+    -jar "$WORK/app/logsentry.jar" summary --logdir "$WORK/train" --logfile syslog --range All \
+    --detail High --output stdout >/dev/null 2>&1 || true
+  cat "$WORK/cds/summary.lst" >> "$WORK/cds/classes.lst"
+  JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$WORK/cds/classes.lst" \
+    java "${JVM_OPTS[@]}" -jar "$WORK/app/logsentry.jar" --version >/dev/null 2>&1 || true
+  ls "$WORK/cds/logsentry.jsa" >/dev/null
+fi
+echo "   ours: java ${JVM_OPTS[*]} -jar logsentry.jar"
 run_ours() {
-  /usr/bin/time -a -o "$WORK/ours.times" -f "%e %U %S" timeout 7200 java -XX:+UseParallelGC \
+  /usr/bin/time -a -o "$WORK/ours.times" -f "%e %U %S" timeout 7200 java "${JVM_OPTS[@]}" \
     -jar "$WORK/app/logsentry.jar" summary --logdir "$WORK/log" --range All --detail High --numeric \
     --service sshd --service sudo --service cron --service pam_unix --service postfix \
     --service kernel > "$WORK/ours.out"

@@ -3,6 +3,7 @@ package dev.logsentry;
 import dev.logsentry.cli.BoundedHeapCheck;
 import dev.logsentry.cli.FastCheckArgs;
 import dev.logsentry.cli.LogSentryCommand;
+import dev.logsentry.cli.SummaryCommand;
 import dev.logsentry.ui.workbench.WorkbenchLauncher;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +48,9 @@ public final class Main {
         int fast = FastCheckArgs.run(args);
         if (fast >= 0) {
             System.exit(fast);
+        }
+        if (args.length > 0 && args[0].equals("summary")) {
+            SummaryCommand.preload(); // the service files load while picocli builds
         }
         // The command line is built once (picocli reads every option's annotations, a good part
         // of a short run's start-up) and only when the arguments can be a command.

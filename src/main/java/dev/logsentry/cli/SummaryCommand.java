@@ -9,6 +9,7 @@ import dev.logsentry.core.report.delivery.FileDelivery;
 import dev.logsentry.core.report.delivery.FinishedReport;
 import dev.logsentry.core.report.delivery.SmtpDelivery;
 import dev.logsentry.core.report.delivery.StreamDelivery;
+import dev.logsentry.core.summary.ServiceLoader;
 import dev.logsentry.core.summary.SummaryRequest;
 import dev.logsentry.core.summary.SummaryService;
 import java.io.OutputStream;
@@ -165,6 +166,14 @@ public final class SummaryCommand implements Callable<Integer> {
 
     public SummaryCommand() {
         this(System.out, System.getenv(), Clock.systemDefaultZone());
+    }
+
+    /**
+     * Starts loading the service files for a {@code summary} run of this process's environment
+     * while the command line is being built (see {@link ServiceLoader#preload}).
+     */
+    public static void preload() {
+        ServiceLoader.preload(ServiceLoader.folders(System.getenv()));
     }
 
     /** For tests: the report stream, the environment and "now". */

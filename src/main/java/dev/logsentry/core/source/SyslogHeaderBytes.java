@@ -17,9 +17,6 @@ import java.time.Instant;
  * change or zone transition inside the minute) the other seconds are added to the first.
  */
 public final class SyslogHeaderBytes {
-    private static final byte[] MONTHS =
-            "JanFebMarAprMayJunJulAugSepOctNovDec".getBytes(StandardCharsets.US_ASCII);
-
     private final SyslogTime syslogTime;
     private byte[] line;
     private int hostStart;
@@ -194,15 +191,36 @@ public final class SyslogHeaderBytes {
         return new String(line, hostStart, hostEnd - hostStart, StandardCharsets.US_ASCII);
     }
 
+    /** The month (0-11) of the three bytes at {@code off}, or -1: one switch, not twelve tests. */
     private static int month(byte[] b, int off) {
-        for (int m = 0; m < 12; m++) {
-            if (b[off] == MONTHS[3 * m]
-                    && b[off + 1] == MONTHS[3 * m + 1]
-                    && b[off + 2] == MONTHS[3 * m + 2]) {
-                return m;
-            }
+        switch ((b[off] & 0xff) << 16 | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff)) {
+            case 'J' << 16 | 'a' << 8 | 'n':
+                return 0;
+            case 'F' << 16 | 'e' << 8 | 'b':
+                return 1;
+            case 'M' << 16 | 'a' << 8 | 'r':
+                return 2;
+            case 'A' << 16 | 'p' << 8 | 'r':
+                return 3;
+            case 'M' << 16 | 'a' << 8 | 'y':
+                return 4;
+            case 'J' << 16 | 'u' << 8 | 'n':
+                return 5;
+            case 'J' << 16 | 'u' << 8 | 'l':
+                return 6;
+            case 'A' << 16 | 'u' << 8 | 'g':
+                return 7;
+            case 'S' << 16 | 'e' << 8 | 'p':
+                return 8;
+            case 'O' << 16 | 'c' << 8 | 't':
+                return 9;
+            case 'N' << 16 | 'o' << 8 | 'v':
+                return 10;
+            case 'D' << 16 | 'e' << 8 | 'c':
+                return 11;
+            default:
+                return -1;
         }
-        return -1;
     }
 
     private static int digit(byte c) {

@@ -8,11 +8,16 @@ import java.util.regex.Matcher;
  * counting code sees one concrete type (the JIT then compiles it once).
  */
 final class Groups {
-    private int[] bounds = new int[2];
+    private int[] bounds;
     private String text;
     private byte[] bytes; // the subject when the byte engine matched (ASCII), else null
     private byte[] scratch = new byte[128]; // a template key being put together
     private static final byte[] NONE = KeyTemplate.value(null).getBytes(StandardCharsets.US_ASCII);
+
+    /** {@code size}: room for this many bounds (two per group and the match) before growing. */
+    Groups(int size) {
+        bounds = new int[size];
+    }
 
     void from(String msg, Matcher m) {
         text = msg;

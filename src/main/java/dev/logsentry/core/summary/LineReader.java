@@ -38,7 +38,7 @@ final class LineReader {
     private final int part;
     private final Summarizer.Options options;
     private final SyslogHeaderBytes header;
-    private final TagTable tags = new TagTable();
+    private final TagTable tags;
     private byte[] lineBytes;
     private int lineOff;
     private int lineLen;
@@ -53,8 +53,10 @@ final class LineReader {
             Instant reference,
             String multilogProgram,
             DnscacheOrder dnsOrder,
-            int part) {
+            int part,
+            TagTable tags) {
         this.patterns = patterns;
+        this.tags = tags;
         this.dnscache = dnscache;
         this.dnsOrder = dnsOrder;
         this.part = part;
@@ -80,8 +82,11 @@ final class LineReader {
         dnsOrder.finished(part, lines);
     }
 
-    /** One line as bytes ({@code b[off, off+len)}, valid only during the call). */
-    void bytes(byte[] b, int off, int len, long lineNo) {
+    /**
+     * One line as bytes ({@code b[off, off+len)}, valid only during the call); {@code plain}: known
+     * to be ASCII without {@code \r} (then its message is not checked again).
+     */
+    void bytes(byte[] b, int off, int len, long lineNo, boolean plain) {
         long time;
         if (header == null
                 || !header.read(b, off, len)
@@ -96,14 +101,7 @@ final class LineReader {
         c.inRange++;
         TagTable.Claim claim = tags.get(b, header.tagStart(), header.tagEnd());
         if (claim == null) {
-            String program =
-                    new String(
-                            b,
-                            header.tagStart(),
-                            header.tagEnd() - header.tagStart(),
-                            StandardCharsets.US_ASCII);
-            claim = new TagTable.Claim(claimsOf(program), messageClaimsOf(program));
-            tags.put(b, header.tagStart(), header.tagEnd(), claim);
+            claim = newTag(b, header.tagStart(), header.tagEnd());
         }
         int ms = header.messageStart();
         int end = header.end();
@@ -125,15 +123,22 @@ final class LineReader {
                         DnscacheService.labelled(Instant.ofEpochSecond(time), header.message()),
                         lineNo);
             } else {
-                c.services[i].accept(b, ms, end, lineText, source, lineNo);
+                c.services[i].accept(b, ms, end, plain, lineText, source, lineNo);
             }
         }
         for (int i : claim.byMessage()) {
             if (patterns.get(i).claimsMessage(b, ms, end)) {
-                c.services[i].accept(b, ms, end, lineText, source, lineNo);
+                c.services[i].accept(b, ms, end, plain, lineText, source, lineNo);
             }
         }
         lineBytes = null;
+    }
+
+    /** Works out who claims a tag not in the table yet, and adds it. */
+    private TagTable.Claim newTag(byte[] b, int from, int to) {
+        String program = new String(b, from, to - from, StandardCharsets.US_ASCII);
+        return tags.put(
+                b, from, to, new TagTable.Claim(claimsOf(program), messageClaimsOf(program)));
     }
 
     private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {

@@ -32,6 +32,7 @@ public final class PatternService {
     private final List<List<KeyTemplate>> groupKeys = new ArrayList<>();
     private final byte[] messagePrefix;
     private final String wholeMessagePrefix; // the claim is nothing but ^literal, or null
+    private int maxBounds = 2; // the most group bounds of a byte rule: Groups never grows
 
     /**
      * Compiles a definition.
@@ -112,6 +113,7 @@ public final class PatternService {
             if (bytes != null && !bytes.names().equals(numbered)) {
                 bytes = null; // numbered otherwise than Java does: let Java match
             }
+            maxBounds = Math.max(maxBounds, bytes == null ? 2 : 2 * (bytes.names().size() + 1));
             rules.add(
                     new CompiledRule(
                             n,
@@ -148,10 +150,7 @@ public final class PatternService {
 
     /** Whether lines of this program tag belong here (the message check aside). */
     public boolean claimsProgram(String prog) {
-        if (program == null) {
-            return true;
-        }
-        return prog != null && program.matcher(prog).matches();
+        return program == null || (prog != null && program.matcher(prog).matches());
     }
 
     /** Whether the service has a message condition (then {@link #claimsMessage} must be asked). */
@@ -229,7 +228,7 @@ public final class PatternService {
     private final class Matchers {
         final Matcher[] java = new Matcher[rules.size()];
         final ByteRegex.Matcher[] bytes = new ByteRegex.Matcher[rules.size()];
-        final Groups last = new Groups();
+        final Groups last = new Groups(maxBounds);
         Matcher lastJava;
     }
 
@@ -356,7 +355,7 @@ public final class PatternService {
         void accept(String msg, Supplier<String> fullLine, int source, long line) {
             byte[] b = javaOnly ? null : ByteRegex.plainBytes(msg);
             if (b != null) {
-                accept(b, 0, b.length, fullLine, source, line);
+                accept(b, 0, b.length, true, fullLine, source, line);
                 return;
             }
             lines++;
@@ -367,8 +366,15 @@ public final class PatternService {
          * As {@link #accept(String, Supplier, int, long)} for the UTF-8 message {@code b[from, to)}
          * (valid only during the call): read in place when it is plain ASCII.
          */
-        void accept(byte[] b, int from, int to, Supplier<String> fullLine, int source, long line) {
-            if (javaOnly || !ByteRegex.plain(b, from, to)) {
+        void accept(
+                byte[] b,
+                int from,
+                int to,
+                boolean plain,
+                Supplier<String> fullLine,
+                int source,
+                long line) {
+            if (javaOnly || !(plain || ByteRegex.plain(b, from, to))) {
                 lines++;
                 String msg = new String(b, from, to - from, StandardCharsets.UTF_8);
                 count(match(msg, matchers), fullLine, source, line);
@@ -412,8 +418,7 @@ public final class PatternService {
                     }
                 }
             }
-            // Walk down the keys: a key that is one captured field is looked up in the message
-            // itself (no String per line), a template is built.
+            // Walk down the keys: one field is looked up in the message, a template is built
             List<KeyTemplate> keys = groupKeys.get(r.group);
             Tally t = groups[r.group];
             t.hit(value, source, line);

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Finds and loads the service files: the bundled ones ({@code dev/logsentry/services/} in the jar),
@@ -55,8 +58,41 @@ public final class ServiceLoader {
         return out;
     }
 
+    /** A catalog being loaded ahead of time for {@code folders}, taken by the first load. */
+    private record Preload(List<Path> folders, FutureTask<Catalog> task) {}
+
+    private static final AtomicReference<Preload> PRELOAD = new AtomicReference<>();
+
+    /**
+     * Starts loading the catalog for {@code folders} on a background thread, so that reading and
+     * compiling the service files (about a quarter of a second, most of it Jackson's start)
+     * overlaps what the caller does meanwhile (picocli building the command line); the next {@link
+     * #load} of the same folders takes the result. A preload nobody takes costs only its thread.
+     */
+    public static void preload(List<Path> folders) {
+        Preload p = new Preload(List.copyOf(folders), new FutureTask<>(() -> loadNow(folders)));
+        Thread t = new Thread(p.task(), "logsentry-services");
+        t.setDaemon(true);
+        PRELOAD.set(p);
+        t.start();
+    }
+
     /** Loads the bundled services and those in {@code folders}. */
     public static Catalog load(List<Path> folders) {
+        Preload p = PRELOAD.getAndSet(null);
+        if (p != null && p.folders().equals(folders)) {
+            try {
+                return p.task().get();
+            } catch (ExecutionException e) {
+                // loaded again below, where the failure shows as it would have
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return loadNow(folders);
+    }
+
+    private static Catalog loadNow(List<Path> folders) {
         Map<String, LoadedService> services = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         for (String name : bundledNames()) {

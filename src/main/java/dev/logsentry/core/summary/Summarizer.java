@@ -60,6 +60,8 @@ public final class Summarizer {
     private final Options options;
     private final Clock clock;
     private boolean referencePath;
+    private FileParts parts; // plain files queued in parts for this run, or null
+    private final TagTable tags = new TagTable(); // shared by all readers: claims depend on the tag
 
     /**
      * @param services the services to run (already chosen by {@code --service})
@@ -95,16 +97,34 @@ public final class Summarizer {
         List<String> warnings = new ArrayList<>();
         Map<String, HostCounts> hosts = new TreeMap<>();
         long[] read = new long[1];
-        for (SummaryInput in : inputs) {
-            if (cancelled.getAsBoolean()) {
-                break;
+        int threads = Math.max(1, options.threads());
+        parts =
+                referencePath || options.trackLines() || dnscache != null || threads == 1
+                        ? null
+                        : FileParts.start(
+                                inputs,
+                                threads,
+                                (source, f, ref, fixed, plan, part) ->
+                                        readPart(source, f, ref, fixed, plan, part, cancelled),
+                                (source, n) -> new DnscacheOrder(this::dnsLine, source, n),
+                                this::merge);
+        try {
+            for (SummaryInput in : inputs) {
+                if (cancelled.getAsBoolean()) {
+                    break;
+                }
+                int source = sources.size();
+                sources.add(in.name());
+                try {
+                    read[0] += read(in, source, hosts, cancelled);
+                } catch (IOException e) {
+                    warnings.add(in.name() + ": " + e.getMessage() + " (the rest was summarised)");
+                }
             }
-            int source = sources.size();
-            sources.add(in.name());
-            try {
-                read[0] += read(in, source, hosts, cancelled);
-            } catch (IOException e) {
-                warnings.add(in.name() + ": " + e.getMessage() + " (the rest was summarised)");
+        } finally {
+            if (parts != null) {
+                parts.close();
+                parts = null;
             }
         }
         List<Summary> out = new ArrayList<>();
@@ -174,9 +194,35 @@ public final class Summarizer {
         return DnscacheDetector.looksLikeDnscache(first) ? "dnscache" : o.name();
     }
 
+    /** Reads part {@code part} of a plain file queued by {@link FileParts}. */
+    private LineReader readPart(
+            int source,
+            Path f,
+            Instant ref,
+            String fixed,
+            FileParts.Plan plan,
+            int part,
+            BooleanSupplier cancelled)
+            throws IOException {
+        long[] range = plan.ranges.get(part);
+        LineReader r = newReader(source, ref, fixed, plan.order, part);
+        r.count = LineChunks.read(f, range[0], range[1], r::bytes, cancelled);
+        plan.order.finished(part, r.count);
+        return r;
+    }
+
     private long readFile(
             Path f, int source, Map<String, HostCounts> hosts, BooleanSupplier cancelled)
             throws IOException {
+        FileParts.Plan plan = parts == null ? null : parts.plan(source);
+        if (plan != null) {
+            try {
+                plan.await();
+            } finally { // what was read before a failure counts, as in one piece
+                merge(hosts, plan.merged(), 0);
+            }
+            return plan.lines();
+        }
         Instant ref = LogSet.modified(f);
         if (GzipFile.isGzip(f)) {
             LineReader r = newReader(source, ref, null);
@@ -211,12 +257,12 @@ public final class Summarizer {
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<LineReader>> parts = new ArrayList<>();
+            List<Future<LineReader>> futures = new ArrayList<>();
             DnscacheOrder order = new DnscacheOrder(this::dnsLine, source, ranges.size());
             for (int i = 0; i < ranges.size(); i++) {
                 long[] range = ranges.get(i);
                 int part = i;
-                parts.add(
+                futures.add(
                         pool.submit(
                                 () -> {
                                     LineReader r = newReader(source, ref, fixed, order, part);
@@ -228,7 +274,7 @@ public final class Summarizer {
                                 }));
             }
             long lines = 0;
-            for (Future<LineReader> p : parts) {
+            for (Future<LineReader> p : futures) {
                 LineReader r = p.get();
                 merge(hosts, r.hosts, lines);
                 lines += r.count;
@@ -368,7 +414,7 @@ public final class Summarizer {
     private LineReader newReader(
             int source, Instant reference, String multilogProgram, DnscacheOrder order, int part) {
         return new LineReader(
-                patterns, dnscache, options, source, reference, multilogProgram, order, part);
+                patterns, dnscache, options, source, reference, multilogProgram, order, part, tags);
     }
 
     /** A dnscache line to its host's stream; called in log order, under the input's order lock. */

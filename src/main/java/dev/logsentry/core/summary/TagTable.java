@@ -3,9 +3,12 @@ package dev.logsentry.core.summary;
 import java.util.Arrays;
 
 /**
- * The services claiming each program tag a reader has seen, looked up by the tag's bytes (an open
- * addressing table): a line's dispatch costs a hash of its tag, not a decoded String and a regex
- * per service. A log has a few dozen tags; the table grows when half full.
+ * The services claiming each program tag seen, looked up by the tag's bytes (an open addressing
+ * table): a line's dispatch costs a hash of its tag, not a decoded String and a regex per service.
+ * A log has a few dozen tags. One table serves every reader thread of a summary run: lookups read
+ * an immutable snapshot without locking, and a new tag (rare after the first lines) is added under
+ * a lock to a copy that then replaces the snapshot; so each tag's claim is worked out about once
+ * per run rather than once per file part, and the readers' hot loop rarely meets a missing tag.
  */
 final class TagTable {
     /**
@@ -16,11 +19,14 @@ final class TagTable {
      */
     record Claim(int[] services, int[] byMessage) {}
 
-    private byte[][] keys = new byte[64][];
-    private Claim[] values = new Claim[64];
-    private int size;
+    /** An immutable snapshot: keys and their claims; grows by copying when half full. */
+    private record Table(byte[][] keys, Claim[] values, int size) {}
+
+    private volatile Table table = new Table(new byte[64][], new Claim[64], 0);
 
     Claim get(byte[] b, int from, int to) {
+        Table t = table;
+        byte[][] keys = t.keys;
         int mask = keys.length - 1;
         for (int i = hash(b, from, to) & mask; ; i = (i + 1) & mask) {
             byte[] k = keys[i];
@@ -28,28 +34,35 @@ final class TagTable {
                 return null;
             }
             if (Arrays.equals(k, 0, k.length, b, from, to)) {
-                return values[i];
+                return t.values[i];
             }
         }
     }
 
-    void put(byte[] b, int from, int to, Claim claim) {
-        if (2 * (size + 1) > keys.length) {
-            byte[][] oldKeys = keys;
-            Claim[] oldValues = values;
-            keys = new byte[oldKeys.length * 2][];
-            values = new Claim[oldKeys.length * 2];
-            size = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != null) {
-                    insert(oldKeys[i], oldValues[i]);
-                }
+    /**
+     * Adds a tag's claim unless another thread added it first; returns the claim in the table (the
+     * same for equal tags, as claims depend only on the tag).
+     */
+    synchronized Claim put(byte[] b, int from, int to, Claim claim) {
+        Claim there = get(b, from, to);
+        if (there != null) {
+            return there;
+        }
+        Table t = table;
+        int length = 2 * (t.size + 1) > t.keys.length ? t.keys.length * 2 : t.keys.length;
+        byte[][] keys = new byte[length][];
+        Claim[] values = new Claim[length];
+        for (int i = 0; i < t.keys.length; i++) {
+            if (t.keys[i] != null) {
+                insert(keys, values, t.keys[i], t.values[i]);
             }
         }
-        insert(Arrays.copyOfRange(b, from, to), claim);
+        insert(keys, values, Arrays.copyOfRange(b, from, to), claim);
+        table = new Table(keys, values, t.size + 1);
+        return claim;
     }
 
-    private void insert(byte[] key, Claim claim) {
+    private static void insert(byte[][] keys, Claim[] values, byte[] key, Claim claim) {
         int mask = keys.length - 1;
         int i = hash(key, 0, key.length) & mask;
         while (keys[i] != null) {
@@ -57,7 +70,6 @@ final class TagTable {
         }
         keys[i] = key;
         values[i] = claim;
-        size++;
     }
 
     private static int hash(byte[] b, int from, int to) {

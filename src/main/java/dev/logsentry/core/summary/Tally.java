@@ -101,10 +101,7 @@ public final class Tally {
 
     /** As {@link #item(CharSequence, int, int)} for ASCII bytes {@code b[from, to)}. */
     Tally item(byte[] b, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
-        }
+        int h = hash(b, from, to);
         if (table != null) {
             int mask = table.length - 1;
             for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
@@ -125,6 +122,23 @@ public final class Tally {
                         lines != null);
         insert(c);
         return c;
+    }
+
+    /**
+     * {@link String#hashCode} of ASCII bytes {@code b[from, to)}, four bytes a step: the same sum
+     * of {@code b[i] * 31^k} (mod 2^32) with one multiplication on the dependency chain per four
+     * bytes instead of four.
+     */
+    static int hash(byte[] b, int from, int to) {
+        int h = 0;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            h = 923521 * h + 29791 * b[i] + 961 * b[i + 1] + 31 * b[i + 2] + b[i + 3];
+        }
+        for (; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        return h;
     }
 
     private static byte[] asciiBytes(String key) {

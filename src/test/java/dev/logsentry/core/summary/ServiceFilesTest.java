@@ -148,4 +148,27 @@ class ServiceFilesTest {
                                 .title())
                 .isEqualTo("My cron");
     }
+
+    /**
+     * A catalog loaded ahead of time (while picocli builds) is the one a load of the same folders
+     * gets; a load of other folders does not take it, and a user's file added meanwhile is seen.
+     */
+    @Test
+    void aPreloadedCatalogIsTakenOnlyForTheSameFolders() throws Exception {
+        Path user = Files.createDirectories(dir.resolve("user"));
+        ServiceLoader.preload(List.of(dir.resolve("elsewhere")));
+        Files.writeString(
+                user.resolve("mine.yaml"),
+                "name: mine\nclaim: {program: mine}\ngroups: [{id: all, title: All}]\n"
+                        + "rules: [{pattern: 'x', group: all}]\nsamples: [{line: x, group: all}]\n");
+        ServiceLoader.Catalog c = ServiceLoader.load(List.of(user));
+        assertThat(c.warnings()).isEmpty();
+        assertThat(c.services()).containsKey("mine");
+        ServiceLoader.preload(List.of(user));
+        ServiceLoader.Catalog pre = ServiceLoader.load(List.of(user));
+        assertThat(pre.services().keySet()).isEqualTo(c.services().keySet());
+        assertThat(pre.warnings()).isEqualTo(c.warnings());
+        // taken once: the next load reads the files again
+        assertThat(ServiceLoader.load(List.of(user))).isNotSameAs(pre);
+    }
 }

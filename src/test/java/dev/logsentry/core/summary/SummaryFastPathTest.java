@@ -212,4 +212,72 @@ class SummaryFastPathTest {
             }
         }
     }
+
+    /**
+     * Without dnscache, the parts of all plain files are queued at once and read interleaved
+     * ({@link FileParts}): several files (the odd lines' log among them, a gzip file between them,
+     * which is read on its own) give the reference path's digest and unmatched lines, whatever the
+     * number of threads.
+     */
+    @Test
+    void interleavedPartsOfSeveralFilesCountWhatTheReferencePathCounts() throws Exception {
+        Path gen = Files.createDirectories(dir.resolve("several"));
+        SyslogGenerator.write(gen, 6_000, 7L);
+        Path gz = gen.resolve("syslog.1.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(gen.resolve("syslog")));
+        }
+        List<SummaryInput> inputs = new ArrayList<>();
+        for (String f : List.of("auth.log", "syslog.1.gz", "mail.log", "messages", "syslog")) {
+            inputs.add(new SummaryInput.LogFile(gen.resolve(f)));
+        }
+        inputs.add(new SummaryInput.LogFile(log));
+        List<ServiceLoader.LoadedService> services = new ArrayList<>();
+        for (ServiceLoader.LoadedService s : ServiceLoader.load(List.of()).services().values()) {
+            if (!s.definition().usesDnscache()) {
+                services.add(s);
+            }
+        }
+        for (boolean split : List.of(false, true)) {
+            List<Summary> ref =
+                    several(services, inputs, split, 1).referencePath().run(inputs, () -> false);
+            for (int threads : List.of(2, 3)) {
+                List<Summary> fast =
+                        several(services, inputs, split, threads).run(inputs, () -> false);
+                String what = (split ? "split, " : "") + threads + " threads";
+                assertThat(TextDigest.render(fast, "stdout", "gw", ZoneOffset.UTC))
+                        .as(what)
+                        .isEqualTo(TextDigest.render(ref, "stdout", "gw", ZoneOffset.UTC));
+                assertThat(fast).hasSameSizeAs(ref);
+                for (int h = 0; h < ref.size(); h++) {
+                    assertThat(fast.get(h).linesRead()).isEqualTo(ref.get(h).linesRead());
+                    for (int i = 0; i < ref.get(h).services().size(); i++) {
+                        ServiceSummary fs = fast.get(h).services().get(i);
+                        ServiceSummary rs = ref.get(h).services().get(i);
+                        assertThat(fs.unmatched())
+                                .as(what + " " + rs.name())
+                                .isEqualTo(rs.unmatched());
+                        assertThat(fs.unmatchedMore()).isEqualTo(rs.unmatchedMore());
+                    }
+                }
+            }
+        }
+    }
+
+    private static Summarizer several(
+            List<ServiceLoader.LoadedService> services,
+            List<SummaryInput> inputs,
+            boolean split,
+            int threads) {
+        return new Summarizer(
+                services,
+                new Summarizer.Options(
+                        new RangeParser(NOW, ZoneOffset.UTC).parse("all"),
+                        Detail.HIGH,
+                        split,
+                        false,
+                        ZoneOffset.UTC,
+                        threads),
+                NOW);
+    }
 }
