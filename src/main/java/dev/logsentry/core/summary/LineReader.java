@@ -97,12 +97,16 @@ final class LineReader {
         if (!options.range().all() && !options.range().contains(Instant.ofEpochSecond(time))) {
             return;
         }
-        HostCounts c = counts(options.splitHosts() ? header.host() : null);
-        c.inRange++;
         TagTable.Claim claim = tags.get(b, header.tagStart(), header.tagEnd());
         if (claim == null) {
             claim = newTag(b, header.tagStart(), header.tagEnd());
         }
+        if (claim.decode()) {
+            line(new String(b, off, len, StandardCharsets.UTF_8), lineNo);
+            return;
+        }
+        HostCounts c = counts(options.splitHosts() ? header.host() : null);
+        c.inRange++;
         int ms = header.messageStart();
         int end = header.end();
         boolean wanted = claim.services().length > 0;
@@ -137,8 +141,14 @@ final class LineReader {
     /** Works out who claims a tag not in the table yet, and adds it. */
     private TagTable.Claim newTag(byte[] b, int from, int to) {
         String program = new String(b, from, to - from, StandardCharsets.US_ASCII);
+        if (LegacyPam.isTag(program)) {
+            return tags.put(b, from, to, new TagTable.Claim(new int[0], new int[0], true));
+        }
         return tags.put(
-                b, from, to, new TagTable.Claim(claimsOf(program), messageClaimsOf(program)));
+                b,
+                from,
+                to,
+                new TagTable.Claim(claimsOf(program), messageClaimsOf(program), false));
     }
 
     private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {
@@ -190,6 +200,10 @@ final class LineReader {
                 // "tag:" must end with ": " before the message; dpkg.log's
                 // "2026-12-04 19:04:28 install cron:amd64 ..." names a package, not a program
                 program = null;
+            }
+            if (LegacyPam.isTag(program)) {
+                message = LegacyPam.message(program, message);
+                program = LegacyPam.program(program);
             }
         }
         if (!options.range().contains(time)) {

@@ -17,7 +17,13 @@ final class TagTable {
      * @param services services claiming the program (-1 = dnscache), in service order
      * @param byMessage services with a message claim whose program claim accepts the tag
      */
-    record Claim(int[] services, int[] byMessage) {}
+    /**
+     * @param services the services that claim the tag's program
+     * @param byMessage the services that claim by message and accept the program
+     * @param decode the line is read on the decoded path ({@code sshd(pam_unix)}: a form the byte
+     *     path does not rewrite)
+     */
+    record Claim(int[] services, int[] byMessage, boolean decode) {}
 
     /** An immutable snapshot: keys and their claims; grows by copying when half full. */
     private record Table(byte[][] keys, Claim[] values, int size) {}

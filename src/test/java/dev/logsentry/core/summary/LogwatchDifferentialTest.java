@@ -254,8 +254,28 @@ class LogwatchDifferentialTest {
 
     @Test
     void pamUnix() throws Exception {
-        String lw = logwatch("pam_unix", "pam_unix");
-        ServiceSummary s = ours.service("pam_unix");
+        assertSamePamCounts(
+                logwatch("pam_unix", "pam_unix"),
+                ours.service("pam_unix"),
+                List.of("sshd", "sudo", "cron"));
+    }
+
+    /**
+     * The older form with the module in the tag ({@code sshd(pam_unix)[42]: ...}, the public LogHub
+     * "Linux" corpus): sessions and failures per service as logwatch counts them.
+     */
+    @Test
+    void pamUnixInTheOlderTagForm(@TempDir Path logs) throws Exception {
+        fixture("pam-legacy.log", logs.resolve("auth.log"));
+        String lw = logwatch(logs, "pam_unix", "pam_unix");
+        ServiceSummary s = summarise(logs).service("pam_unix");
+        assertThat(s).isNotNull();
+        assertSamePamCounts(lw, s, List.of("sshd", "su", "login"));
+        assertThat(s.section("opened").total()).isPositive();
+        assertThat(s.section("auth_failures").total()).isPositive();
+    }
+
+    private static void assertSamePamCounts(String lw, ServiceSummary s, List<String> services) {
         for (String service : List.of("sshd", "sudo", "cron")) {
             String[] lines = lw.split("\n");
             Map<String, Long> opened = new TreeMap<>();
