@@ -13,7 +13,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Side;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import software.coley.bentofx.control.Header;
@@ -145,15 +144,6 @@ public final class DockWorkbench {
         PerspectiveDescriptor saved = perspectives.saveAs(name, now);
         perspectives.current.set(saved);
         return saved;
-    }
-
-    /** Opens the Ctrl+F6 (editors) or Ctrl+F7 (views) list over the main window. */
-    public void showSwitcher(boolean editors) {
-        List<String> parts = recentParts(editors);
-        if (!parts.isEmpty() && host.getScene() != null) {
-            new PartSwitcher(this, editors, parts, editors ? KeyCode.F6 : KeyCode.F7)
-                    .show(host.getScene().getWindow(), false);
-        }
     }
 
     /** Opens (or brings to front) a registered view, where it was last or in its default area. */

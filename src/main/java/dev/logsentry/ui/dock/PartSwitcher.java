@@ -24,6 +24,16 @@ final class PartSwitcher {
     private final Popup popup = new Popup();
     private final ListView<String> list = new ListView<>();
 
+    /** Opens the Ctrl+F6 (editors) or Ctrl+F7 (views) list over the workbench's window. */
+    static void open(DockWorkbench workbench, boolean editors) {
+        List<String> parts = workbench.recentParts(editors);
+        javafx.scene.Scene scene = workbench.node().getScene();
+        if (!parts.isEmpty() && scene != null) {
+            new PartSwitcher(workbench, editors, parts, editors ? KeyCode.F6 : KeyCode.F7)
+                    .show(scene.getWindow(), false);
+        }
+    }
+
     PartSwitcher(DockWorkbench workbench, boolean editors, List<String> parts, KeyCode key) {
         this.workbench = workbench;
         this.parts = parts;

@@ -102,9 +102,9 @@ public final class WindowMenu {
                                             }
                                         }));
         MenuItem editors = item("Switch to Editor...", "Shortcut+F6", null);
-        editors.setOnAction(e -> workbench.showSwitcher(true));
+        editors.setOnAction(e -> PartSwitcher.open(workbench, true));
         MenuItem partViews = item("Switch to View...", "Shortcut+F7", null);
-        partViews.setOnAction(e -> workbench.showSwitcher(false));
+        partViews.setOnAction(e -> PartSwitcher.open(workbench, false));
         menu.getItems().addAll(maximize, minimize, detach, editors, partViews);
     }
 
