@@ -48,7 +48,10 @@ final class PartSwitcher {
                                 setText(empty || id == null ? null : workbench.title(id));
                             }
                         });
-        list.setPrefHeight(Math.min(12, parts.size()) * 26 + 4);
+        // rows of a fixed height, the list as tall as its rows (up to 12) once its insets are
+        // known:
+        // a guessed 26 px a row showed one of two rows under the app's theme
+        list.setFixedCellSize(Math.ceil(javafx.scene.text.Font.getDefault().getSize() * 2.4));
         list.setPrefWidth(280);
         Label title = new Label(editors ? "Editors" : "Views");
         title.getStyleClass().add("ls-switcher-title");
@@ -74,6 +77,16 @@ final class PartSwitcher {
             return;
         }
         popup.show(owner);
+        list.applyCss();
+        javafx.geometry.Insets in = list.getInsets();
+        list.setPrefHeight(
+                Math.min(12, parts.size()) * list.getFixedCellSize()
+                        + in.getTop()
+                        + in.getBottom()
+                        + 2);
+        popup.getContent().get(0).applyCss();
+        ((javafx.scene.Parent) popup.getContent().get(0)).layout();
+        popup.sizeToScene();
         Bounds box = popup.getContent().get(0).getLayoutBounds();
         popup.setX(owner.getX() + (owner.getWidth() - box.getWidth()) / 2);
         popup.setY(owner.getY() + (owner.getHeight() - box.getHeight()) / 3);

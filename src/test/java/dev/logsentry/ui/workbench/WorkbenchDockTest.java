@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -240,6 +241,45 @@ class WorkbenchDockTest {
         assertThat(robot.lookup(n -> n instanceof Header).queryAll())
                 .as("only the editor area is on screen")
                 .allMatch(h -> isIn((Header) h, stackOf(LogEditors.id(sys))));
+    }
+
+    @Test
+    void ctrlF6ListsEveryOpenLogWholeWithThePreviousOneSelected(FxRobot robot) throws Exception {
+        Path one = Files.writeString(temp.resolve("one.log"), "Dec  4 10:00:00 h a: one\n");
+        Path two = Files.writeString(temp.resolve("two.log"), "Dec  4 10:00:00 h b: two\n");
+        Path three = Files.writeString(temp.resolve("three.log"), "Dec  4 10:00:00 h c: 3\n");
+        robot.interact(() -> wb.model().open(List.of(one, two, three)));
+        waitUntil(() -> onFx(() -> wb.window().dock().editors().size()) == 3);
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.F6).release(KeyCode.F6);
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.ListView<?> list =
+                    robot.lookup(".ls-part-switcher .list-view")
+                            .queryAs(javafx.scene.control.ListView.class);
+            List<String> shown =
+                    onFx(
+                            () -> {
+                                javafx.geometry.Bounds view =
+                                        list.localToScreen(list.getLayoutBounds());
+                                return robot.from(list).lookup(".list-cell").queryAll().stream()
+                                        .map(c -> (javafx.scene.control.ListCell<?>) c)
+                                        .filter(c -> c.getItem() != null && c.isVisible())
+                                        .filter(
+                                                c -> {
+                                                    javafx.geometry.Bounds b =
+                                                            c.localToScreen(c.getLayoutBounds());
+                                                    return b.getMinY() >= view.getMinY() - 0.5
+                                                            && b.getMaxY() <= view.getMaxY() + 0.5;
+                                                })
+                                        .map(c -> c.getText())
+                                        .toList();
+                            });
+            assertThat(shown).as("every row whole inside the list").hasSize(3);
+            assertThat(onFx(() -> list.getSelectionModel().getSelectedIndex())).isEqualTo(1);
+        } finally {
+            robot.release(KeyCode.CONTROL);
+        }
     }
 
     @Test
