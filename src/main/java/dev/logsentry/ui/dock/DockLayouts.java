@@ -26,6 +26,26 @@ public final class DockLayouts {
         return new Stack(id, List.of(views), null, Side.TOP, false, false);
     }
 
+    /** {@code layout} with the stack {@code stackId} showing {@code view} in front. */
+    public static LayoutNode withSelected(LayoutNode layout, String stackId, String view) {
+        if (layout instanceof Split split) {
+            return new Split(
+                    split.orientation(),
+                    split.dividers(),
+                    split.children().stream().map(c -> withSelected(c, stackId, view)).toList());
+        }
+        Stack stack = (Stack) layout;
+        return !stackId.equals(stack.id())
+                ? stack
+                : new Stack(
+                        stack.id(),
+                        stack.views(),
+                        view,
+                        stack.side(),
+                        stack.editorArea(),
+                        stack.minimized());
+    }
+
     /** The editor area: where open logs (and later rule files) appear as tabs. */
     public static Stack editorArea() {
         return new Stack(EDITOR_AREA, List.of(), null, Side.TOP, true, false);
@@ -93,7 +113,11 @@ public final class DockLayouts {
         if (stack.id() != null && stack.id().equals(fallback)) {
             ids.addAll(homeless);
         }
-        String selected = stack.selected() != null ? stack.selected() : first(ids);
+        // a template may name the tab in front; a view that is not registered here cannot be
+        String selected =
+                stack.selected() != null && ids.contains(stack.selected())
+                        ? stack.selected()
+                        : first(ids);
         return new Stack(
                 stack.id(),
                 new ArrayList<>(ids),

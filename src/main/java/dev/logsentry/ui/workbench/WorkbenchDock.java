@@ -8,6 +8,7 @@ import dev.logsentry.ui.dns.DnsView;
 import dev.logsentry.ui.dock.DockLayouts;
 import dev.logsentry.ui.dock.DockWorkbench;
 import dev.logsentry.ui.dock.JobRegistry;
+import dev.logsentry.ui.dock.LayoutNode;
 import dev.logsentry.ui.dock.PerspectiveDescriptor;
 import dev.logsentry.ui.dock.ProgressView;
 import dev.logsentry.ui.dock.SelectionService;
@@ -16,6 +17,7 @@ import dev.logsentry.ui.dock.StandardView;
 import dev.logsentry.ui.dock.ViewDescriptor;
 import dev.logsentry.ui.dock.ViewRegistry;
 import dev.logsentry.ui.events.EventsView;
+import dev.logsentry.ui.ruleedit.RuleEditorParts;
 import dev.logsentry.ui.rules.RulesView;
 import dev.logsentry.ui.sources.SourceItem;
 import dev.logsentry.ui.sources.SourcesView;
@@ -84,7 +86,7 @@ final class WorkbenchDock {
         dock = new DockWorkbench(views, selection);
         dock.addPerspective(events());
         dock.addPerspective(dns());
-        dock.addPerspective(StandardPerspectives.rules());
+        dock.addPerspective(rules());
         dock.showPerspective(StandardPerspectives.EVENTS);
         if (ruleEditing != null) {
             ruleEditing.install(dock);
@@ -113,6 +115,21 @@ final class WorkbenchDock {
                                         new double[] {0.62},
                                         DockLayouts.stack("details"),
                                         DockLayouts.stack("bottom")))));
+    }
+
+    /**
+     * Rules: the standard layout with the pattern editor's Preview in front of the stack below the
+     * editors (not Progress, which joins that stack first): what a rule being written matches.
+     */
+    private static PerspectiveDescriptor rules() {
+        PerspectiveDescriptor standard = StandardPerspectives.rules();
+        LayoutNode main = standard.template().main();
+        return PerspectiveDescriptor.of(
+                standard.id(),
+                standard.title(),
+                standard.icon(),
+                standard.accelerator(),
+                DockLayouts.withSelected(main, "bottom", RuleEditorParts.PREVIEW));
     }
 
     /**

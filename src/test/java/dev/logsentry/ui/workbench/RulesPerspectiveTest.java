@@ -32,6 +32,30 @@ class RulesPerspectiveTest {
     final WorkbenchFixture wb = new WorkbenchFixture(new FakeDialogs()).size(1280, 800);
 
     @Test
+    void thePreviewIsInFrontBelowTheEditorsNotProgress(FxRobot robot) throws Exception {
+        robot.clickOn("#perspectiveRULES");
+        WaitForAsyncUtils.waitForFxEvents();
+        var stack =
+                Fx.onFx(
+                        () -> {
+                            var state = wb.window().dock().captureState();
+                            return dev.logsentry.ui.dock.DockLayouts.stacks(
+                                            state.layouts().get(state.perspective()))
+                                    .filter(
+                                            st ->
+                                                    st.views()
+                                                            .contains(
+                                                                    dev.logsentry.ui.ruleedit
+                                                                            .RuleEditorParts
+                                                                            .PREVIEW))
+                                    .findFirst()
+                                    .orElseThrow();
+                        });
+        assertThat(stack.views()).contains("progress");
+        assertThat(stack.selected()).isEqualTo(dev.logsentry.ui.ruleedit.RuleEditorParts.PREVIEW);
+    }
+
+    @Test
     void theRuleTreeFitsAndTheUsersWidthIsKept(FxRobot robot) throws Exception {
         Fx.waitUntil(() -> wb.model().events().rules().ruleTreeProperty().get() != null);
         robot.clickOn("#perspectiveRULES");
