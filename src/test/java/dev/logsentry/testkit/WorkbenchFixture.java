@@ -1,6 +1,8 @@
 package dev.logsentry.testkit;
 
 import dev.logsentry.ui.common.Dialogs;
+import dev.logsentry.ui.dock.DockLayouts;
+import dev.logsentry.ui.dock.LayoutNode;
 import dev.logsentry.ui.workbench.RecentFiles;
 import dev.logsentry.ui.workbench.WorkbenchViewModel;
 import dev.logsentry.ui.workbench.WorkbenchWindow;
@@ -91,6 +93,18 @@ public final class WorkbenchFixture implements BeforeEachCallback, AfterEachCall
 
     public Stage stage() {
         return stage;
+    }
+
+    /** The stack of the current perspective that holds the view or editor {@code partId}. */
+    public LayoutNode.Stack stackOf(String partId) throws Exception {
+        return Fx.onFx(
+                () -> {
+                    var state = window.dock().captureState();
+                    return DockLayouts.stacks(state.layouts().get(state.perspective()))
+                            .filter(st -> st.views().contains(partId))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError("no stack holds " + partId));
+                });
     }
 
     /**

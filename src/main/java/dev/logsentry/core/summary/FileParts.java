@@ -82,21 +82,7 @@ final class FileParts implements AutoCloseable {
          */
         void await() throws IOException {
             for (Future<?> f : parts) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof IOException io) {
-                        throw io;
-                    }
-                    if (c instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException(String.valueOf(c), c);
-                }
+                result(f);
             }
         }
 
@@ -188,5 +174,27 @@ final class FileParts implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+    }
+
+    /**
+     * What a part's task returned; its failure as thrown by the part (an I/O or runtime error), an
+     * interruption as an {@link IOException}.
+     */
+    static <T> T result(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(String.valueOf(c), c);
+        }
     }
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -275,23 +274,11 @@ public final class Summarizer {
             }
             long lines = 0;
             for (Future<LineReader> p : futures) {
-                LineReader r = p.get();
+                LineReader r = FileParts.result(p);
                 merge(hosts, r.hosts, lines);
                 lines += r.count;
             }
             return lines;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(String.valueOf(c), c);
         } finally {
             pool.shutdownNow();
         }

@@ -240,24 +240,7 @@ class PatternEditorWorkbenchTest {
                 .contains("myd")
                 .contains("alice");
         // the draft's preview is in front of its stack, not Progress
-        assertThat(
-                        Fx.onFx(
-                                () -> {
-                                    var state = wb.window().dock().captureState();
-                                    return dev.logsentry.ui.dock.DockLayouts.stacks(
-                                                    state.layouts().get(state.perspective()))
-                                            .filter(
-                                                    st ->
-                                                            st.views()
-                                                                    .contains(
-                                                                            dev.logsentry.ui
-                                                                                    .ruleedit
-                                                                                    .RuleEditorParts
-                                                                                    .PREVIEW))
-                                            .findFirst()
-                                            .orElseThrow()
-                                            .selected();
-                                }))
+        assertThat(wb.stackOf(dev.logsentry.ui.ruleedit.RuleEditorParts.PREVIEW).selected())
                 .isEqualTo(dev.logsentry.ui.ruleedit.RuleEditorParts.PREVIEW);
         assertThat(Fx.onFx(() -> wb.window().dock().selection().activePartProperty().get()))
                 .isEqualTo(dev.logsentry.ui.ruleedit.RuleEditorParts.IGNORE);

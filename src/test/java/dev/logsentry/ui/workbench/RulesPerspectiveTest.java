@@ -35,22 +35,7 @@ class RulesPerspectiveTest {
     void thePreviewIsInFrontBelowTheEditorsNotProgress(FxRobot robot) throws Exception {
         robot.clickOn("#perspectiveRULES");
         WaitForAsyncUtils.waitForFxEvents();
-        var stack =
-                Fx.onFx(
-                        () -> {
-                            var state = wb.window().dock().captureState();
-                            return dev.logsentry.ui.dock.DockLayouts.stacks(
-                                            state.layouts().get(state.perspective()))
-                                    .filter(
-                                            st ->
-                                                    st.views()
-                                                            .contains(
-                                                                    dev.logsentry.ui.ruleedit
-                                                                            .RuleEditorParts
-                                                                            .PREVIEW))
-                                    .findFirst()
-                                    .orElseThrow();
-                        });
+        var stack = wb.stackOf(dev.logsentry.ui.ruleedit.RuleEditorParts.PREVIEW);
         assertThat(stack.views()).contains("progress");
         assertThat(stack.selected()).isEqualTo(dev.logsentry.ui.ruleedit.RuleEditorParts.PREVIEW);
     }
