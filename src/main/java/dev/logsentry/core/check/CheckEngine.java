@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -136,37 +135,15 @@ public final class CheckEngine {
 
     /** Classifies {@code lines} (in parallel chunks, order preserved). */
     LineFacts[] classifyAll(List<InputLine> lines, int threads, boolean explain, boolean strip) {
-        LineFacts[] facts = new LineFacts[lines.size()];
         int chunks = (lines.size() + CHUNK - 1) / CHUNK;
         if (threads <= 1 || chunks <= 1) {
+            LineFacts[] facts = new LineFacts[lines.size()];
             classifyRange(lines, facts, 0, lines.size(), explain, strip);
             return facts;
         }
-        AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks), daemon());
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < Math.min(threads, chunks); t++) {
-                futures.add(
-                        pool.submit(
-                                () -> {
-                                    for (int c = next.getAndIncrement();
-                                            c < chunks;
-                                            c = next.getAndIncrement()) {
-                                        int from = c * CHUNK;
-                                        classifyRange(
-                                                lines,
-                                                facts,
-                                                from,
-                                                Math.min(lines.size(), from + CHUNK),
-                                                explain,
-                                                strip);
-                                    }
-                                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
+            return classifyAsync(lines, pool, threads, explain, strip).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("check interrupted", e);
@@ -175,7 +152,6 @@ public final class CheckEngine {
         } finally {
             pool.shutdownNow();
         }
-        return facts;
     }
 
     /** Classifies lines {@code [from, to)}, two at a time (their automaton walks interleaved). */
